@@ -1,0 +1,62 @@
+import { Decimal } from '../../core/decimal.js';
+import { issue, type DtiIssue } from '../../core/issues.js';
+import { cellNumber } from '../../core/numbers.js';
+import { foldText } from '../../core/text.js';
+import type { RuleContext, SourcedValue } from './types.js';
+
+/** Shared readers for rule inputs: each turns a cell into a typed value or an issue at that cell. */
+
+export type Read<T> = { ok: true; value: T } | { ok: false; issue: DtiIssue };
+
+export function isBlank(v: SourcedValue | undefined): v is undefined {
+  return v === undefined || v.raw === null || (typeof v.raw === 'string' && v.raw.trim() === '');
+}
+
+export function display(v: SourcedValue): string {
+  return String(v.raw);
+}
+
+export interface NumberBounds {
+  min?: Decimal | number;
+  max?: Decimal | number;
+  integer?: boolean;
+  /** A trailing % is accepted and the number kept as written ("65,8%" → 65.8). */
+  percent?: boolean;
+}
+
+export function readNumber(v: SourcedValue, ctx: RuleContext, field: string, bounds: NumberBounds = {}): Read<Decimal> {
+  const parsed = cellNumber(v.raw);
+  const params = { indicator: ctx.indicator, field, value: display(v) };
+  if (!parsed.ok) {
+    const code = parsed.reason === 'ambiguous' ? 'E_AMBIGUOUS_NUMBER' : 'E_NOT_A_NUMBER';
+    return { ok: false, issue: issue(code, v.loc, params) };
+  }
+  if (parsed.percent && !bounds.percent) {
+    return { ok: false, issue: issue('E_NOT_A_NUMBER', v.loc, params) };
+  }
+  const n = parsed.value;
+  if (bounds.integer && !n.isInteger()) {
+    return { ok: false, issue: issue('E_NOT_INTEGER', v.loc, params) };
+  }
+  const min = bounds.min === undefined ? undefined : new Decimal(bounds.min);
+  const max = bounds.max === undefined ? undefined : new Decimal(bounds.max);
+  if ((min && n.lessThan(min)) || (max && n.greaterThan(max))) {
+    return {
+      ok: false,
+      issue: issue('E_RANGE', v.loc, { ...params, min: min?.toString() ?? '-∞', max: max?.toString() ?? '∞' }),
+    };
+  }
+  return { ok: true, value: n };
+}
+
+const TRUE_WORDS = new Set(['co', 'c', 'x', 'yes', 'y', 'true', 'dat', '1', 'da co', 'co ban hanh', 'da ban hanh']);
+const FALSE_WORDS = new Set(['khong', 'k', 'no', 'n', 'false', 'khong dat', '0', 'chua', 'chua co']);
+
+export function readBoolean(v: SourcedValue, ctx: RuleContext, field: string): Read<boolean> {
+  if (typeof v.raw === 'boolean') return { ok: true, value: v.raw };
+  if (typeof v.raw === 'number' && (v.raw === 0 || v.raw === 1)) return { ok: true, value: v.raw === 1 };
+  const key = foldText(String(v.raw));
+  if (TRUE_WORDS.has(key)) return { ok: true, value: true };
+  if (FALSE_WORDS.has(key)) return { ok: true, value: false };
+  return { ok: false, issue: issue('E_NOT_BOOLEAN', v.loc, { indicator: ctx.indicator, field, value: display(v) }) };
+}

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { issue, type DtiIssue } from '../core/issues.js';
+import { parseFramework, type FrameworkParse, type Lang } from './parse.js';
+
+/** Bundled frameworks ship as YAML in the package's frameworks/ folder (two levels above this module in src/ and dist/). */
+export const BUNDLED_DIR = fileURLToPath(new URL('../../frameworks/', import.meta.url));
+
+export function bundledFrameworkIds(): string[] {
+  return readdirSync(BUNDLED_DIR)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f) => f.replace(/\.(ya?ml|json)$/, ''))
+    .sort();
+}
+
+/**
+ * Loads a framework by bundled id or by path to a JSON/YAML file. A reference that is neither
+ * is a usage problem (E_FW_NOT_FOUND), which the CLI turns into exit code 2.
+ */
+export function loadFramework(ref: string, lang: Lang = 'vi'): FrameworkParse {
+  const bundled = bundledFrameworkIds().find((id) => id === ref);
+  const path = bundled ? bundledPath(bundled) : ref;
+  let text: string;
+  try {
+    if (!statSync(path).isFile()) throw new Error('not a file');
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { ok: false, issues: [notFound(ref)] };
+  }
+  const ext = extname(path).toLowerCase();
+  const format = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
+  if (!format) return { ok: false, issues: [issue('E_FW_FORMAT', { file: ref }, { ext })] };
+  return parseFramework(text.replace(/^\uFEFF/, ''), format, ref, lang);
+}
+
+function bundledPath(id: string): string {
+  for (const ext of ['.yaml', '.yml', '.json']) {
+    const p = join(BUNDLED_DIR, id + ext);
+    try {
+      if (statSync(p).isFile()) return p;
+    } catch {
+      /* try the next extension */
+    }
+  }
+  return join(BUNDLED_DIR, id + '.yaml');
+}
+
+function notFound(ref: string): DtiIssue {
+  return issue('E_FW_NOT_FOUND', {}, { framework: ref, known: bundledFrameworkIds().join(', ') });
+}

@@ -1,0 +1,95 @@
+import { Decimal, ZERO, sum } from '../core/decimal.js';
+import type { AgencyGroup, Framework, IndicatorNode, Pillar } from './schema.js';
+
+/**
+ * A loaded framework with its tree indexed: parents, paths in the file, and the answers
+ * every layer asks (does this node apply to that group, what is its max there).
+ */
+export interface FrameworkNode {
+  readonly node: IndicatorNode;
+  readonly code: string;
+  readonly parent: FrameworkNode | undefined;
+  readonly children: readonly FrameworkNode[];
+  /** 0 for main indicators. */
+  readonly depth: number;
+  /** Path in the framework file, e.g. indicators[2].children[0]. */
+  readonly path: string;
+  readonly isLeaf: boolean;
+  /** Informational itself or under an informational node. */
+  readonly informational: boolean;
+}
+
+export interface FrameworkModel {
+  readonly framework: Framework;
+  readonly roots: readonly FrameworkNode[];
+  /** Every node by code, in document order. */
+  readonly nodes: ReadonlyMap<string, FrameworkNode>;
+  group(id: string): AgencyGroup | undefined;
+  applies(node: FrameworkNode, group: string): boolean;
+  /** Max points of a node for a group (0 for informational nodes). */
+  maxFor(node: FrameworkNode, group: string): Decimal;
+  /** Scored leaves that apply to the group, in document order. */
+  leavesFor(group: string): FrameworkNode[];
+  /** Main indicators that apply to the group and are scored. */
+  mainFor(group: string): FrameworkNode[];
+  /** Pillars with their main indicators that apply to the group. */
+  pillarsFor(group: string): { pillar: Pillar; mains: FrameworkNode[] }[];
+  totalFor(group: string): Decimal;
+}
+
+export function buildModel(framework: Framework): FrameworkModel {
+  const nodes = new Map<string, FrameworkNode>();
+  const build = (node: IndicatorNode, parent: FrameworkNode | undefined, path: string, depth: number): FrameworkNode => {
+    const children: FrameworkNode[] = [];
+    const built: FrameworkNode = {
+      node,
+      code: node.code,
+      parent,
+      children,
+      depth,
+      path,
+      isLeaf: node.children.length === 0,
+      informational: node.informational || (parent?.informational ?? false),
+    };
+    // First definition wins; duplicates are reported by validateFramework.
+    if (!nodes.has(node.code)) nodes.set(node.code, built);
+    node.children.forEach((child, i) => children.push(build(child, built, `${path}.children[${i}]`, depth + 1)));
+    return built;
+  };
+  const roots = framework.indicators.map((n, i) => build(n, undefined, `indicators[${i}]`, 0));
+
+  const applies = (n: FrameworkNode, group: string): boolean =>
+    (n.node.groups === undefined || n.node.groups.includes(group)) && (n.parent === undefined || applies(n.parent, group));
+
+  const maxCache = new Map<string, Decimal>();
+  const maxFor = (n: FrameworkNode, group: string): Decimal => {
+    if (n.informational || !applies(n, group)) return ZERO;
+    const key = `${group}\u0000${n.code}`;
+    const cached = maxCache.get(key);
+    if (cached) return cached;
+    const declared = n.node.maxPointsByGroup?.[group] ?? n.node.maxPoints;
+    const value =
+      declared !== undefined ? new Decimal(declared) : sum(n.children.map((c) => maxFor(c, group)));
+    maxCache.set(key, value);
+    return value;
+  };
+
+  const all = [...nodes.values()];
+  const mainFor = (group: string) => roots.filter((r) => !r.informational && applies(r, group));
+  return {
+    framework,
+    roots,
+    nodes,
+    group: (id) => framework.groups.find((g) => g.id === id),
+    applies,
+    maxFor,
+    leavesFor: (group) => all.filter((n) => n.isLeaf && !n.informational && applies(n, group)),
+    mainFor,
+    pillarsFor: (group) =>
+      framework.pillars.map((pillar) => ({
+        pillar,
+        mains: mainFor(group).filter((m) => m.node.pillars?.includes(pillar.code)),
+      })),
+    totalFor: (group) => sum(mainFor(group).map((m) => maxFor(m, group))),
+  };
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { localizedSchema } from '../core/localized.js';
+import { ruleSchema } from '../engine/rules/index.js';
+
+/**
+ * The framework file ("bộ chỉ số"): what a province or the ministry publishes, as data.
+ * Types come from these schemas; semantic checks (sums, references) live in validate.ts.
+ */
+
+const codeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dots, dashes');
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+
+export const indicatorNodeSchema = z.object({
+  code: codeSchema,
+  name: localizedSchema,
+  description: localizedSchema.optional(),
+  /** Max points; on a branch it may be left out and is then the sum of its children. */
+  maxPoints: z.number().nonnegative().optional(),
+  /** A different max for some groups (group id → points). */
+  maxPointsByGroup: z.record(idSchema, z.number().nonnegative()).optional(),
+  /** Groups the node applies to; absent means every group its parent applies to. */
+  groups: z.array(idSchema).min(1).optional(),
+  /** "Không tính điểm": collected, shown, never scored. */
+  informational: z.boolean().default(false),
+  evidenceRequired: z.boolean().default(false),
+  /** Pillars this main indicator counts in (codes from the framework's `pillars`). */
+  pillars: z.array(codeSchema).optional(),
+  rule: ruleSchema.optional(),
+  get children() {
+    return z.array(indicatorNodeSchema).default([]);
+  },
+});
+export type IndicatorNode = z.output<typeof indicatorNodeSchema>;
+
+export const groupSchema = z.object({
+  id: idSchema,
+  name: localizedSchema,
+  /** Assessed but not ranked (e.g. units that provide no public services). */
+  ranked: z.boolean().default(true),
+  /** Rank within the whole group, or within each parent unit (communes within a district). */
+  rankScope: z.enum(['group', 'parent']).default('group'),
+});
+export type AgencyGroup = z.output<typeof groupSchema>;
+
+export const pillarSchema = z.object({ code: codeSchema, name: localizedSchema });
+export type Pillar = z.output<typeof pillarSchema>;
+
+export const classSchema = z.object({
+  code: idSchema,
+  name: localizedSchema,
+  /** Lowest index (0..1) that earns the class. */
+  min: z.number().min(0).max(1),
+});
+export type ScoreClass = z.output<typeof classSchema>;
+
+export const precisionSchema = z.object({
+  /** Decimals kept for points (leaf points are rounded to this, sums are exact). */
+  points: z.number().int().min(0).max(6).default(2),
+  /** Decimals of a published index value (0.8002 → 4). */
+  index: z.number().int().min(0).max(8).default(4),
+  /** Whether indices are shown as 0.8002 or as 80.02 %. */
+  indexDisplay: z.enum(['decimal', 'percent']).default('decimal'),
+});
+
+export const frameworkSchema = z.object({
+  id: idSchema,
+  name: localizedSchema,
+  version: z.string().min(1),
+  year: z.number().int().min(2000).max(2100),
+  description: localizedSchema.optional(),
+  /** Where the framework comes from and what was modelled: free text kept with the results. */
+  provenance: z.string().optional(),
+  /** Declared total (1000); checked against the main indicators for every group. */
+  maxPoints: z.number().positive().optional(),
+  precision: precisionSchema.prefault({}),
+  /** Ties judged on the published (rounded) index or the exact one. */
+  ties: z.enum(['published', 'exact']).default('exact'),
+  /** A leaf with no input: scored 0 with a warning, or the agency marked incomplete (no rank). */
+  missing: z.enum(['zero', 'incomplete']).default('zero'),
+  /** Required evidence absent: only flagged, or the indicator scores 0. */
+  evidenceMissing: z.enum(['flag', 'zero']).default('flag'),
+  groups: z.array(groupSchema).min(1),
+  pillars: z.array(pillarSchema).default([]),
+  classes: z.array(classSchema).default([]),
+  indicators: z.array(indicatorNodeSchema).min(1),
+});
+export type Framework = z.output<typeof frameworkSchema>;
+export type FrameworkInput = z.input<typeof frameworkSchema>;

@@ -1,0 +1,115 @@
+import { Decimal, sum } from '../core/decimal.js';
+import { issue, type DtiIssue } from '../core/issues.js';
+import { buildModel, type FrameworkModel, type FrameworkNode } from './model.js';
+import type { Framework } from './schema.js';
+
+/**
+ * Checks a schema-valid framework for what a schema cannot see: unique codes, references to
+ * groups and pillars, a rule on every scored leaf, max points that add up for every group,
+ * and rules whose points fit within their indicator's max. Pure: returns issues with paths.
+ */
+export function validateFramework(framework: Framework, file?: string): DtiIssue[] {
+  const model = buildModel(framework);
+  const issues: DtiIssue[] = [];
+  const at = (path: string) => (file === undefined ? { path } : { file, path });
+  const groupIds = new Set(framework.groups.map((g) => g.id));
+  const pillarCodes = new Set(framework.pillars.map((p) => p.code));
+
+  duplicates(framework.groups.map((g) => g.id)).forEach((id) =>
+    issues.push(issue('E_FW_DUPLICATE_GROUP', at('groups'), { group: id })),
+  );
+  duplicates(framework.pillars.map((p) => p.code)).forEach((code) =>
+    issues.push(issue('E_FW_DUPLICATE_PILLAR', at('pillars'), { pillar: code })),
+  );
+
+  const seen = new Set<string>();
+  const visit = (n: FrameworkNode) => {
+    const { node, path } = n;
+    if (seen.has(n.code)) issues.push(issue('E_FW_DUPLICATE_CODE', at(`${path}.code`), { code: n.code }));
+    seen.add(n.code);
+    for (const g of node.groups ?? []) {
+      if (!groupIds.has(g)) issues.push(issue('E_FW_UNKNOWN_GROUP', at(`${path}.groups`), { code: n.code, group: g }));
+      else if (n.parent && !model.applies(n.parent, g)) {
+        issues.push(issue('E_FW_GROUP_NOT_IN_PARENT', at(`${path}.groups`), { code: n.code, group: g, parent: n.parent.code }));
+      }
+    }
+    for (const g of Object.keys(node.maxPointsByGroup ?? {})) {
+      if (!groupIds.has(g)) issues.push(issue('E_FW_UNKNOWN_GROUP', at(`${path}.maxPointsByGroup`), { code: n.code, group: g }));
+    }
+    if (node.pillars !== undefined) {
+      if (n.depth > 0) issues.push(issue('E_FW_PILLAR_NOT_MAIN', at(`${path}.pillars`), { code: n.code }));
+      for (const p of node.pillars) {
+        if (!pillarCodes.has(p)) issues.push(issue('E_FW_UNKNOWN_PILLAR', at(`${path}.pillars`), { code: n.code, pillar: p }));
+      }
+    }
+    if (n.isLeaf) {
+      if (!n.informational && node.rule === undefined) issues.push(issue('E_FW_NO_RULE', at(path), { code: n.code }));
+      if (!n.informational && node.maxPoints === undefined && node.maxPointsByGroup === undefined) {
+        issues.push(issue('E_FW_NO_MAX', at(path), { code: n.code }));
+      }
+    } else if (node.rule !== undefined) {
+      issues.push(issue('E_FW_RULE_ON_BRANCH', at(`${path}.rule`), { code: n.code }));
+    }
+    n.children.forEach(visit);
+  };
+  model.roots.forEach(visit);
+  if (issues.length > 0) return issues; // sums are meaningless over a broken tree
+
+  for (const group of framework.groups) {
+    const g = group.id;
+    if (model.leavesFor(g).length === 0) issues.push(issue('E_FW_EMPTY_GROUP', at('groups'), { group: g }));
+    for (const n of model.nodes.values()) {
+      if (n.informational || !model.applies(n, g)) continue;
+      const max = model.maxFor(n, g);
+      if (!n.isLeaf) {
+        const declared = n.node.maxPointsByGroup?.[g] ?? n.node.maxPoints;
+        const children = sum(n.children.map((c) => model.maxFor(c, g)));
+        if (declared !== undefined && !children.equals(declared)) {
+          issues.push(
+            issue('E_FW_SUM_MISMATCH', at(`${n.path}.maxPoints`), {
+              code: n.code,
+              group: g,
+              declared: String(declared),
+              sum: children.toString(),
+            }),
+          );
+        }
+      } else if (n.node.rule) {
+        const over = rulePointsOverMax(n.node.rule, max);
+        if (over !== undefined) {
+          issues.push(issue('E_FW_RULE_POINTS_OVER_MAX', at(`${n.path}.rule`), { code: n.code, group: g, points: over, max: max.toString() }));
+        }
+      }
+    }
+    if (framework.maxPoints !== undefined) {
+      const total = model.totalFor(g);
+      if (!total.equals(framework.maxPoints)) {
+        issues.push(
+          issue('E_FW_SUM_MISMATCH', at('maxPoints'), { code: framework.id, group: g, declared: String(framework.maxPoints), sum: total.toString() }),
+        );
+      }
+    }
+  }
+  for (const p of framework.pillars) {
+    if (!framework.indicators.some((i) => i.pillars?.includes(p.code))) {
+      issues.push(issue('E_FW_EMPTY_PILLAR', at('pillars'), { pillar: p.code }));
+    }
+  }
+  return issues;
+}
+
+function rulePointsOverMax(rule: NonNullable<FrameworkNode['node']['rule']>, max: Decimal): string | undefined {
+  const points =
+    rule.type === 'tiers' ? rule.tiers.map((t) => t.points) : rule.type === 'choice' ? rule.options.map((o) => o.points) : [];
+  const over = points.find((p) => max.lessThan(p));
+  return over === undefined ? undefined : String(over);
+}
+
+function duplicates(values: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const v of values) (seen.has(v) ? dup : seen).add(v);
+  return [...dup];
+}
+
+export type { FrameworkModel };
