@@ -1,3 +1,3 @@
 import type { MessageTable } from '../types.js';
 
-export const sheetsMessages: MessageTable = {};
+export const sheetMessages: MessageTable = {};
