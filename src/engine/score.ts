@@ -1,0 +1,196 @@
+import { Decimal, ZERO, roundTo, sum } from '../core/decimal.js';
+import { issue, type DtiIssue, type Location } from '../core/issues.js';
+import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
+import type { Agency, Submission, SubmissionEntry } from '../submission/schema.js';
+import { readNumber } from './rules/inputs.js';
+import { relativeValue } from './rules/relative.js';
+import { scoreRule, type RuleContext, type RuleInput } from './rules/index.js';
+import { scopeKey } from './scope.js';
+
+/** How a leaf's points came about: the audit trail behind every number. */
+export interface LeafAudit {
+  readonly code: string;
+  readonly rule: string;
+  readonly maxPoints: Decimal;
+  /** Points at the framework's precision. */
+  readonly points: Decimal;
+  readonly status: 'scored' | 'missing' | 'given-above';
+  readonly inputs: Readonly<Record<string, string>>;
+  /** The agency's own points for this indicator, when it gave them. */
+  readonly selfPoints?: Decimal;
+  readonly evidence?: string;
+  /** Cells the inputs were read from. */
+  readonly sources: readonly Location[];
+}
+
+export interface NodeScore {
+  readonly code: string;
+  readonly maxPoints: Decimal;
+  readonly points: Decimal;
+  /** 'rules': summed from leaves; 'direct': the submission gave this node's points. */
+  readonly origin: 'rules' | 'direct';
+}
+
+export interface AgencyScore {
+  readonly agency: Agency & { group: string };
+  readonly file: string;
+  readonly sha256: string;
+  /** Every scored node that applies to the agency's group, by code. */
+  readonly nodes: ReadonlyMap<string, NodeScore>;
+  readonly leaves: readonly LeafAudit[];
+  readonly points: Decimal;
+  readonly maxPoints: Decimal;
+  /** False when the framework's missing-value policy is "incomplete" and a value is missing. */
+  readonly complete: boolean;
+  readonly issues: readonly DtiIssue[];
+}
+
+/**
+ * Scores every submission against the framework. Pure: data in, data out. Scored as a batch
+ * because a relative rule compares each agency with the best of its ranking scope.
+ */
+export function scoreSubmissions(model: FrameworkModel, submissions: readonly Submission[]): AgencyScore[] {
+  const best = bestValues(model, submissions);
+  return submissions.map((s) => scoreOne(model, s, best));
+}
+
+/** Best value of each relative leaf per ranking scope: "scope\0code" → value. */
+function bestValues(model: FrameworkModel, submissions: readonly Submission[]): Map<string, Decimal> {
+  const best = new Map<string, Decimal>();
+  for (const s of submissions) {
+    const group = s.agency.group!;
+    for (const e of s.entries) {
+      const node = model.nodes.get(e.indicator);
+      if (!node || node.node.rule?.type !== 'relative' || !model.applies(node, group)) continue;
+      const v = relativeValue(toRuleInput(e), ctxFor(model, node, group, e.loc));
+      if (v === undefined) continue;
+      const key = `${scopeKey(model, s.agency)}\u0000${node.code}`;
+      const prior = best.get(key);
+      if (!prior || v.greaterThan(prior)) best.set(key, v);
+    }
+  }
+  return best;
+}
+
+function toRuleInput(e: SubmissionEntry): RuleInput {
+  return { value: e.value, numerator: e.numerator, denominator: e.denominator, points: e.points };
+}
+
+function ctxFor(model: FrameworkModel, node: FrameworkNode, group: string, loc: Location, best?: Decimal): RuleContext {
+  const ctx: RuleContext = { indicator: node.code, maxPoints: model.maxFor(node, group), fallbackLocation: loc };
+  return best === undefined ? ctx : { ...ctx, best };
+}
+
+function scoreOne(model: FrameworkModel, submission: Submission, best: Map<string, Decimal>): AgencyScore {
+  const fw = model.framework;
+  const group = submission.agency.group!;
+  const agency = { ...submission.agency, group };
+  const issues: DtiIssue[] = [];
+  const entries = new Map(submission.entries.map((e) => [e.indicator, e]));
+  const nodes = new Map<string, NodeScore>();
+  const leaves: LeafAudit[] = [];
+  let complete = true;
+  const places = fw.precision.points;
+  const agencyLoc: Location = submission.loc;
+
+  for (const e of submission.entries) {
+    const node = model.nodes.get(e.indicator)!;
+    if (!model.applies(node, group)) {
+      issues.push(issue('W_INDICATOR_NOT_IN_GROUP', e.loc, { agency: agency.code, indicator: e.indicator, group }));
+    } else if (node.informational && (e.value || e.points || e.numerator)) {
+      issues.push(issue('I_INFORMATIONAL', e.loc, { indicator: e.indicator }));
+    }
+  }
+
+  const visit = (node: FrameworkNode, givenAbove: boolean): Decimal => {
+    const max = model.maxFor(node, group);
+    const entry = entries.get(node.code);
+    if (givenAbove) {
+      if (node.isLeaf) {
+        leaves.push({ code: node.code, rule: node.node.rule!.type, maxPoints: max, points: ZERO, status: 'given-above', inputs: {}, sources: [] });
+      }
+      node.children.filter((c) => !c.informational && model.applies(c, group)).forEach((c) => visit(c, true));
+      return ZERO;
+    }
+    if (!node.isLeaf && entry?.points) {
+      // Points given for a branch (e.g. published main-indicator values): used as they are.
+      const read = readNumber(entry.points, ctxFor(model, node, group, entry.loc), 'points', { min: 0, max });
+      const points = read.ok ? roundTo(read.value, places) : ZERO;
+      if (!read.ok) issues.push(read.issue);
+      else issues.push(issue('I_DIRECT_POINTS', entry.points.loc, { agency: agency.code, indicator: node.code, points: points.toString() }));
+      nodes.set(node.code, { code: node.code, maxPoints: max, points, origin: 'direct' });
+      node.children.filter((c) => !c.informational && model.applies(c, group)).forEach((c) => visit(c, true));
+      return points;
+    }
+    if (!node.isLeaf) {
+      const points = sum(node.children.filter((c) => !c.informational && model.applies(c, group)).map((c) => visit(c, false)));
+      nodes.set(node.code, { code: node.code, maxPoints: max, points, origin: 'rules' });
+      return points;
+    }
+    const rule = node.node.rule!;
+    const loc = entry?.loc ?? agencyLoc;
+    const key = `${scopeKey(model, agency)}\u0000${node.code}`;
+    const outcome = entry ? scoreRule(rule, toRuleInput(entry), ctxFor(model, node, group, loc, best.get(key))) : { status: 'missing' as const };
+    const sources = entry ? [entry.value, entry.numerator, entry.denominator, entry.points].flatMap((v) => (v ? [v.loc] : [])) : [];
+    let points = ZERO;
+    let inputs: Readonly<Record<string, string>> = {};
+    if (outcome.status === 'missing') {
+      if (fw.missing === 'incomplete') complete = false;
+      issues.push(issue(fw.missing === 'incomplete' ? 'E_MISSING_VALUE' : 'W_MISSING_VALUE', loc, { agency: agency.code, indicator: node.code }));
+    } else {
+      points = roundTo(outcome.points, places);
+      inputs = outcome.inputs;
+      issues.push(...outcome.issues);
+      if (node.node.evidenceRequired && !entry?.evidence && points.greaterThan(0)) {
+        issues.push(issue('W_EVIDENCE_MISSING', loc, { agency: agency.code, indicator: node.code, points: points.toString() }));
+        if (fw.evidenceMissing === 'zero') points = ZERO;
+      }
+    }
+    let selfPoints: Decimal | undefined;
+    if (entry?.points && rule.type !== 'manual') {
+      const read = readNumber(entry.points, ctxFor(model, node, group, entry.loc), 'points', { min: 0, max });
+      if (!read.ok) issues.push(read.issue);
+      else {
+        selfPoints = roundTo(read.value, places);
+        if (outcome.status === 'scored' && !selfPoints.equals(points)) {
+          issues.push(
+            issue('W_SELF_SCORE_DIFFERS', entry.points.loc, {
+              agency: agency.code,
+              indicator: node.code,
+              self: selfPoints.toString(),
+              computed: points.toString(),
+            }),
+          );
+        }
+      }
+    }
+    const audit: LeafAudit = {
+      code: node.code,
+      rule: rule.type,
+      maxPoints: max,
+      points,
+      status: outcome.status,
+      inputs,
+      sources,
+      ...(selfPoints !== undefined ? { selfPoints } : {}),
+      ...(entry?.evidence ? { evidence: entry.evidence.link ?? entry.evidence.text } : {}),
+    };
+    leaves.push(audit);
+    nodes.set(node.code, { code: node.code, maxPoints: max, points, origin: 'rules' });
+    return points;
+  };
+
+  const mains = model.mainFor(group);
+  const points = sum(mains.map((m) => visit(m, false)));
+  return {
+    agency,
+    file: submission.file,
+    sha256: submission.sha256,
+    nodes,
+    leaves,
+    points,
+    maxPoints: model.totalFor(group),
+    complete,
+    issues,
+  };
+}

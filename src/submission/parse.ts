@@ -1,0 +1,275 @@
+import { cellRef, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
+import { issue, type DtiIssue, type Location } from '../core/issues.js';
+import { cleanText, foldText, normaliseCode } from '../core/text.js';
+import type { FrameworkModel } from '../framework/model.js';
+import { columnRole, type ColumnRole } from './columns.js';
+import { submissionSchema, type Agency, type Submission, type SubmissionEntry } from './schema.js';
+
+/** How far down a sheet the header row is looked for (title rows and captions sit above it). */
+const HEADER_SEARCH_ROWS = 40;
+
+export interface ParseOptions {
+  /** Sheet to read, by name; otherwise the first sheet whose header is recognised. */
+  readonly sheet?: string;
+}
+
+export interface ParsedGrid {
+  readonly submissions: Submission[];
+  readonly issues: DtiIssue[];
+}
+
+interface Header {
+  readonly row: number;
+  /** Column number by role (first column that names it). */
+  readonly roles: ReadonlyMap<ColumnRole, number>;
+  /** Indicator columns of the wide layout: column number → indicator code. */
+  readonly indicatorColumns: ReadonlyMap<number, string>;
+}
+
+export function locationOf(grid: Grid, sheet: GridSheet, row: number, column?: number): Location {
+  const loc: Location = { file: grid.file, row };
+  if (grid.kind === 'xlsx') loc.sheet = sheet.name;
+  if (column !== undefined) {
+    loc.column = column;
+    if (grid.kind === 'xlsx') loc.cell = cellRef(row, column);
+  }
+  return loc;
+}
+
+export function cellText(cell: GridCell | undefined): string {
+  if (cell === undefined || cell.value === null) return '';
+  return cleanText(String(cell.value));
+}
+
+/**
+ * From a Grid to submissions: finds the header row wherever it is, recognises the long layout
+ * (one row per agency and indicator) or the wide one (one row per agency, a column per
+ * indicator), and turns rows into sourced entries. Problems are issues at their cells.
+ */
+export function parseGrid(grid: Grid, model: FrameworkModel, options: ParseOptions = {}): ParsedGrid {
+  const issues: DtiIssue[] = [];
+  const candidates = options.sheet === undefined ? grid.sheets : grid.sheets.filter((s) => s.name === options.sheet);
+  if (options.sheet !== undefined && candidates.length === 0) {
+    issues.push(issue('E_SHEET_NOT_FOUND', { file: grid.file }, { sheet: options.sheet, sheets: grid.sheets.map((s) => s.name).join(', ') }));
+    return { submissions: [], issues };
+  }
+  for (const sheet of candidates) {
+    const header = findHeader(sheet, model);
+    if (!header) continue;
+    if (sheet.hidden) issues.push(issue('W_SHEET_HIDDEN', { file: grid.file, sheet: sheet.name }, { sheet: sheet.name }));
+    const layout = header.roles.has('indicator') ? 'long' : header.indicatorColumns.size > 0 ? 'wide' : undefined;
+    if (layout === undefined) continue;
+    const rows = layout === 'long' ? parseLong(grid, sheet, header, model, issues) : parseWide(grid, sheet, header, model, issues);
+    return { submissions: finish(rows, grid, model, issues), issues };
+  }
+  issues.push(issue('E_NO_HEADER', { file: grid.file, ...(grid.kind === 'xlsx' && candidates[0] ? { sheet: candidates[0].name } : {}) }, {}));
+  return { submissions: [], issues };
+}
+
+function findHeader(sheet: GridSheet, model: FrameworkModel): Header | undefined {
+  let best: Header | undefined;
+  let bestScore = 1;
+  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const cells = sheet.rows[r] ?? [];
+    const roles = new Map<ColumnRole, number>();
+    const indicatorColumns = new Map<number, string>();
+    for (const cell of cells) {
+      if (!cell) continue;
+      const text = cellText(cell);
+      if (text === '') continue;
+      const role = columnRole(text);
+      if (role && !roles.has(role)) roles.set(role, cell.column);
+      else if (!role) {
+        const code = normaliseCode(text);
+        if (model.nodes.has(code)) indicatorColumns.set(cell.column, code);
+      }
+    }
+    const score = roles.size + (indicatorColumns.size > 0 ? 1 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = { row: cells.find((c) => c)?.row ?? r + 1, roles, indicatorColumns };
+    }
+  }
+  return best;
+}
+
+interface AgencyRows {
+  agency: Partial<Record<'code' | 'name' | 'group' | 'year' | 'parent', { text: string; loc: Location }>>;
+  loc: Location;
+  entries: SubmissionEntry[];
+}
+
+function rowCells(row: ReadonlyArray<GridCell | undefined>): (column: number | undefined) => GridCell | undefined {
+  return (column) => (column === undefined ? undefined : row[column - 1]);
+}
+
+function sourced(grid: Grid, sheet: GridSheet, cell: GridCell | undefined) {
+  if (cell === undefined || cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '')) return undefined;
+  return { raw: cell.value, loc: locationOf(grid, sheet, cell.row, cell.column) };
+}
+
+function textOf(grid: Grid, sheet: GridSheet, cell: GridCell | undefined) {
+  const text = cellText(cell);
+  if (cell === undefined || text === '') return undefined;
+  const out: { text: string; link?: string; loc: Location } = { text, loc: locationOf(grid, sheet, cell.row, cell.column) };
+  if (cell.link) out.link = cell.link;
+  return out;
+}
+
+const AGENCY_FIELDS = [
+  ['code', 'agencyCode'],
+  ['name', 'agencyName'],
+  ['group', 'group'],
+  ['year', 'year'],
+  ['parent', 'parent'],
+] as const;
+
+/** Reads the agency identity cells of a row and files the row under its agency (code, else name). */
+function agencyOf(
+  grid: Grid,
+  sheet: GridSheet,
+  header: Header,
+  at: (c: number | undefined) => GridCell | undefined,
+  byAgency: Map<string, AgencyRows>,
+  rowNumber: number,
+  issues: DtiIssue[],
+): AgencyRows | undefined {
+  const found: AgencyRows['agency'] = {};
+  for (const [field, role] of AGENCY_FIELDS) {
+    const cell = at(header.roles.get(role));
+    const text = cellText(cell);
+    if (cell && text !== '') found[field] = { text, loc: locationOf(grid, sheet, cell.row, cell.column) };
+  }
+  const key = found.code?.text ?? found.name?.text;
+  if (key === undefined) {
+    issues.push(issue('E_AGENCY_MISSING', locationOf(grid, sheet, rowNumber), {}));
+    return undefined;
+  }
+  const existing = byAgency.get(key);
+  if (!existing) {
+    const rows: AgencyRows = { agency: found, loc: locationOf(grid, sheet, rowNumber), entries: [] };
+    byAgency.set(key, rows);
+    return rows;
+  }
+  for (const [field] of AGENCY_FIELDS) {
+    const a = existing.agency[field];
+    const b = found[field];
+    if (a && b && foldText(a.text) !== foldText(b.text)) {
+      issues.push(issue('E_AGENCY_CONFLICT', b.loc, { agency: key, field, first: a.text, second: b.text, firstAt: a.loc.cell ?? String(a.loc.row) }));
+    } else if (!a && b) existing.agency[field] = b;
+  }
+  return existing;
+}
+
+function isBlankRow(row: ReadonlyArray<GridCell | undefined>): boolean {
+  return row.every((c) => c === undefined || cellText(c) === '');
+}
+
+function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: FrameworkModel, issues: DtiIssue[]): AgencyRows[] {
+  const byAgency = new Map<string, AgencyRows>();
+  const indicatorColumn = header.roles.get('indicator')!;
+  for (const row of sheet.rows) {
+    const first = row.find((c) => c);
+    if (!first || first.row <= header.row || isBlankRow(row)) continue;
+    const at = rowCells(row);
+    const rowNumber = first.row;
+    const codeCell = at(indicatorColumn);
+    const code = normaliseCode(cellText(codeCell));
+    if (code === '') {
+      issues.push(issue('E_INDICATOR_MISSING', locationOf(grid, sheet, rowNumber, indicatorColumn), {}));
+      continue;
+    }
+    const loc = locationOf(grid, sheet, rowNumber, indicatorColumn);
+    if (!model.nodes.has(code)) {
+      issues.push(issue('E_UNKNOWN_INDICATOR', loc, { indicator: code }));
+      continue;
+    }
+    const agency = agencyOf(grid, sheet, header, at, byAgency, rowNumber, issues);
+    if (!agency) continue;
+    const entry: SubmissionEntry = { indicator: code, loc };
+    const put = <K extends 'value' | 'numerator' | 'denominator' | 'points'>(key: K, role: ColumnRole) => {
+      const v = sourced(grid, sheet, at(header.roles.get(role)));
+      if (v) entry[key] = v;
+    };
+    put('value', 'value');
+    put('numerator', 'numerator');
+    put('denominator', 'denominator');
+    put('points', 'points');
+    const evidence = textOf(grid, sheet, at(header.roles.get('evidence')));
+    if (evidence) entry.evidence = evidence;
+    const note = textOf(grid, sheet, at(header.roles.get('note')));
+    if (note) entry.note = note;
+    agency.entries.push(entry);
+  }
+  return [...byAgency.values()];
+}
+
+function parseWide(grid: Grid, sheet: GridSheet, header: Header, model: FrameworkModel, issues: DtiIssue[]): AgencyRows[] {
+  const byAgency = new Map<string, AgencyRows>();
+  for (const row of sheet.rows) {
+    const first = row.find((c) => c);
+    if (!first || first.row <= header.row || isBlankRow(row)) continue;
+    const at = rowCells(row);
+    const agency = agencyOf(grid, sheet, header, at, byAgency, first.row, issues);
+    if (!agency) continue;
+    for (const [column, code] of header.indicatorColumns) {
+      const v = sourced(grid, sheet, at(column));
+      if (!v) continue;
+      const node = model.nodes.get(code)!;
+      // A leaf's column holds its input value; a branch's column holds its points, given directly.
+      agency.entries.push(node.isLeaf ? { indicator: code, loc: v.loc, value: v } : { indicator: code, loc: v.loc, points: v });
+    }
+  }
+  return [...byAgency.values()];
+}
+
+/** Resolves group and year, checks the shape with zod, and reports duplicated indicators. */
+function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: DtiIssue[]): Submission[] {
+  const out: Submission[] = [];
+  const groups = model.framework.groups;
+  for (const r of rows) {
+    const a = r.agency;
+    const code = a.code?.text ?? a.name!.text;
+    let group: string | undefined;
+    if (a.group) {
+      const g = groups.find((x) => x.id === a.group!.text || foldText(x.name.vi) === foldText(a.group!.text) || foldText(x.name.en) === foldText(a.group!.text));
+      if (!g) {
+        issues.push(issue('E_UNKNOWN_GROUP', a.group.loc, { agency: code, group: a.group.text, groups: groups.map((x) => x.id).join(', ') }));
+        continue;
+      }
+      group = g.id;
+    } else if (groups.length === 1) {
+      group = groups[0]!.id;
+    } else {
+      issues.push(issue('E_GROUP_MISSING', r.loc, { agency: code, groups: groups.map((x) => x.id).join(', ') }));
+      continue;
+    }
+    let year: number | undefined;
+    if (a.year) {
+      year = /^\d{4}$/.test(a.year.text) ? Number(a.year.text) : undefined;
+      if (year === undefined) issues.push(issue('E_YEAR_INVALID', a.year.loc, { agency: code, value: a.year.text }));
+    }
+    const seen = new Map<string, SubmissionEntry>();
+    const entries: SubmissionEntry[] = [];
+    for (const e of r.entries) {
+      const prior = seen.get(e.indicator);
+      if (prior) {
+        issues.push(issue('E_DUPLICATE_INDICATOR', e.loc, { agency: code, indicator: e.indicator, first: prior.loc.cell ?? String(prior.loc.row) }));
+        continue;
+      }
+      seen.set(e.indicator, e);
+      entries.push(e);
+    }
+    const agency: Agency = { code, name: a.name?.text ?? code, group };
+    if (year !== undefined) agency.year = year;
+    if (a.parent) agency.parent = a.parent.text;
+    const checked = submissionSchema.safeParse({ agency, loc: r.loc, file: grid.file, sha256: grid.sha256, entries });
+    if (!checked.success) {
+      issues.push(issue('E_SUBMISSION_SHAPE', r.loc, { agency: code, detail: checked.error.issues[0]?.message ?? '' }));
+      continue;
+    }
+    out.push(checked.data);
+  }
+  return out;
+}
