@@ -1,3 +1,33 @@
 import type { MessageTable } from '../types.js';
 
-export const engineMessages: MessageTable = {};
+/** The engine: missing values, evidence, self-scores, points given directly. */
+export const engineMessages: MessageTable = {
+  W_MISSING_VALUE: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} chưa có số liệu, tính 0 điểm',
+    en: 'Agency {agency}: indicator {indicator} has no value; scored 0',
+  },
+  E_MISSING_VALUE: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} chưa có số liệu; đơn vị chưa đủ dữ liệu để xếp hạng',
+    en: 'Agency {agency}: indicator {indicator} has no value; the agency is incomplete and not ranked',
+  },
+  W_EVIDENCE_MISSING: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} ({points} điểm) thiếu tài liệu kiểm chứng',
+    en: 'Agency {agency}: indicator {indicator} ({points} points) has no evidence document',
+  },
+  W_SELF_SCORE_DIFFERS: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} tự chấm {self} điểm, theo cách tính là {computed} điểm',
+    en: 'Agency {agency}: indicator {indicator} self-scored {self} points; the rule gives {computed}',
+  },
+  W_INDICATOR_NOT_IN_GROUP: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} không áp dụng cho nhóm {group}; bỏ qua',
+    en: 'Agency {agency}: indicator {indicator} does not apply to group {group}; ignored',
+  },
+  I_INFORMATIONAL: {
+    vi: 'Chỉ số {indicator} chỉ để tham khảo, không tính điểm',
+    en: 'Indicator {indicator} is informational and not scored',
+  },
+  I_DIRECT_POINTS: {
+    vi: 'Đơn vị {agency}: dùng trực tiếp {points} điểm đã cho của chỉ số {indicator}, không tính từ chỉ số con',
+    en: 'Agency {agency}: indicator {indicator} uses the {points} points given directly, not its sub-indicators',
+  },
+};

@@ -1,3 +1,48 @@
 import type { MessageTable } from '../types.js';
 
-export const submissionMessages: MessageTable = {};
+/** From sheets to submissions: headers, identities, indicator rows. */
+export const submissionMessages: MessageTable = {
+  E_NO_HEADER: {
+    vi: 'Không tìm thấy dòng tiêu đề: cần các cột như "Mã đơn vị", "Mã chỉ số", "Giá trị" (hoặc agency_code, indicator, value), hoặc một cột cho mỗi mã chỉ số',
+    en: 'No header row found: expected columns such as agency_code, indicator, value (or Mã đơn vị, Mã chỉ số, Giá trị), or one column per indicator code',
+  },
+  E_SHEET_NOT_FOUND: {
+    vi: 'Không có trang tính "{sheet}"; các trang có: {sheets}',
+    en: 'There is no sheet "{sheet}"; the sheets are: {sheets}',
+  },
+  W_SHEET_HIDDEN: { vi: 'Trang tính "{sheet}" đang bị ẩn nhưng vẫn được đọc', en: 'Sheet "{sheet}" is hidden; it was read all the same' },
+  E_AGENCY_MISSING: { vi: 'Dòng này thiếu mã và tên đơn vị', en: 'This row has neither an agency code nor an agency name' },
+  E_AGENCY_CONFLICT: {
+    vi: 'Đơn vị {agency}: trường {field} là "{second}" ở đây nhưng là "{first}" ở {firstAt}',
+    en: 'Agency {agency}: {field} is "{second}" here but "{first}" at {firstAt}',
+  },
+  E_INDICATOR_MISSING: { vi: 'Dòng này thiếu mã chỉ số', en: 'This row has no indicator code' },
+  E_UNKNOWN_INDICATOR: {
+    vi: 'Mã chỉ số "{indicator}" không có trong bộ chỉ số',
+    en: 'Indicator code "{indicator}" is not in the framework',
+  },
+  E_DUPLICATE_INDICATOR: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} được khai hai lần (lần đầu ở {first}); bỏ qua lần này',
+    en: 'Agency {agency}: indicator {indicator} is given twice (first at {first}); this one is ignored',
+  },
+  E_UNKNOWN_GROUP: {
+    vi: 'Đơn vị {agency}: nhóm "{group}" không có trong bộ chỉ số (các nhóm: {groups})',
+    en: 'Agency {agency}: group "{group}" is not in the framework (groups: {groups})',
+  },
+  E_GROUP_MISSING: {
+    vi: 'Đơn vị {agency}: thiếu nhóm đơn vị; bộ chỉ số có nhiều nhóm ({groups})',
+    en: 'Agency {agency}: no group given, and the framework has several ({groups})',
+  },
+  E_YEAR_INVALID: { vi: 'Đơn vị {agency}: năm "{value}" không hợp lệ', en: 'Agency {agency}: "{value}" is not a year' },
+  E_SUBMISSION_SHAPE: { vi: 'Đơn vị {agency}: dữ liệu không hợp lệ ({detail})', en: 'Agency {agency}: invalid data ({detail})' },
+  E_DUPLICATE_AGENCY: {
+    vi: 'Đơn vị {agency} năm {year} đã có trong {first}; bỏ qua bản nộp này',
+    en: 'Agency {agency} for {year} was already read from {first}; this submission is ignored',
+  },
+  E_FILE_UNREADABLE: { vi: 'Không đọc được tệp: {detail}', en: 'The file cannot be read: {detail}' },
+  E_FILE_TYPE: {
+    vi: 'Không đọc được loại tệp "{ext}": cần .xlsx hoặc .csv',
+    en: 'Cannot read "{ext}" files: expected .xlsx or .csv',
+  },
+  E_NOTHING_SCORED: { vi: 'Không có đơn vị nào để tính điểm', en: 'There is no agency to score' },
+};

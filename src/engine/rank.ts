@@ -1,0 +1,118 @@
+import { Decimal, ZERO, roundTo, sum } from '../core/decimal.js';
+import type { FrameworkModel } from '../framework/model.js';
+import type { AgencyGroup, ScoreClass } from '../framework/schema.js';
+import type { AgencyScore } from './score.js';
+import { scopeKey } from './scope.js';
+
+/** A value with its rank: an agency's total, one main indicator, or one pillar. */
+export interface RankedValue {
+  readonly code: string;
+  readonly points: Decimal;
+  readonly maxPoints: Decimal;
+  /** Exact points / max. */
+  readonly index: Decimal;
+  /** Index at the framework's published precision. */
+  readonly published: Decimal;
+  /** Standard competition rank (1, 2, 2, 4) within the scope; undefined when not ranked. */
+  readonly rank?: number;
+}
+
+export interface RankedAgency {
+  readonly score: AgencyScore;
+  readonly total: RankedValue;
+  readonly mains: readonly RankedValue[];
+  readonly pillars: readonly RankedValue[];
+  readonly class?: ScoreClass;
+}
+
+export interface RankedGroup {
+  readonly group: AgencyGroup;
+  /** Ordered by rank (unranked last), then by agency code. */
+  readonly agencies: readonly RankedAgency[];
+}
+
+/**
+ * Ranks scored agencies within each group (or each parent unit), overall, per main indicator
+ * and per pillar. Ties share a rank and the next is skipped; whether a tie is judged on the
+ * exact or the published value is the framework's `ties` setting.
+ */
+export function rankScores(model: FrameworkModel, scores: readonly AgencyScore[]): RankedGroup[] {
+  const fw = model.framework;
+  const places = fw.precision.index;
+  const value = (code: string, points: Decimal, maxPoints: Decimal): RankedValue => {
+    const index = maxPoints.isZero() ? ZERO : points.dividedBy(maxPoints);
+    return { code, points, maxPoints, index, published: roundTo(index, places) };
+  };
+  const tieKey = (v: RankedValue) => (fw.ties === 'published' ? v.published : v.index);
+
+  return fw.groups.map((group) => {
+    const members = scores.filter((s) => s.agency.group === group.id);
+    const mains = model.mainFor(group.id);
+    const pillars = model.pillarsFor(group.id);
+    const rows = members.map((s) => {
+      const total = value(fw.id, s.points, s.maxPoints);
+      const mainValues = mains.map((m) => {
+        const n = s.nodes.get(m.code);
+        return value(m.code, n?.points ?? ZERO, model.maxFor(m, group.id));
+      });
+      const pillarValues = pillars.map(({ pillar, mains: pm }) =>
+        value(
+          pillar.code,
+          sum(pm.map((m) => s.nodes.get(m.code)?.points ?? ZERO)),
+          sum(pm.map((m) => model.maxFor(m, group.id))),
+        ),
+      );
+      return { score: s, total, mains: mainValues, pillars: pillarValues };
+    });
+
+    const rankable = (r: (typeof rows)[number]) => group.ranked && r.score.complete;
+    // Rank each measure within each scope.
+    const scopes = new Map<string, typeof rows>();
+    for (const r of rows.filter(rankable)) {
+      const key = scopeKey(model, r.score.agency);
+      scopes.set(key, [...(scopes.get(key) ?? []), r]);
+    }
+    const ranks = new Map<RankedValue, number>();
+    const assign = (values: RankedValue[]) => {
+      for (const [v, rank] of competitionRanks(values, tieKey)) ranks.set(v, rank);
+    };
+    for (const scope of scopes.values()) {
+      assign(scope.map((r) => r.total));
+      mains.forEach((_, i) => assign(scope.map((r) => r.mains[i]!)));
+      pillars.forEach((_, i) => assign(scope.map((r) => r.pillars[i]!)));
+    }
+    const withRank = (v: RankedValue): RankedValue => (ranks.has(v) ? { ...v, rank: ranks.get(v)! } : v);
+    const agencies: RankedAgency[] = rows.map((r) => {
+      const cls = classOf(fw.classes, r.total.published);
+      return {
+        score: r.score,
+        total: withRank(r.total),
+        mains: r.mains.map(withRank),
+        pillars: r.pillars.map(withRank),
+        ...(cls ? { class: cls } : {}),
+      };
+    });
+    agencies.sort(
+      (a, b) =>
+        (a.total.rank ?? Infinity) - (b.total.rank ?? Infinity) ||
+        b.total.index.comparedTo(a.total.index) ||
+        (a.score.agency.code < b.score.agency.code ? -1 : a.score.agency.code > b.score.agency.code ? 1 : 0),
+    );
+    return { group, agencies };
+  });
+}
+
+/** Standard competition ranking: sorted descending, equal keys share the rank, the next rank skips. */
+export function competitionRanks<T>(items: readonly T[], key: (item: T) => Decimal): Map<T, number> {
+  const sorted = [...items].sort((a, b) => key(b).comparedTo(key(a)));
+  const out = new Map<T, number>();
+  sorted.forEach((item, i) => {
+    const prev = sorted[i - 1];
+    out.set(item, prev !== undefined && key(prev).equals(key(item)) ? out.get(prev)! : i + 1);
+  });
+  return out;
+}
+
+function classOf(classes: readonly ScoreClass[], published: Decimal): ScoreClass | undefined {
+  return [...classes].sort((a, b) => b.min - a.min).find((c) => published.greaterThanOrEqualTo(new Decimal(c.min)));
+}
