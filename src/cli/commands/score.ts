@@ -1,0 +1,86 @@
+import { extname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { hasErrors, issue } from '../../core/issues.js';
+import { t } from '../../i18n/catalog.js';
+import { scoreFiles } from '../../pipeline.js';
+import { writeFileAtomic } from '../../report/atomic.js';
+import { rankingCsv } from '../../report/csv.js';
+import { resultsJson } from '../../report/json.js';
+import { expandInputs } from '../../sheets/files.js';
+import { EXIT, UsageError } from '../errors.js';
+import { chalkFor } from '../io.js';
+import { rankingTable } from '../ranking-table.js';
+import { formatIssues } from '../report-issues.js';
+import { loadFrameworkOrThrow, writeOutput, type CommandContext } from '../context.js';
+
+const FORMATS = ['table', 'json', 'csv'] as const;
+const OUT_EXTENSIONS = ['.json', '.csv'];
+
+interface ScoreOptions {
+  framework: string;
+  out?: string;
+  format: string;
+  group?: string;
+  sheet?: string;
+}
+
+export function registerScore(program: Command, ctx: CommandContext): void {
+  const { lang } = ctx;
+  program
+    .command('score')
+    .description(t('CMD_SCORE', lang))
+    .argument('<paths...>', t('ARG_PATHS', lang))
+    .requiredOption('-f, --framework <id-or-file>', t('OPT_FRAMEWORK', lang))
+    .option('-o, --out <file>', t('OPT_OUT', lang))
+    .option('--format <format>', t('OPT_FORMAT_SCORE', lang), 'table')
+    .option('-g, --group <id>', t('OPT_GROUP', lang))
+    .option('--sheet <name>', t('OPT_SHEET', lang))
+    .action((paths: string[], options: ScoreOptions) => {
+      ctx.exitCode = score(paths, options, ctx);
+    });
+}
+
+function score(paths: string[], options: ScoreOptions, ctx: CommandContext): number {
+  const { lang, io } = ctx;
+  if (!(FORMATS as readonly string[]).includes(options.format)) {
+    throw new UsageError([issue('E_FORMAT_OPTION', {}, { format: options.format, allowed: FORMATS.join(', ') })]);
+  }
+  const model = loadFrameworkOrThrow(options.framework, lang);
+  const groups = model.framework.groups.map((g) => g.id);
+  if (options.group !== undefined && !groups.includes(options.group)) {
+    throw new UsageError([issue('E_UNKNOWN_GROUP_OPTION', {}, { group: options.group, groups: groups.join(', ') })]);
+  }
+  // Paths stay as the user typed them, so messages and results name files the user's way.
+  const expanded = expandInputs(paths);
+  if (expanded.missing.length > 0) {
+    throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
+  }
+  if (expanded.files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
+  if (options.out !== undefined) {
+    const ext = extname(options.out).toLowerCase();
+    if (!OUT_EXTENSIONS.includes(ext)) throw new UsageError([issue('E_OUT_FORMAT', {}, { ext })]);
+    if (expanded.files.some((f) => resolve(f) === resolve(options.out!))) throw new UsageError([issue('E_OUT_IS_INPUT', {}, { file: options.out })]);
+  }
+
+  const files = expanded.files;
+  const run = scoreFiles(files, model, { lang, ...(options.sheet ? { sheet: options.sheet } : {}) });
+  const doc = run.results;
+  const only = options.group ? [options.group] : undefined;
+  const filtered = only ? { ...doc, groups: doc.groups.filter((g) => only.includes(g.id)) } : doc;
+
+  const out = chalkFor(io.stdout, io.env, ctx.color);
+  const err = chalkFor(io.stderr, io.env, ctx.color);
+  if (options.format === 'json') io.stdout.write(resultsJson(filtered));
+  else if (options.format === 'csv') io.stdout.write(rankingCsv(filtered, lang));
+  else io.stdout.write(rankingTable(filtered, lang, out));
+
+  if (!ctx.quiet) {
+    io.stderr.write(formatIssues(run.issues, lang, err, 20));
+    io.stderr.write(t('SUMMARY', lang, { ...doc.summary, files: files.length }) + '\n');
+  }
+  if (options.out !== undefined) {
+    const ext = extname(options.out).toLowerCase();
+    writeOutput(ctx, options.out, () => (ext === '.csv' ? rankingCsv(filtered, lang) : resultsJson(filtered)));
+  }
+  return hasErrors(run.issues) ? EXIT.dataErrors : EXIT.ok;
+}

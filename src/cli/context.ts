@@ -1,0 +1,36 @@
+import { issue } from '../core/issues.js';
+import { loadFramework } from '../framework/load.js';
+import type { FrameworkModel } from '../framework/model.js';
+import { t } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/types.js';
+import { OutputError, writeFileAtomic } from '../report/atomic.js';
+import { UsageError } from './errors.js';
+import type { CliIo } from './io.js';
+
+/** What every command gets: options resolved once (language, colour, quiet) and the streams. */
+export interface CommandContext {
+  readonly lang: Lang;
+  readonly io: CliIo;
+  readonly color: boolean | undefined;
+  readonly quiet: boolean;
+  exitCode: number;
+}
+
+/** A framework that cannot be loaded is a configuration problem: exit 2 with every schema issue. */
+export function loadFrameworkOrThrow(ref: string, lang: Lang): FrameworkModel {
+  const loaded = loadFramework(ref, lang);
+  if (!loaded.ok) throw new UsageError(loaded.issues);
+  return loaded.model;
+}
+
+/** Writes an output atomically; a failure becomes an error issue, not a stack trace. */
+export function writeOutput(ctx: CommandContext, file: string, content: () => string | Uint8Array): void {
+  try {
+    writeFileAtomic(file, content());
+  } catch (e) {
+    if (e instanceof OutputError) throw new UsageError([issue('E_OUTPUT_WRITE', {}, { file, reason: e.reason })]);
+    throw e;
+  }
+  if (!ctx.quiet) ctx.io.stderr.write(t('WROTE', ctx.lang, { file }) + '\n');
+}
+

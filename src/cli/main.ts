@@ -1,0 +1,68 @@
+import { Command, CommanderError } from 'commander';
+import { issue } from '../core/issues.js';
+import { resolveLang, t } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/types.js';
+import { toolVersion } from '../version.js';
+import { registerFramework } from './commands/framework.js';
+import { registerScore } from './commands/score.js';
+import type { CommandContext } from './context.js';
+import { EXIT, UsageError } from './errors.js';
+import { chalkFor, processIo, type CliIo } from './io.js';
+import { formatIssues } from './report-issues.js';
+
+/** Global options are read before commander builds the help, so the help itself is in the chosen language. */
+function preScan(argv: readonly string[], flag: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === flag) return argv[i + 1];
+    if (a.startsWith(flag + '=')) return a.slice(flag.length + 1);
+  }
+  return undefined;
+}
+
+/** Runs the CLI: argv as in process.argv; returns the exit code (0 clean, 1 data errors, 2 usage). */
+export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const args = argv.slice(2);
+  const langOption = preScan(args, '--lang');
+  const lang: Lang = resolveLang(langOption, io.env) ?? 'vi';
+  const color = args.includes('--no-color') ? false : args.includes('--color') ? true : undefined;
+  const ctx: CommandContext = { lang, io, color, quiet: args.includes('--quiet') || args.includes('-q'), exitCode: EXIT.ok };
+  const err = chalkFor(io.stderr, io.env, color);
+  const fail = (issues: Parameters<typeof formatIssues>[0]) => {
+    io.stderr.write(formatIssues(issues, lang, err));
+    return EXIT.usage;
+  };
+  if (resolveLang(langOption, io.env) === undefined) return fail([issue('E_LANG', {}, { lang: langOption ?? io.env.DTI_LANG ?? '' })]);
+
+  const program = new Command()
+    .name('dti')
+    .description(t('CLI_DESCRIPTION', lang))
+    .version(toolVersion())
+    .option('--lang <lang>', t('OPT_LANG', lang))
+    .option('--color', t('OPT_COLOR', lang))
+    .option('--no-color', t('OPT_NO_COLOR', lang))
+    .option('-q, --quiet', t('OPT_QUIET', lang))
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  program.enablePositionalOptions(false);
+  registerScore(program, ctx);
+  registerFramework(program, ctx);
+
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return ctx.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof UsageError) return fail(e.issues);
+    // Not the user's fault: say so plainly, with the detail, but no stack trace unless DTI_DEBUG is set.
+    if (io.env.DTI_DEBUG) io.stderr.write(String((e as Error).stack) + '\n');
+    io.stderr.write(err.red(t('E_INTERNAL', lang, { detail: (e as Error).message ?? String(e) })) + '\n');
+    return EXIT.usage;
+  }
+}

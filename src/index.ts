@@ -1,0 +1,47 @@
+/**
+ * The dti library: the same functions the CLI calls, typed, with no side effects on import.
+ *
+ *   import { loadFramework, scoreFiles } from 'dti';
+ *   const fw = loadFramework('khanh-hoa-agencies');
+ *   if (fw.ok) console.log(scoreFiles(['agencies.csv'], fw.model).results.groups);
+ */
+export { loadFramework, bundledFrameworkIds } from './framework/load.js';
+export { parseFramework, formatPath } from './framework/parse.js';
+export type { FrameworkParse } from './framework/parse.js';
+export { buildModel } from './framework/model.js';
+export type { FrameworkModel, FrameworkNode } from './framework/model.js';
+export { validateFramework } from './framework/validate.js';
+export { normaliseFramework } from './framework/normalise.js';
+export { describeRule } from './framework/describe.js';
+export { frameworkSchema } from './framework/schema.js';
+export type { Framework, FrameworkInput, IndicatorNode, AgencyGroup, Pillar, ScoreClass } from './framework/schema.js';
+
+export { ruleSchema, scoreRule } from './engine/rules/index.js';
+export type { Rule, RuleType, RuleInput, RuleContext, RuleOutcome, SourcedValue } from './engine/rules/index.js';
+export { scoreSubmissions } from './engine/score.js';
+export type { AgencyScore, LeafAudit, NodeScore } from './engine/score.js';
+export { rankScores, competitionRanks } from './engine/rank.js';
+export type { RankedAgency, RankedGroup, RankedValue } from './engine/rank.js';
+
+export { readCsv } from './sheets/csv.js';
+export { readXlsx, DEFAULT_XLSX_LIMITS } from './sheets/xlsx.js';
+export { readGridFile } from './sheets/read.js';
+export { expandInputs } from './sheets/files.js';
+export type { Grid, GridCell, GridSheet, CellValue } from './core/grid.js';
+
+export { parseGrid } from './submission/parse.js';
+export { readSubmissions } from './submission/read.js';
+export { submissionSchema } from './submission/schema.js';
+export type { Submission, SubmissionEntry, Agency } from './submission/schema.js';
+
+export { buildResults } from './results/build.js';
+export { resultsSchema } from './results/schema.js';
+export type { ResultsDoc, AgencyJson, IssueJson } from './results/schema.js';
+export { scoreFiles, scoreAndRank } from './pipeline.js';
+export type { ScoreRun, ScoreFilesOptions } from './pipeline.js';
+
+export { issueSchema, issue, hasErrors, sortIssues } from './core/issues.js';
+export type { DtiIssue, Location, Severity } from './core/issues.js';
+export { t, resolveLang, renderIssue, renderLocation } from './i18n/index.js';
+export type { Lang } from './i18n/index.js';
+export { Decimal } from './core/decimal.js';

@@ -1,0 +1,35 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+export class OutputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/**
+ * Writes a file so that readers see the old content or the new, never half: a temporary file
+ * beside the target, flushed, then renamed over it. On any failure the temporary file is removed.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  const target = resolve(file);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx');
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw new OutputError(file, (e as NodeJS.ErrnoException).code ?? String(e));
+  }
+}

@@ -1,0 +1,46 @@
+import { issue, type DtiIssue } from '../core/issues.js';
+import type { FrameworkModel } from '../framework/model.js';
+import { readGridFile, type ReadOptions } from '../sheets/read.js';
+import { parseGrid, type ParseOptions } from './parse.js';
+import type { Submission } from './schema.js';
+
+export interface ReadSubmissionsResult {
+  readonly submissions: Submission[];
+  readonly issues: DtiIssue[];
+  /** Every file read, with its SHA-256 (files that could not be read have none). */
+  readonly inputs: { file: string; sha256: string }[];
+}
+
+/**
+ * Reads submission files one by one (each independently, so one bad file never stops the
+ * rest) and checks the batch: one submission per agency and year.
+ */
+export function readSubmissions(
+  files: readonly string[],
+  model: FrameworkModel,
+  options: ReadOptions & ParseOptions = {},
+): ReadSubmissionsResult {
+  const submissions: Submission[] = [];
+  const issues: DtiIssue[] = [];
+  const inputs: { file: string; sha256: string }[] = [];
+  const seen = new Map<string, Submission>();
+  for (const file of files) {
+    const read = readGridFile(file, options);
+    issues.push(...read.issues);
+    if (!read.grid) continue;
+    inputs.push({ file, sha256: read.grid.sha256 });
+    const parsed = parseGrid(read.grid, model, options);
+    issues.push(...parsed.issues);
+    for (const s of parsed.submissions) {
+      const key = `${s.agency.code}\u0000${s.agency.year ?? ''}`;
+      const first = seen.get(key);
+      if (first) {
+        issues.push(issue('E_DUPLICATE_AGENCY', s.loc, { agency: s.agency.code, year: s.agency.year ?? '', first: first.file }));
+        continue;
+      }
+      seen.set(key, s);
+      submissions.push(s);
+    }
+  }
+  return { submissions, issues, inputs };
+}
