@@ -27,7 +27,7 @@ export interface RankedAgency {
 
 export interface RankedGroup {
   readonly group: AgencyGroup;
-  /** Ordered by rank (unranked last), then by agency code. */
+  /** Ordered by rank, ties by agency code; unranked agencies last, by index. */
   readonly agencies: readonly RankedAgency[];
 }
 
@@ -92,10 +92,11 @@ export function rankScores(model: FrameworkModel, scores: readonly AgencyScore[]
         ...(cls ? { class: cls } : {}),
       };
     });
+    // Tied agencies are listed by code, so the list never hints at an order the ranking does not make.
     agencies.sort(
       (a, b) =>
         (a.total.rank ?? Infinity) - (b.total.rank ?? Infinity) ||
-        b.total.index.comparedTo(a.total.index) ||
+        (a.total.rank === undefined ? b.total.index.comparedTo(a.total.index) : 0) ||
         (a.score.agency.code < b.score.agency.code ? -1 : a.score.agency.code > b.score.agency.code ? 1 : 0),
     );
     return { group, agencies };
