@@ -112,7 +112,7 @@ function scoreOne(model: FrameworkModel, submission: Submission, best: Map<strin
       node.children.filter((c) => !c.informational && model.applies(c, group)).forEach((c) => visit(c, true));
       return ZERO;
     }
-    if (!node.isLeaf && entry?.points) {
+    if (!node.isLeaf && entry?.points && !hasEntryBelow(node)) {
       // Points given for a branch (e.g. published main-indicator values): used as they are.
       const read = readNumber(entry.points, ctxFor(model, node, group, entry.loc), 'points', { min: 0, max });
       const points = read.ok ? roundTo(read.value, places) : ZERO;
@@ -125,6 +125,7 @@ function scoreOne(model: FrameworkModel, submission: Submission, best: Map<strin
     if (!node.isLeaf) {
       const points = sum(node.children.filter((c) => !c.informational && model.applies(c, group)).map((c) => visit(c, false)));
       nodes.set(node.code, { code: node.code, maxPoints: max, points, origin: 'rules' });
+      if (entry?.points) crossCheckSubtotal(node, entry.points);
       return points;
     }
     const rule = node.node.rule!;
@@ -179,6 +180,42 @@ function scoreOne(model: FrameworkModel, submission: Submission, best: Map<strin
     nodes.set(node.code, { code: node.code, maxPoints: max, points, origin: 'rules' });
     return points;
   };
+
+  function hasEntryBelow(node: FrameworkNode): boolean {
+    return node.children.some((c) => entries.has(c.code) || hasEntryBelow(c));
+  }
+
+  /**
+   * A subtotal row in the agency's sheet (a section's points, usually a SUM formula) is checked
+   * against the sum of the self-scored points below it, as the sheet's formula would add them,
+   * falling back to the computed points where the agency gave none.
+   */
+  function crossCheckSubtotal(node: FrameworkNode, given: NonNullable<SubmissionEntry['points']>): void {
+    const read = readNumber(given, ctxFor(model, node, group, given.loc), 'points', { min: 0 });
+    if (!read.ok) {
+      issues.push(read.issue);
+      return;
+    }
+    const expected = roundTo(selfSum(node), places);
+    if (!roundTo(read.value, places).equals(expected)) {
+      issues.push(
+        issue('W_SUBTOTAL_MISMATCH', given.loc, {
+          agency: agency.code,
+          indicator: node.code,
+          given: read.value.toString(),
+          expected: expected.toString(),
+        }),
+      );
+    }
+  }
+
+  function selfSum(node: FrameworkNode): Decimal {
+    if (node.isLeaf) {
+      const leaf = leaves.find((l) => l.code === node.code);
+      return leaf?.selfPoints ?? leaf?.points ?? ZERO;
+    }
+    return sum(node.children.filter((c) => !c.informational && model.applies(c, group)).map(selfSum));
+  }
 
   const mains = model.mainFor(group);
   const points = sum(mains.map((m) => visit(m, false)));

@@ -1,8 +1,11 @@
-import { cellRef, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
+import type { Grid, GridCell, GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
-import { cleanText, foldText, normaliseCode } from '../core/text.js';
+import { foldText, normaliseCode } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
+import { cellText, locationOf } from './cells.js';
 import { columnRole, type ColumnRole } from './columns.js';
+import { isMetadataSheet, labelledValues, type LabelledValues } from './metadata.js';
+import { NumberingResolver } from './numbering.js';
 import { submissionSchema, type Agency, type Submission, type SubmissionEntry } from './schema.js';
 
 /** How far down a sheet the header row is looked for (title rows and captions sit above it). */
@@ -26,21 +29,6 @@ interface Header {
   readonly indicatorColumns: ReadonlyMap<number, string>;
 }
 
-export function locationOf(grid: Grid, sheet: GridSheet, row: number, column?: number): Location {
-  const loc: Location = { file: grid.file, row };
-  if (grid.kind === 'xlsx') loc.sheet = sheet.name;
-  if (column !== undefined) {
-    loc.column = column;
-    if (grid.kind === 'xlsx') loc.cell = cellRef(row, column);
-  }
-  return loc;
-}
-
-export function cellText(cell: GridCell | undefined): string {
-  if (cell === undefined || cell.value === null) return '';
-  return cleanText(String(cell.value));
-}
-
 /**
  * From a Grid to submissions: finds the header row wherever it is, recognises the long layout
  * (one row per agency and indicator) or the wide one (one row per agency, a column per
@@ -54,10 +42,16 @@ export function parseGrid(grid: Grid, model: FrameworkModel, options: ParseOptio
     return { submissions: [], issues };
   }
   for (const sheet of candidates) {
+    if (isMetadataSheet(sheet)) continue;
     const header = findHeader(sheet, model);
     if (!header) continue;
     if (sheet.hidden) issues.push(issue('W_SHEET_HIDDEN', { file: grid.file, sheet: sheet.name }, { sheet: sheet.name }));
-    const layout = header.roles.has('indicator') ? 'long' : header.indicatorColumns.size > 0 ? 'wide' : undefined;
+    const layout =
+      header.roles.has('indicator') || (header.roles.has('number') && header.roles.has('name'))
+        ? 'long'
+        : header.indicatorColumns.size > 0
+          ? 'wide'
+          : undefined;
     if (layout === undefined) continue;
     const rows = layout === 'long' ? parseLong(grid, sheet, header, model, issues) : parseWide(grid, sheet, header, model, issues);
     return { submissions: finish(rows, grid, model, issues), issues };
@@ -166,30 +160,58 @@ function isBlankRow(row: ReadonlyArray<GridCell | undefined>): boolean {
   return row.every((c) => c === undefined || cellText(c) === '');
 }
 
+/**
+ * One row per indicator. With agency columns, rows of many agencies; without them, the sheet
+ * is one agency's form and its identity comes from labelled cells above the header or from a
+ * metadata sheet. Rows are matched by code, or by numbering where the form has no code column.
+ */
 function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: FrameworkModel, issues: DtiIssue[]): AgencyRows[] {
   const byAgency = new Map<string, AgencyRows>();
-  const indicatorColumn = header.roles.get('indicator')!;
+  const codeColumn = header.roles.get('indicator') ?? header.roles.get('number')!;
+  const byNumbering = !header.roles.has('indicator');
+  const numbering = new NumberingResolver(model);
+  const singleAgency = !header.roles.has('agencyCode') && !header.roles.has('agencyName');
+  let form: AgencyRows | undefined;
+  if (singleAgency) {
+    const labelled = formIdentity(grid, sheet, header.row);
+    const key = labelled.code?.text ?? labelled.name?.text;
+    if (key === undefined) {
+      issues.push(issue('E_AGENCY_IDENTITY_MISSING', locationOf(grid, sheet, header.row), {}));
+      return [];
+    }
+    form = { agency: labelled, loc: (labelled.code ?? labelled.name)!.loc, entries: [] };
+    byAgency.set(key, form);
+  }
   for (const row of sheet.rows) {
     const first = row.find((c) => c);
     if (!first || first.row <= header.row || isBlankRow(row)) continue;
     const at = rowCells(row);
     const rowNumber = first.row;
-    const codeCell = at(indicatorColumn);
-    const code = normaliseCode(cellText(codeCell));
-    if (code === '') {
-      issues.push(issue('E_INDICATOR_MISSING', locationOf(grid, sheet, rowNumber, indicatorColumn), {}));
+    const codeText = cellText(at(codeColumn));
+    const loc = locationOf(grid, sheet, rowNumber, codeColumn);
+    const hasData = ['value', 'numerator', 'denominator', 'points'].some((r) => cellText(at(header.roles.get(r as ColumnRole))) !== '');
+    if (codeText === '') {
+      // Section titles and total rows have no code; only a row that carries figures needs one.
+      if (hasData && !singleAgency) issues.push(issue('E_INDICATOR_MISSING', loc, {}));
       continue;
     }
-    const loc = locationOf(grid, sheet, rowNumber, indicatorColumn);
-    if (!model.nodes.has(code)) {
-      issues.push(issue('E_UNKNOWN_INDICATOR', loc, { indicator: code }));
+    const code = byNumbering ? numbering.resolve(codeText) : normaliseCode(codeText);
+    if (code === undefined || !model.nodes.has(code)) {
+      if (hasData || !byNumbering) issues.push(issue('E_UNKNOWN_INDICATOR', loc, { indicator: codeText }));
       continue;
     }
-    const agency = agencyOf(grid, sheet, header, at, byAgency, rowNumber, issues);
+    if (!byNumbering) numbering.resolve(code);
+    const agency = form ?? agencyOf(grid, sheet, header, at, byAgency, rowNumber, issues);
     if (!agency) continue;
+    if (sheet.hiddenRows?.has(rowNumber)) issues.push(issue('W_ROW_HIDDEN', loc, { indicator: code }));
     const entry: SubmissionEntry = { indicator: code, loc };
     const put = <K extends 'value' | 'numerator' | 'denominator' | 'points'>(key: K, role: ColumnRole) => {
-      const v = sourced(grid, sheet, at(header.roles.get(role)));
+      const cell = at(header.roles.get(role));
+      if (cell?.problem) {
+        issues.push(issue(cell.problem.code, locationOf(grid, sheet, cell.row, cell.column), { detail: cell.problem.detail, indicator: code }));
+        return;
+      }
+      const v = sourced(grid, sheet, cell);
       if (v) entry[key] = v;
     };
     put('value', 'value');
@@ -203,6 +225,17 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     agency.entries.push(entry);
   }
   return [...byAgency.values()];
+}
+
+/** A form's agency identity: labelled cells above its header, then any metadata sheet. */
+function formIdentity(grid: Grid, sheet: GridSheet, headerRow: number): LabelledValues {
+  const found: LabelledValues = { ...labelledValues(grid, sheet, headerRow) };
+  for (const other of grid.sheets.filter(isMetadataSheet)) {
+    for (const [field, value] of Object.entries(labelledValues(grid, other, Infinity, true)) as [keyof LabelledValues, { text: string; loc: Location }][]) {
+      found[field] ??= value;
+    }
+  }
+  return found;
 }
 
 function parseWide(grid: Grid, sheet: GridSheet, header: Header, model: FrameworkModel, issues: DtiIssue[]): AgencyRows[] {

@@ -30,4 +30,8 @@ export const engineMessages: MessageTable = {
     vi: 'Đơn vị {agency}: dùng trực tiếp {points} điểm đã cho của chỉ số {indicator}, không tính từ chỉ số con',
     en: 'Agency {agency}: indicator {indicator} uses the {points} points given directly, not its sub-indicators',
   },
+  W_SUBTOTAL_MISMATCH: {
+    vi: 'Đơn vị {agency}: dòng tổng của chỉ số {indicator} ghi {given} điểm, nhưng cộng các chỉ số con được {expected} điểm',
+    en: 'Agency {agency}: the subtotal of indicator {indicator} reads {given} points, but its sub-indicators add up to {expected}',
+  },
 };

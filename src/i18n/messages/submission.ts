@@ -45,4 +45,17 @@ export const submissionMessages: MessageTable = {
     en: 'Cannot read "{ext}" files: expected .xlsx or .csv',
   },
   E_NOTHING_SCORED: { vi: 'Không có đơn vị nào để tính điểm', en: 'There is no agency to score' },
+  E_AGENCY_IDENTITY_MISSING: {
+    vi: 'Biểu mẫu không ghi đơn vị: cần ô "Mã đơn vị:" hoặc "Tên đơn vị:" phía trên dòng tiêu đề, hoặc trang "Thông tin"',
+    en: 'The form does not say which agency it is: expected a "Mã đơn vị:" or "Tên đơn vị:" cell above the header, or a "Thông tin" sheet',
+  },
+  W_ROW_HIDDEN: {
+    vi: 'Dòng của chỉ số {indicator} đang bị ẩn nhưng vẫn được đọc',
+    en: 'The row of indicator {indicator} is hidden; it was read all the same',
+  },
+  E_CELL_ERROR: { vi: 'Ô chứa giá trị lỗi {detail} (chỉ số {indicator})', en: 'The cell holds the error value {detail} (indicator {indicator})' },
+  E_FORMULA_NO_RESULT: {
+    vi: 'Ô có công thức {detail} nhưng không lưu kết quả (chỉ số {indicator}); hãy mở tệp bằng Excel, tính lại và lưu',
+    en: 'The cell has the formula {detail} but no saved result (indicator {indicator}); open the file in Excel, recalculate and save',
+  },
 };

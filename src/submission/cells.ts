@@ -1,0 +1,19 @@
+import { cellRef, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
+import type { Location } from '../core/issues.js';
+import { cleanText } from '../core/text.js';
+
+/** The location of a cell as messages name it: A1 in workbooks, line and column in CSV. */
+export function locationOf(grid: Grid, sheet: GridSheet, row: number, column?: number): Location {
+  const loc: Location = { file: grid.file, row };
+  if (grid.kind === 'xlsx') loc.sheet = sheet.name;
+  if (column !== undefined) {
+    loc.column = column;
+    if (grid.kind === 'xlsx') loc.cell = cellRef(row, column);
+  }
+  return loc;
+}
+
+export function cellText(cell: GridCell | undefined): string {
+  if (cell === undefined || cell.value === null) return '';
+  return cleanText(String(cell.value));
+}
