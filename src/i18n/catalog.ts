@@ -5,6 +5,7 @@ import { labelMessages } from './messages/labels.js';
 import { ruleMessages } from './messages/rules.js';
 import { sheetMessages } from './messages/sheets.js';
 import { submissionMessages } from './messages/submission.js';
+import { workbookMessages } from './messages/workbook.js';
 import type { Lang, Message, MessageTable, Params } from './types.js';
 
 /**
@@ -19,6 +20,7 @@ const TABLES: readonly MessageTable[] = [
   submissionMessages,
   cliMessages,
   labelMessages,
+  workbookMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {

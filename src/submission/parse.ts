@@ -208,7 +208,9 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     const put = <K extends 'value' | 'numerator' | 'denominator' | 'points'>(key: K, role: ColumnRole) => {
       const cell = at(header.roles.get(role));
       if (cell?.problem) {
-        issues.push(issue(cell.problem.code, locationOf(grid, sheet, cell.row, cell.column), { detail: cell.problem.detail, indicator: code }));
+        // The self-score column of our templates is a formula; unrecalculated, it only lacks the agency's own figure.
+        const problemCode = key === 'points' && cell.problem.code === 'E_FORMULA_NO_RESULT' ? 'W_FORMULA_NO_RESULT' : cell.problem.code;
+        issues.push(issue(problemCode, locationOf(grid, sheet, cell.row, cell.column), { detail: cell.problem.detail, indicator: code }));
         return;
       }
       const v = sourced(grid, sheet, cell);

@@ -58,4 +58,8 @@ export const submissionMessages: MessageTable = {
     vi: 'Ô có công thức {detail} nhưng không lưu kết quả (chỉ số {indicator}); hãy mở tệp bằng Excel, tính lại và lưu',
     en: 'The cell has the formula {detail} but no saved result (indicator {indicator}); open the file in Excel, recalculate and save',
   },
+  W_FORMULA_NO_RESULT: {
+    vi: 'Ô điểm tự đánh giá có công thức {detail} nhưng chưa được tính lại (chỉ số {indicator}); điểm do dti tính vẫn được dùng',
+    en: 'The self-score cell has the formula {detail} but was never recalculated (indicator {indicator}); the points dti computes are used',
+  },
 };
