@@ -1,0 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs the built `dti` as a user would, from the project root, without colour. */
+export function dti(args: string[], env: Record<string, string> = {}) {
+  const out = spawnSync(process.execPath, ['bin/dti.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', DTI_LANG: '', ...env },
+  });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
