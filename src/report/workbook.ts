@@ -1,0 +1,731 @@
+import ExcelJS from 'exceljs';
+import { dec, toNumber } from '../core/decimal.js';
+import { describeRule } from '../framework/describe.js';
+import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
+import { t } from '../i18n/catalog.js';
+import type { Lang, Params } from '../i18n/types.js';
+import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
+import { documentDate, pinZipEntryTimes } from './workbook-dates.js';
+
+/**
+ * The ranked workbook: ranking per group, one sheet per main indicator, the agency × indicator
+ * detail, self-scored against computed points, issues, and the method (framework, settings,
+ * rules, input hashes) so that a published table can be reproduced.
+ *
+ * exceljs stays inside this module: the rest of the code sees a results document going in and
+ * bytes coming out. Cells only ever receive strings, numbers, null and (for http and https
+ * addresses) hyperlinks, never formula objects, so user text such as "=HYPERLINK(…)" is stored
+ * as text. The bytes are reproducible: fixed document dates and fixed zip entry times.
+ */
+
+export interface WorkbookOptions {
+  readonly lang: Lang;
+  /** Seconds since 1970 for the document dates (SOURCE_DATE_EPOCH); 2000-01-01 when absent. */
+  readonly sourceDateEpoch?: number;
+}
+
+export async function resultsWorkbook(doc: ResultsDoc, model: FrameworkModel, options: WorkbookOptions): Promise<Uint8Array> {
+  const lang = options.lang;
+  const date = documentDate(options.sourceDateEpoch);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'dti';
+  wb.lastModifiedBy = 'dti';
+  wb.created = date;
+  wb.modified = date;
+
+  const ctx = context(doc, model, lang);
+  const names = sheetNamer();
+  rankingSheet(wb.addWorksheet(names(t('WB_SHEET_RANKING', lang))), ctx);
+  for (const main of ctx.mainCodes) {
+    indicatorSheet(wb.addWorksheet(names(`${main} ${ctx.nameOf(main)}`)), ctx, main);
+  }
+  detailSheet(wb.addWorksheet(names(t('WB_SHEET_DETAIL', lang))), ctx);
+  selfSheet(wb.addWorksheet(names(t('WB_SHEET_SELF', lang))), ctx);
+  issuesSheet(wb.addWorksheet(names(t('WB_SHEET_ISSUES', lang))), ctx);
+  methodSheet(wb.addWorksheet(names(t('WB_SHEET_METHOD', lang))), ctx);
+
+  const written = await wb.xlsx.writeBuffer();
+  return pinZipEntryTimes(new Uint8Array(written as ArrayBuffer));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What every sheet needs: labels, formats, the doc's codes in framework order.
+
+interface Context {
+  readonly doc: ResultsDoc;
+  readonly model: FrameworkModel;
+  readonly lang: Lang;
+  readonly l: (key: string, params?: Params) => string;
+  readonly fmt: { readonly points: string; readonly index: string; readonly rank: string };
+  /** Groups that have agencies, in the doc's order. */
+  readonly groups: ResultsDoc['groups'];
+  /** Main indicators and pillars present in the doc, in framework order. */
+  readonly mainCodes: readonly string[];
+  readonly pillarCodes: readonly string[];
+  /** Scored leaves that apply to at least one group with agencies, in framework order. */
+  readonly leafCodes: readonly string[];
+  readonly hasParent: boolean;
+  readonly hasClasses: boolean;
+  nameOf(code: string): string;
+}
+
+function context(doc: ResultsDoc, model: FrameworkModel, lang: Lang): Context {
+  const { precision } = doc.framework;
+  const groups = doc.groups.filter((g) => g.agencies.length > 0);
+  const agencies = groups.flatMap((g) => g.agencies);
+  const order = new Map([...model.nodes.keys()].map((code, i) => [code, i]));
+  const pillarOrder = new Map(model.framework.pillars.map((p, i) => [p.code, i]));
+  const inOrder = (codes: Iterable<string>, by: ReadonlyMap<string, number>) =>
+    [...new Set(codes)].sort((a, b) => (by.get(a) ?? Infinity) - (by.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  const names = new Map<string, string>();
+  for (const a of agencies) for (const v of [...a.indicators, ...a.pillars]) names.set(v.code, v.name[lang]);
+
+  const mainCodes = inOrder(agencies.flatMap((a) => a.indicators.map((i) => i.code)), order);
+  const leafSet = new Set<string>();
+  for (const g of groups) for (const n of model.leavesFor(g.id)) leafSet.add(n.code);
+  for (const a of agencies) for (const leaf of a.leaves) leafSet.add(leaf.code);
+
+  return {
+    doc,
+    model,
+    lang,
+    l: (key, params) => t(key, lang, params),
+    fmt: {
+      points: decimals(precision.points),
+      index: precision.indexDisplay === 'percent' ? `${decimals(Math.max(0, precision.index - 2))}%` : decimals(precision.index),
+      rank: '0',
+    },
+    groups,
+    mainCodes,
+    pillarCodes: inOrder(agencies.flatMap((a) => a.pillars.map((p) => p.code)), pillarOrder),
+    leafCodes: inOrder(leafSet, order),
+    hasParent: agencies.some((a) => a.parent !== undefined),
+    hasClasses: model.framework.classes.length > 0,
+    nameOf: (code) => names.get(code) ?? model.nodes.get(code)?.node.name[lang] ?? code,
+  };
+}
+
+function decimals(places: number): string {
+  return places > 0 ? `0.${'0'.repeat(places)}` : '0';
+}
+
+/** Rank, or why there is none (group not ranked, agency incomplete). */
+function rankValue(ctx: Context, rank: number | null, ranked: boolean, complete: boolean): Value {
+  if (rank !== null) return rank;
+  if (!ranked) return ctx.l('LABEL_NOT_RANKED');
+  if (!complete) return ctx.l('LABEL_INCOMPLETE');
+  return null;
+}
+
+const isTop = (rank: number | null | undefined) => rank !== null && rank !== undefined && rank <= 3;
+
+// ---------------------------------------------------------------------------------------------
+// Sheets
+
+const TOP_FILL = 'FFFFF2CC';
+const HEADER_FILL = 'FFDDEBF7';
+
+function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+  const { l, fmt, doc } = ctx;
+  const sheet = new SheetWriter(ws);
+  sheet.title(1, l('WB_TITLE_RANKING', { framework: doc.framework.name[ctx.lang], year: doc.framework.year }));
+
+  const columns: Column<{ a: AgencyJson; ranked: boolean }>[] = [
+    { header: l('LABEL_RANK'), fmt: fmt.rank, value: ({ a, ranked }) => rankValue(ctx, a.rank, ranked, a.complete) },
+    // Filled by the year-on-year comparison; the column is here so the layout does not move.
+    { header: l('WB_COL_RANK_CHANGE'), value: () => null },
+    { header: l('WB_COL_AGENCY_CODE'), value: ({ a }) => a.code },
+    { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
+    ...(ctx.hasParent ? [{ header: l('WB_COL_PARENT'), value: ({ a }: { a: AgencyJson }) => a.parent ?? null }] : []),
+    { header: l('LABEL_POINTS'), fmt: fmt.points, value: ({ a }) => a.points },
+    { header: l('LABEL_INDEX'), fmt: fmt.index, scale: true, value: ({ a }) => a.index },
+    ...(ctx.hasClasses ? [{ header: l('LABEL_CLASS'), value: ({ a }: { a: AgencyJson }) => a.class?.name[ctx.lang] ?? null }] : []),
+    ...ctx.mainCodes.flatMap((code): Column<{ a: AgencyJson; ranked: boolean }>[] => [
+      { header: l('WB_COL_INDEX_OF', { code, name: ctx.nameOf(code) }), fmt: fmt.index, scale: true, value: ({ a }) => a.indicators.find((i) => i.code === code)?.index ?? null },
+      { header: l('WB_COL_RANK_OF', { code }), fmt: fmt.rank, value: ({ a }) => a.indicators.find((i) => i.code === code)?.rank ?? null },
+    ]),
+    ...ctx.pillarCodes.flatMap((code): Column<{ a: AgencyJson; ranked: boolean }>[] => [
+      { header: l('WB_COL_PILLAR_INDEX', { name: ctx.nameOf(code) }), fmt: fmt.index, scale: true, value: ({ a }) => a.pillars.find((p) => p.code === code)?.index ?? null },
+      { header: l('WB_COL_PILLAR_RANK', { name: ctx.nameOf(code) }), fmt: fmt.rank, value: ({ a }) => a.pillars.find((p) => p.code === code)?.rank ?? null },
+    ]),
+  ];
+  const headers = uniqueHeaders(columns.map((c) => c.header));
+
+  let row = 2;
+  let firstHeaderRow = 0;
+  ctx.groups.forEach((g, gi) => {
+    sheet.title(row, l('WB_TITLE_GROUP', { group: g.name[ctx.lang], count: g.agencies.length, max: g.maxPoints }), 12);
+    row++;
+    const headerRow = row;
+    firstHeaderRow ||= headerRow;
+    const items = g.agencies.map((a) => ({ a, ranked: g.ranked }));
+    // An Excel table per group: each gets its own filter buttons (a sheet has one autofilter).
+    ws.addTable({
+      name: `DTI_Ranking_${gi + 1}`,
+      ref: `A${headerRow}`,
+      headerRow: true,
+      style: { theme: 'TableStyleLight1', showRowStripes: false },
+      columns: headers.map((name) => ({ name, filterButton: true })),
+      rows: items.map((item) => columns.map((c) => toExcel(c.value(item)))),
+    });
+    sheet.header(headerRow, headers);
+    row = sheet.rows(headerRow + 1, columns, items, ({ a }) => isTop(a.rank));
+    sheet.colourScales(columns, headerRow + 1, row - 1);
+    row++; // a blank row between groups
+  });
+
+  // One group: its title and header stay in view. Several groups share the same columns but
+  // not the same title, so only the sheet title is frozen; the identity columns always are.
+  const frozenColumns = 4;
+  if (ctx.groups.length === 1) sheet.finish({ freezeRows: firstHeaderRow, freezeColumns: frozenColumns, printTitles: [1, firstHeaderRow] });
+  else sheet.finish({ freezeRows: 1, freezeColumns: frozenColumns, ...(firstHeaderRow ? { printTitles: [firstHeaderRow, firstHeaderRow] as const } : {}) });
+}
+
+function indicatorSheet(ws: ExcelJS.Worksheet, ctx: Context, main: string): void {
+  const { l, fmt, model } = ctx;
+  const sheet = new SheetWriter(ws);
+  const mainNode = model.nodes.get(main);
+  const groups = ctx.groups.filter((g) => g.agencies.some((a) => a.indicators.some((i) => i.code === main)));
+  const leaves = ctx.leafCodes.filter((code) => mainNode !== undefined && isUnder(model.nodes.get(code), mainNode));
+
+  type Item = { a: AgencyJson; groupName: string; ranked: boolean };
+  const columns: Column<Item>[] = [
+    { header: l('LABEL_GROUP'), value: ({ groupName }) => groupName },
+    { header: l('WB_COL_AGENCY_CODE'), value: ({ a }) => a.code },
+    { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
+    ...(ctx.hasParent ? [{ header: l('WB_COL_PARENT'), value: ({ a }: Item) => a.parent ?? null }] : []),
+    ...leaves.map(
+      (code): Column<Item> => ({ header: l('WB_COL_LEAF', { code, name: ctx.nameOf(code) }), fmt: fmt.points, value: ({ a }) => leafPoints(a, code) }),
+    ),
+    { header: l('WB_COL_POINTS_OF', { code: main, name: ctx.nameOf(main) }), fmt: fmt.points, value: ({ a }) => a.indicators.find((i) => i.code === main)?.points ?? null },
+    { header: l('WB_COL_INDEX'), fmt: fmt.index, scale: true, value: ({ a }) => a.indicators.find((i) => i.code === main)?.index ?? null },
+    {
+      header: l('LABEL_RANK'),
+      fmt: fmt.rank,
+      value: ({ a, ranked }) => rankValue(ctx, a.indicators.find((i) => i.code === main)?.rank ?? null, ranked, a.complete),
+    },
+  ];
+  const rankOf = (a: AgencyJson) => a.indicators.find((i) => i.code === main)?.rank ?? null;
+  sheet.header(1, columns.map((c) => c.header));
+  let row = 2;
+  for (const g of groups) {
+    const items = g.agencies
+      .filter((a) => a.indicators.some((i) => i.code === main))
+      .map((a) => ({ a, groupName: g.name[ctx.lang], ranked: g.ranked }))
+      .sort((x, y) => byRank(rankOf(x.a), rankOf(y.a)) || compareText(x.a.code, y.a.code));
+    const first = row;
+    row = sheet.rows(row, columns, items, ({ a }) => isTop(rankOf(a)));
+    // Colours compare agencies within their group, as ranks do.
+    sheet.colourScales(columns, first, row - 1);
+  }
+  sheet.finish({ freezeRows: 1, freezeColumns: 3, filter: [1, row - 1, columns.length], printTitles: [1, 1] });
+}
+
+function detailSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+  const { l, fmt } = ctx;
+  const sheet = new SheetWriter(ws);
+  type Item = { a: AgencyJson; groupName: string };
+  const columns: Column<Item>[] = [
+    { header: l('LABEL_GROUP'), value: ({ groupName }) => groupName },
+    { header: l('WB_COL_AGENCY_CODE'), value: ({ a }) => a.code },
+    { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
+    ...ctx.leafCodes.flatMap((code): Column<Item>[] => [
+      { header: l('WB_COL_LEAF', { code, name: ctx.nameOf(code) }), fmt: fmt.points, value: ({ a }) => leafPoints(a, code) },
+      { header: l('WB_COL_INPUTS_OF', { code }), value: ({ a }) => inputsText(ctx, a, code) },
+    ]),
+  ];
+  sheet.header(1, columns.map((c) => c.header));
+  const items = ctx.groups.flatMap((g) => g.agencies.map((a) => ({ a, groupName: g.name[ctx.lang] })));
+  const end = sheet.rows(2, columns, items);
+  sheet.finish({ freezeRows: 1, freezeColumns: 3, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
+}
+
+function selfSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+  const { l, fmt } = ctx;
+  const sheet = new SheetWriter(ws);
+  const places = ctx.doc.framework.precision.points;
+  type Item = { a: AgencyJson; leaf: LeafJson; self: number };
+  const columns: Column<Item>[] = [
+    { header: l('WB_COL_AGENCY_CODE'), value: ({ a }) => a.code },
+    { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
+    { header: l('WB_COL_INDICATOR'), value: ({ leaf }) => leaf.code },
+    { header: l('WB_COL_INDICATOR_NAME'), value: ({ leaf }) => ctx.nameOf(leaf.code) },
+    { header: l('WB_COL_SELF'), fmt: fmt.points, value: ({ self }) => self },
+    { header: l('WB_COL_COMPUTED'), fmt: fmt.points, value: ({ leaf }) => leaf.points },
+    { header: l('WB_COL_DIFFERENCE'), fmt: fmt.points, value: ({ leaf, self }) => toNumber(dec(leaf.points).minus(dec(self)), places) },
+    { header: l('WB_COL_EVIDENCE'), value: ({ leaf }) => (leaf.evidence === undefined ? null : link(leaf.evidence)) },
+  ];
+  const items: Item[] = ctx.groups.flatMap((g) =>
+    g.agencies.flatMap((a) =>
+      a.leaves.flatMap((leaf) => (leaf.selfPoints !== undefined && leaf.selfPoints !== leaf.points ? [{ a, leaf, self: leaf.selfPoints }] : [])),
+    ),
+  );
+  sheet.header(1, columns.map((c) => c.header));
+  const end = sheet.rows(2, columns, items);
+  sheet.finish({ freezeRows: 1, freezeColumns: 2, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
+}
+
+const SEVERITY_COLOUR: Record<IssueJson['severity'], string> = { error: 'FF9C0006', warning: 'FF9C5700', info: 'FF1F4E78' };
+
+function issuesSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+  const { l } = ctx;
+  const sheet = new SheetWriter(ws);
+  const columns: Column<IssueJson>[] = [
+    { header: l('WB_COL_SEVERITY'), value: (i) => l(`LABEL_SEVERITY_${i.severity}`), colour: (i) => SEVERITY_COLOUR[i.severity] },
+    { header: l('WB_COL_ISSUE_CODE'), value: (i) => i.code },
+    { header: l('WB_COL_FILE'), value: (i) => i.file ?? null },
+    { header: l('WB_COL_SHEET'), value: (i) => i.sheet ?? null },
+    { header: l('WB_COL_LOCATION'), value: (i) => issueLocation(ctx, i) },
+    { header: l('WB_COL_MESSAGE'), value: (i) => i.message },
+  ];
+  sheet.header(1, columns.map((c) => c.header));
+  const end = sheet.rows(2, columns, ctx.doc.issues);
+  sheet.finish({ freezeRows: 1, freezeColumns: 0, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
+}
+
+function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+  const { l, doc, model, lang, fmt } = ctx;
+  const fw = doc.framework;
+  const sheet = new SheetWriter(ws);
+  sheet.title(1, l('WB_TITLE_METHOD'));
+
+  const settings: [string, Value, string?][] = [
+    [l('WB_METHOD_FRAMEWORK_ID'), fw.id],
+    [l('WB_METHOD_FRAMEWORK_NAME'), fw.name[lang]],
+    [l('WB_METHOD_VERSION'), fw.version],
+    [l('WB_METHOD_YEAR'), fw.year],
+    ...(model.framework.provenance ? [[l('WB_METHOD_PROVENANCE'), model.framework.provenance] as [string, Value]] : []),
+    ...doc.groups.map((g): [string, Value, string] => [l('WB_METHOD_MAX_GROUP', { group: g.name[lang] }), g.maxPoints, fmt.points]),
+    [l('WB_METHOD_PRECISION_POINTS'), fw.precision.points],
+    [l('WB_METHOD_PRECISION_INDEX'), fw.precision.index],
+    [l('WB_METHOD_INDEX_DISPLAY'), l(`WB_METHOD_INDEX_DISPLAY_${fw.precision.indexDisplay}`)],
+    [l('WB_METHOD_TIES'), l(`WB_METHOD_TIES_${fw.ties}`)],
+    [l('WB_METHOD_MISSING'), l(`WB_METHOD_MISSING_${model.framework.missing}`)],
+    [l('WB_METHOD_EVIDENCE'), l(`WB_METHOD_EVIDENCE_${model.framework.evidenceMissing}`)],
+    ...model.framework.pillars.map((p): [string, Value] => [
+      l('WB_METHOD_PILLAR', { pillar: p.name[lang] }),
+      model.roots
+        .filter((r) => r.node.pillars?.includes(p.code))
+        .map((r) => `${r.code} ${r.node.name[lang]}`)
+        .join(' + '),
+    ]),
+    ...(model.framework.classes.length
+      ? [
+          [
+            l('WB_METHOD_CLASSES'),
+            [...model.framework.classes]
+              .sort((a, b) => b.min - a.min)
+              .map((c) => `${c.name[lang]} ≥ ${c.min}`)
+              .join('; '),
+          ] as [string, Value],
+        ]
+      : []),
+    [l('WB_METHOD_TOOL'), `${doc.tool.name} ${doc.tool.version}`],
+  ];
+  sheet.header(3, [l('WB_COL_SETTING'), l('WB_COL_VALUE')]);
+  let row = 4;
+  for (const [label, value, numFmt] of settings) {
+    sheet.put(row, 1, label, { bold: true });
+    sheet.put(row, 2, value, numFmt ? { fmt: numFmt, left: true } : { left: true });
+    row++;
+  }
+
+  // The scored indicators: what each is worth in each group and how it is scored.
+  row++;
+  sheet.title(row++, l('WB_METHOD_LEAVES'), 12);
+  const groups = model.framework.groups;
+  const leaves = [...model.nodes.values()].filter((n) => n.isLeaf && groups.some((g) => model.applies(n, g.id)));
+  const leafColumns: Column<FrameworkNode>[] = [
+    { header: l('WB_COL_INDICATOR'), value: (n) => n.code },
+    { header: l('WB_COL_INDICATOR_NAME'), value: (n) => n.node.name[lang] },
+    ...groups.map(
+      (g): Column<FrameworkNode> => ({
+        header: l('WB_COL_MAX_FOR', { group: g.name[lang] }),
+        fmt: fmt.points,
+        value: (n) => (model.applies(n, g.id) && !n.informational ? toNumber(model.maxFor(n, g.id), fw.precision.points) : null),
+      }),
+    ),
+    { header: l('LABEL_EVIDENCE_REQUIRED'), value: (n) => (n.node.evidenceRequired ? l('WB_INPUT_YES') : null) },
+    { header: l('WB_COL_RULE'), value: (n) => ruleText(ctx, n) },
+  ];
+  const leafHeader = row;
+  sheet.header(leafHeader, leafColumns.map((c) => c.header));
+  row = sheet.rows(leafHeader + 1, leafColumns, leaves);
+
+  row++;
+  sheet.title(row++, l('WB_METHOD_INPUTS'), 12);
+  sheet.header(row, [l('WB_COL_FILE'), l('WB_COL_SHA256')]);
+  row++;
+  for (const input of doc.inputs) {
+    sheet.put(row, 1, input.file);
+    sheet.put(row, 2, input.sha256);
+    row++;
+  }
+  // Nothing here scrolls far enough to freeze; the filter is on the indicator table.
+  sheet.finish({ freezeRows: 0, freezeColumns: 0, filter: [leafHeader, leafHeader + leaves.length, leafColumns.length] });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cell contents
+
+function isUnder(node: FrameworkNode | undefined, ancestor: FrameworkNode): boolean {
+  for (let n = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+type LeafJson = AgencyJson['leaves'][number];
+const leafIndex = new WeakMap<AgencyJson, Map<string, LeafJson>>();
+
+/** An agency's leaf by code (indexed once: the detail sheet asks for every leaf of every agency). */
+function leafOf(a: AgencyJson, code: string): LeafJson | undefined {
+  let index = leafIndex.get(a);
+  if (!index) leafIndex.set(a, (index = new Map(a.leaves.map((l) => [l.code, l]))));
+  return index.get(code);
+}
+
+function leafPoints(a: AgencyJson, code: string): number | null {
+  const leaf = leafOf(a, code);
+  return leaf === undefined || leaf.status === 'given-above' ? null : leaf.points;
+}
+
+/** The inputs of a leaf in a few characters: "3/4", "có", "87.5", "Mức 2". */
+function inputsText(ctx: Context, a: AgencyJson, code: string): string | null {
+  const leaf = leafOf(a, code);
+  if (leaf === undefined) return null;
+  if (leaf.status === 'given-above') return ctx.l('WB_INPUT_GIVEN_ABOVE');
+  if (leaf.status === 'missing') return ctx.l('WB_INPUT_MISSING');
+  const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
+  const parts: string[] = [];
+  if (numerator !== undefined || denominator !== undefined) parts.push(`${numerator ?? ''}/${denominator ?? ''}`);
+  if (value !== undefined) {
+    const rule = ctx.model.nodes.get(code)?.node.rule;
+    if (leaf.rule === 'boolean' && (value === 'true' || value === 'false')) parts.push(ctx.l(value === 'true' ? 'WB_INPUT_YES' : 'WB_INPUT_NO'));
+    else if (rule?.type === 'choice') parts.push(rule.options.find((o) => o.key === value)?.label[ctx.lang] ?? value);
+    else parts.push(best !== undefined ? `${value}/${best}` : value);
+  } else if (best !== undefined) parts.push(`/${best}`);
+  if (points !== undefined) parts.push(points);
+  for (const key of Object.keys(rest).sort()) parts.push(`${key}=${rest[key]}`);
+  return parts.join('; ');
+}
+
+function ruleText(ctx: Context, n: FrameworkNode): string {
+  const rule = n.node.rule;
+  if (n.informational || rule === undefined) return ctx.l('LABEL_INFORMATIONAL');
+  const group = ctx.model.framework.groups.find((g) => ctx.model.applies(n, g.id));
+  const max = group ? toNumber(ctx.model.maxFor(n, group.id), ctx.doc.framework.precision.points) : 0;
+  return describeRule(rule, max, ctx.lang);
+}
+
+function issueLocation(ctx: Context, i: IssueJson): string | null {
+  const parts: string[] = [];
+  if (i.cell) parts.push(i.cell);
+  else if (i.row !== undefined && i.column !== undefined) parts.push(ctx.l('LOC_LINE_COLUMN', { row: i.row, column: i.column }));
+  else if (i.row !== undefined) parts.push(ctx.l('LOC_LINE', { row: i.row }));
+  if (i.path) parts.push(i.path);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+function byRank(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Table headers: on one line, and differing (ignoring case) as Excel requires; a repeat gets " (2)", " (3)". */
+function uniqueHeaders(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((raw) => {
+    const h = headerText(raw);
+    let name = h;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${h} (${n})`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values: what may go into a cell, and how it is made safe.
+
+interface Link {
+  readonly text: string;
+  readonly url: string;
+}
+type Value = string | number | null | Link;
+
+/** A hyperlink only for http and https addresses; anything else (javascript:, file:, text) stays text. */
+function link(text: string): Value {
+  const trimmed = text.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return text;
+  try {
+    const url = new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? { text, url: url.href } : text;
+  } catch {
+    return text;
+  }
+}
+
+const MAX_CELL_TEXT = 32767;
+
+function headerText(s: string): string {
+  return cellText(s).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Text as a cell can hold it: characters XML 1.0 forbids (a file would not open) dropped,
+ * lone surrogates replaced, cut at Excel's 32 767 characters.
+ */
+function cellText(s: string): string {
+  const clean = s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  if (clean.length <= MAX_CELL_TEXT) return clean;
+  const cut = clean.slice(0, MAX_CELL_TEXT);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+type ExcelValue = string | number | null | { text: string; hyperlink: string };
+
+/** The only shapes a cell is given: text, a finite number, empty, or an http(s) hyperlink. Never a formula. */
+function toExcel(v: Value): ExcelValue {
+  if (v === null) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string') return cellText(v);
+  return { text: cellText(v.text), hyperlink: v.url };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing a sheet: cells, widths, freeze, filter, print setup.
+
+interface Column<T> {
+  readonly header: string;
+  readonly value: (item: T) => Value;
+  readonly fmt?: string;
+  /** Index columns: a 3-colour scale over each block of rows. */
+  readonly scale?: boolean;
+  readonly colour?: (item: T) => string;
+}
+
+interface CellStyle {
+  readonly fmt?: string;
+  readonly bold?: boolean;
+  readonly fill?: string;
+  readonly colour?: string;
+  readonly left?: boolean;
+}
+
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+/** A header wraps; its column need only be as wide as its longest word, or this many characters. */
+const HEADER_WIDTH = 14;
+
+class SheetWriter {
+  private readonly widths: number[] = [];
+  private readonly headerRows = new Map<number, readonly string[]>();
+  private priority = 1;
+
+  constructor(private readonly ws: ExcelJS.Worksheet) {}
+
+  title(row: number, text: string, size = 14): void {
+    const cell = this.ws.getCell(row, 1);
+    cell.value = cellText(text);
+    cell.font = { bold: true, size };
+  }
+
+  header(row: number, raw: readonly string[]): void {
+    const labels = raw.map(headerText);
+    this.headerRows.set(row, labels);
+    labels.forEach((label, i) => {
+      const cell = this.ws.getCell(row, i + 1);
+      cell.value = label;
+      cell.font = { bold: true };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      cell.border = { bottom: { style: 'thin' } };
+      const longestWord = Math.max(0, ...label.split(/\s+/).map(textWidth));
+      this.fit(i + 1, Math.max(longestWord, Math.min(textWidth(label), HEADER_WIDTH)));
+    });
+  }
+
+  /** Writes one row per item from `start`; returns the next free row. */
+  rows<T>(start: number, columns: readonly Column<T>[], items: readonly T[], top: (item: T) => boolean = () => false): number {
+    let row = start;
+    for (const item of items) {
+      const marked = top(item);
+      columns.forEach((c, i) => {
+        const colour = c.colour?.(item);
+        this.put(row, i + 1, c.value(item), {
+          ...(c.fmt ? { fmt: c.fmt } : {}),
+          ...(marked ? { bold: true, fill: TOP_FILL } : {}),
+          ...(colour ? { colour } : {}),
+        });
+      });
+      row++;
+    }
+    return row;
+  }
+
+  put(row: number, col: number, value: Value, style: CellStyle = {}): void {
+    const cell = this.ws.getCell(row, col);
+    const v = toExcel(value);
+    cell.value = v;
+    if (style.fmt && typeof v === 'number') cell.numFmt = style.fmt;
+    const isLink = v !== null && typeof v === 'object';
+    if (style.bold || style.colour || isLink) {
+      cell.font = {
+        ...(style.bold ? { bold: true } : {}),
+        ...(isLink ? { color: { argb: 'FF0563C1' }, underline: true } : style.colour ? { color: { argb: style.colour } } : {}),
+      };
+    }
+    if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+    if (style.left) cell.alignment = { horizontal: 'left' };
+    this.fit(col, valueWidth(v, typeof v === 'number' ? style.fmt : undefined));
+  }
+
+  /** A green (high) – yellow – red (low) scale on each index column over rows first..last. */
+  colourScales<T>(columns: readonly Column<T>[], first: number, last: number): void {
+    if (last < first) return;
+    columns.forEach((c, i) => {
+      if (!c.scale) return;
+      const col = columnLetter(i + 1);
+      this.ws.addConditionalFormatting({
+        ref: `${col}${first}:${col}${last}`,
+        rules: [
+          {
+            type: 'colorScale',
+            priority: this.priority++,
+            cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }],
+            color: [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }],
+          },
+        ],
+      });
+    });
+  }
+
+  finish(o: {
+    freezeRows: number;
+    freezeColumns: number;
+    /** Header row, last row, number of columns. */
+    filter?: readonly [number, number, number];
+    printTitles?: readonly [number, number];
+  }): void {
+    const widths = this.widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (w ?? 0) + 2)));
+    widths.forEach((w, i) => {
+      if (this.widths[i] !== undefined) this.ws.getColumn(i + 1).width = w;
+    });
+    // Wrapped headers get the height their longest wrap needs (not every reader re-measures rows).
+    for (const [row, labels] of this.headerRows) {
+      const lines = Math.max(1, ...labels.map((label, i) => wrappedLines(label, (widths[i] ?? MIN_WIDTH) - 1)));
+      this.ws.getRow(row).height = LINE_HEIGHT * lines;
+    }
+    if (o.freezeRows > 0 || o.freezeColumns > 0) {
+      this.ws.views = [
+        {
+          state: 'frozen',
+          xSplit: o.freezeColumns,
+          ySplit: o.freezeRows,
+          topLeftCell: `${columnLetter(o.freezeColumns + 1)}${o.freezeRows + 1}`,
+          activeCell: `${columnLetter(o.freezeColumns + 1)}${o.freezeRows + 1}`,
+        },
+      ];
+    }
+    if (o.filter && o.filter[2] > 0) {
+      const [header, last, cols] = o.filter;
+      this.ws.autoFilter = `A${header}:${columnLetter(cols)}${Math.max(header, last)}`;
+    }
+    this.ws.pageSetup = {
+      ...this.ws.pageSetup,
+      orientation: 'landscape',
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(o.printTitles ? { printTitlesRow: `${o.printTitles[0]}:${o.printTitles[1]}` } : {}),
+    };
+  }
+
+  private fit(col: number, width: number): void {
+    this.widths[col - 1] = Math.max(this.widths[col - 1] ?? 0, width);
+  }
+}
+
+const LINE_HEIGHT = 15;
+
+/** Lines a text takes when wrapped at word boundaries in a column `width` characters wide. */
+function wrappedLines(text: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = textWidth(word);
+    if (used > 0 && used + 1 + w > width) {
+      lines++;
+      used = w;
+    } else used += (used > 0 ? 1 : 0) + w;
+  }
+  return lines;
+}
+
+/** Characters a text shows (diacritics composed), its longest line. */
+function textWidth(s: string): number {
+  return Math.max(0, ...s.split(/\r?\n/).map((line) => [...line.normalize('NFC')].length));
+}
+
+function valueWidth(v: ExcelValue, fmt: string | undefined): number {
+  if (v === null) return 0;
+  if (typeof v === 'string') return textWidth(v);
+  if (typeof v === 'object') return textWidth(v.text);
+  if (!fmt) return String(v).length;
+  const places = /\.(0+)/.exec(fmt)?.[1]?.length ?? 0;
+  return fmt.endsWith('%') ? (v * 100).toFixed(places).length + 1 : v.toFixed(places).length;
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet names
+
+const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
+
+/**
+ * Sheet names Excel accepts: no [ ] : * ? / \, no control characters, no apostrophe (exceljs
+ * would not quote it in print titles), at most 31 characters, not "History", unique ignoring
+ * case; a clash gets " (2)", " (3)" within the limit.
+ */
+function sheetNamer(): (wanted: string) => string {
+  const used = new Set<string>();
+  return (wanted) => {
+    const base =
+      cellText(wanted)
+        .normalize('NFC')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001F]/g, ' ')
+        .replace(FORBIDDEN_IN_SHEET_NAME, ' ')
+        .replace(/'/g, '’')
+        .replace(/\s+/g, ' ')
+        .trim() || 'Sheet';
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? '' : ` (${n})`;
+      const name = truncate(base, 31 - suffix.length).trimEnd() + suffix;
+      const key = name.toLowerCase();
+      if (!used.has(key) && key !== 'history') {
+        used.add(key);
+        return name;
+      }
+    }
+  };
+}
+
+function truncate(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
