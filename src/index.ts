@@ -35,6 +35,9 @@ export { submissionSchema } from './submission/schema.js';
 export type { Submission, SubmissionEntry, Agency } from './submission/schema.js';
 
 export { buildResults } from './results/build.js';
+export { resultsWorkbook } from './report/workbook.js';
+export { rankingCsv } from './report/csv.js';
+export { resultsJson } from './report/json.js';
 export { resultsSchema } from './results/schema.js';
 export type { ResultsDoc, AgencyJson, IssueJson } from './results/schema.js';
 export { scoreFiles, scoreAndRank } from './pipeline.js';

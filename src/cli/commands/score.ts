@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { hasErrors, issue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
-import { writeFileAtomic } from '../../report/atomic.js';
 import { rankingCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
+import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
@@ -14,7 +14,7 @@ import { formatIssues } from '../report-issues.js';
 import { loadFrameworkOrThrow, writeOutput, type CommandContext } from '../context.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
-const OUT_EXTENSIONS = ['.json', '.csv'];
+const OUT_EXTENSIONS = ['.json', '.csv', '.xlsx'];
 
 interface ScoreOptions {
   framework: string;
@@ -35,12 +35,12 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option('--format <format>', t('OPT_FORMAT_SCORE', lang), 'table')
     .option('-g, --group <id>', t('OPT_GROUP', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
-    .action((paths: string[], options: ScoreOptions) => {
-      ctx.exitCode = score(paths, options, ctx);
+    .action(async (paths: string[], options: ScoreOptions) => {
+      ctx.exitCode = await score(paths, options, ctx);
     });
 }
 
-function score(paths: string[], options: ScoreOptions, ctx: CommandContext): number {
+async function score(paths: string[], options: ScoreOptions, ctx: CommandContext): Promise<number> {
   const { lang, io } = ctx;
   if (!(FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError([issue('E_FORMAT_OPTION', {}, { format: options.format, allowed: FORMATS.join(', ') })]);
@@ -80,7 +80,19 @@ function score(paths: string[], options: ScoreOptions, ctx: CommandContext): num
   }
   if (options.out !== undefined) {
     const ext = extname(options.out).toLowerCase();
-    writeOutput(ctx, options.out, () => (ext === '.csv' ? rankingCsv(filtered, lang) : resultsJson(filtered)));
+    const content =
+      ext === '.xlsx'
+        ? await resultsWorkbook(filtered, model, { lang, ...sourceDateEpoch(io.env) })
+        : ext === '.csv'
+          ? rankingCsv(filtered, lang)
+          : resultsJson(filtered);
+    writeOutput(ctx, options.out, () => content);
   }
   return hasErrors(run.issues) ? EXIT.dataErrors : EXIT.ok;
+}
+
+/** SOURCE_DATE_EPOCH (reproducible-builds convention) pins the workbook's document dates. */
+function sourceDateEpoch(env: CommandContext['io']['env']): { sourceDateEpoch?: number } {
+  const raw = env.SOURCE_DATE_EPOCH;
+  return raw !== undefined && /^\d+$/.test(raw) ? { sourceDateEpoch: Number(raw) } : {};
 }
