@@ -10,6 +10,7 @@ import type { ParseOptions } from './submission/parse.js';
 import { readSubmissions } from './submission/read.js';
 import type { Submission } from './submission/schema.js';
 import { toolVersion } from './version.js';
+import { checkSubmission, type SubmissionCheckOptions } from './validate/checks.js';
 
 export interface ScoreFilesOptions extends ReadOptions, ParseOptions {
   readonly lang?: Lang;
@@ -43,4 +44,25 @@ export function scoreAndRank(
 export function scoreFiles(files: readonly string[], model: FrameworkModel, options: ScoreFilesOptions = {}): ScoreRun {
   const read = readSubmissions(files, model, options);
   return scoreAndRank(model, read.submissions, read.issues, read.inputs, options.lang ?? 'vi');
+}
+
+export interface ValidateRun {
+  readonly submissions: readonly Submission[];
+  readonly issues: readonly DtiIssue[];
+  readonly inputs: readonly { file: string; sha256: string }[];
+}
+
+/**
+ * Checks submission files without ranking them: everything reading and scoring would report,
+ * plus the checks an appraisal needs (year, evidence links). One bad file never stops the rest.
+ */
+export function validateFiles(files: readonly string[], model: FrameworkModel, options: ScoreFilesOptions & SubmissionCheckOptions = {}): ValidateRun {
+  const read = readSubmissions(files, model, options);
+  const scores = scoreSubmissions(model, read.submissions);
+  const issues = [
+    ...read.issues,
+    ...scores.flatMap((s) => s.issues),
+    ...read.submissions.flatMap((s) => checkSubmission(model, s, options)),
+  ];
+  return { submissions: read.submissions, issues, inputs: read.inputs };
 }

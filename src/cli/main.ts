@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/types.js';
 import { toolVersion } from '../version.js';
 import { registerFramework } from './commands/framework.js';
 import { registerScore } from './commands/score.js';
+import { registerValidate } from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 import { chalkFor, processIo, type CliIo } from './io.js';
@@ -50,6 +51,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     });
   program.enablePositionalOptions(false);
   registerScore(program, ctx);
+  registerValidate(program, ctx);
   registerFramework(program, ctx);
 
   try {

@@ -41,4 +41,16 @@ export const cliMessages: MessageTable = {
   },
   MORE_ISSUES: { vi: '… và {count} vấn đề khác (xem đầy đủ với --format json hoặc --out)', en: '… and {count} more issues (see them all with --format json or --out)' },
   WROTE: { vi: 'Đã ghi {file}', en: 'Wrote {file}' },
+  CMD_VALIDATE: {
+    vi: 'kiểm tra các bản tự đánh giá (không xếp hạng): cấu trúc, kiểu và khoảng giá trị, tài liệu kiểm chứng, điểm tự chấm, thông tin đơn vị',
+    en: 'check submissions without ranking them: structure, types and ranges, evidence, self-scored points, agency details',
+  },
+  OPT_FORMAT_VALIDATE: { vi: 'định dạng: text, json hoặc github (chú thích GitHub Actions)', en: 'format: text, json or github (GitHub Actions annotations)' },
+  OPT_STRICT: { vi: 'coi cảnh báo là lỗi (mã thoát 1)', en: 'treat warnings as errors (exit code 1)' },
+  OPT_YEAR: { vi: 'năm đánh giá mà mọi bản nộp phải ghi', en: 'the assessment year every submission must carry' },
+  E_YEAR_OPTION: { vi: 'Năm "{value}" không hợp lệ: cần 4 chữ số', en: 'Year "{value}" is not valid: expected 4 digits' },
+  VALIDATE_SUMMARY: {
+    vi: '{files} tệp, {agencies} đơn vị: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú',
+    en: '{files} files, {agencies} agencies: {errors} errors, {warnings} warnings, {infos} notes',
+  },
 };

@@ -34,4 +34,10 @@ export const engineMessages: MessageTable = {
     vi: 'Đơn vị {agency}: dòng tổng của chỉ số {indicator} ghi {given} điểm, nhưng cộng các chỉ số con được {expected} điểm',
     en: 'Agency {agency}: the subtotal of indicator {indicator} reads {given} points, but its sub-indicators add up to {expected}',
   },
+  W_YEAR_MISSING: { vi: 'Đơn vị {agency}: không ghi năm đánh giá (cần {year})', en: 'Agency {agency}: no assessment year given (expected {year})' },
+  E_YEAR_MISMATCH: { vi: 'Đơn vị {agency}: năm đánh giá là {year}, cần {expected}', en: 'Agency {agency}: assessment year is {year}, expected {expected}' },
+  W_EVIDENCE_LINK: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} có đường dẫn tài liệu không hợp lệ "{value}" (cần http:// hoặc https://)',
+    en: 'Agency {agency}: indicator {indicator} has a malformed evidence link "{value}" (expected http:// or https://)',
+  },
 };

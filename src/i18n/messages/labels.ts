@@ -31,4 +31,11 @@ export const labelMessages: MessageTable = {
   RULE_choice: { vi: 'chọn mức: {options}', en: 'choose a level: {options}' },
   RULE_relative: { vi: 'giá trị / giá trị cao nhất trong nhóm × điểm tối đa', en: 'value / best value in the group × max points' },
   RULE_manual: { vi: 'chấm điểm trực tiếp (0 đến điểm tối đa)', en: 'points given directly (0 to max)' },
+  LABEL_CLEAN: { vi: 'không có vấn đề', en: 'no problems' },
+  LABEL_SEVERITY: { vi: 'Mức độ', en: 'Severity' },
+  LABEL_ISSUE_CODE: { vi: 'Mã', en: 'Code' },
+  LABEL_FILE: { vi: 'Tệp', en: 'File' },
+  LABEL_SHEET: { vi: 'Trang', en: 'Sheet' },
+  LABEL_CELL: { vi: 'Ô', en: 'Cell' },
+  LABEL_MESSAGE: { vi: 'Nội dung', en: 'Message' },
 };
