@@ -6,6 +6,7 @@ import { ruleMessages } from './messages/rules.js';
 import { sheetMessages } from './messages/sheets.js';
 import { submissionMessages } from './messages/submission.js';
 import { workbookMessages } from './messages/workbook.js';
+import { xlsxMessages } from './messages/xlsx.js';
 import type { Lang, Message, MessageTable, Params } from './types.js';
 
 /**
@@ -21,6 +22,7 @@ const TABLES: readonly MessageTable[] = [
   cliMessages,
   labelMessages,
   workbookMessages,
+  xlsxMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {
