@@ -22,6 +22,8 @@ export interface GridSheet {
   readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined>>;
   readonly hiddenRows?: ReadonlySet<number>;
   readonly hidden?: boolean;
+  /** Merged ranges of a workbook sheet (1-based, inclusive); only the top-left cell of each holds the value. */
+  readonly merges?: readonly { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number }[];
 }
 
 export interface Grid {
