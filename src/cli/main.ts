@@ -4,6 +4,7 @@ import { resolveLang, t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import { toolVersion } from '../version.js';
 import { registerFramework } from './commands/framework.js';
+import { registerCheck } from './commands/check.js';
 import { registerScore } from './commands/score.js';
 import { registerValidate } from './commands/validate.js';
 import type { CommandContext } from './context.js';
@@ -52,6 +53,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   program.enablePositionalOptions(false);
   registerScore(program, ctx);
   registerValidate(program, ctx);
+  registerCheck(program, ctx);
   registerFramework(program, ctx);
 
   try {

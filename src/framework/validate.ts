@@ -79,6 +79,10 @@ export function validateFramework(framework: Framework, file?: string): DtiIssue
         if (over !== undefined) {
           issues.push(issue('E_FW_RULE_POINTS_OVER_MAX', at(`${n.path}.rule`), { code: n.code, group: g, points: over, max: max.toString() }));
         }
+        const top = ruleTopPoints(n.node.rule);
+        if (top !== undefined && max.greaterThan(top)) {
+          issues.push(issue('W_FW_RULE_NEVER_MAX', at(`${n.path}.rule`), { code: n.code, group: g, points: top, max: max.toString() }));
+        }
       }
     }
     if (framework.maxPoints !== undefined) {
@@ -103,6 +107,12 @@ function rulePointsOverMax(rule: NonNullable<FrameworkNode['node']['rule']>, max
     rule.type === 'tiers' ? rule.tiers.map((t) => t.points) : rule.type === 'choice' ? rule.options.map((o) => o.points) : [];
   const over = points.find((p) => max.lessThan(p));
   return over === undefined ? undefined : String(over);
+}
+
+/** The most a tiers or choice rule can give (undefined for rules that scale to the max). */
+function ruleTopPoints(rule: NonNullable<FrameworkNode['node']['rule']>): string | undefined {
+  const points = rule.type === 'tiers' ? rule.tiers.map((t) => t.points) : rule.type === 'choice' ? rule.options.map((o) => o.points) : [];
+  return points.length === 0 ? undefined : String(Math.max(...points));
 }
 
 function duplicates(values: string[]): string[] {

@@ -53,4 +53,14 @@ export const cliMessages: MessageTable = {
     vi: '{files} tệp, {agencies} đơn vị: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú',
     en: '{files} files, {agencies} agencies: {errors} errors, {warnings} warnings, {infos} notes',
   },
+  CMD_CHECK: {
+    vi: 'kiểm tra tệp bộ chỉ số (.yaml, .json) cho CI: cấu trúc, tổng điểm, mã trùng, tham chiếu, cách tính điểm',
+    en: 'check framework files (.yaml, .json) for CI: schema, point sums, unique codes, references, rules',
+  },
+  ARG_CHECK_FILES: { vi: 'tệp bộ chỉ số', en: 'framework files' },
+  E_CHECK_FILE_TYPE: { vi: 'Không kiểm tra được tệp "{ext}": cần .yaml, .yml hoặc .json', en: 'Cannot check "{ext}" files: expected .yaml, .yml or .json' },
+  CHECK_SUMMARY: {
+    vi: '{files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú',
+    en: '{files} files: {errors} errors, {warnings} warnings, {infos} notes',
+  },
 };

@@ -53,4 +53,8 @@ export const frameworkMessages: MessageTable = {
     vi: 'Nhóm "{group}" không có chỉ số nào được tính điểm',
     en: 'Group "{group}" has no scored indicator',
   },
+  W_FW_RULE_NEVER_MAX: {
+    vi: 'Chỉ số "{code}" (nhóm {group}): cách tính cho nhiều nhất {points} điểm, không bao giờ đạt điểm tối đa {max}',
+    en: 'Indicator "{code}" (group {group}): its rule gives at most {points} points and never reaches the max of {max}',
+  },
 };
