@@ -25,9 +25,10 @@ export function scoreChoice(rule: ChoiceRule, input: RuleInput, ctx: RuleContext
   if (isBlank(input.value)) return { status: 'missing' };
   const typed = foldText(display(input.value));
   // Accept the key, either label, or the option's position (1, 2, …) as typed in a dropdown-less sheet.
-  const option = rule.options.find(
-    (o, i) => o.key === typed || foldText(o.label.vi) === typed || foldText(o.label.en) === typed || String(i + 1) === typed,
-  );
+  // A key or label outranks a position: with keys "0", "1", "2", typing "1" means the key "1".
+  const option =
+    rule.options.find((o) => o.key === typed || foldText(o.label.vi) === typed || foldText(o.label.en) === typed) ??
+    rule.options.find((_o, i) => String(i + 1) === typed);
   if (!option) {
     return {
       status: 'scored',

@@ -29,7 +29,7 @@ export function scoreRatio(rule: RatioRule, input: RuleInput, ctx: RuleContext):
 
   if (!isBlank(input.numerator) || !isBlank(input.denominator)) {
     if (isBlank(input.numerator) || isBlank(input.denominator)) {
-      const present = (input.numerator ?? input.denominator)!;
+      const present = isBlank(input.numerator) ? input.denominator! : input.numerator;
       return fail({}, issue('E_RATIO_INCOMPLETE', present.loc, { indicator: ctx.indicator }));
     }
     const inputs = { numerator: String(input.numerator.raw), denominator: String(input.denominator.raw) };
@@ -37,15 +37,6 @@ export function scoreRatio(rule: RatioRule, input: RuleInput, ctx: RuleContext):
     if (!a.ok) return fail(inputs, a.issue);
     const b = readNumber(input.denominator, ctx, 'denominator', { min: 0 });
     if (!b.ok) return fail(inputs, b.issue);
-    if (b.value.isZero()) {
-      const full = rule.zeroDenominator === 'full';
-      return {
-        status: 'scored',
-        points: full ? ctx.maxPoints : ZERO,
-        inputs,
-        issues: [issue('W_ZERO_DENOMINATOR', input.denominator.loc, { indicator: ctx.indicator, points: full ? ctx.maxPoints.toString() : '0' })],
-      };
-    }
     if (a.value.greaterThan(b.value)) {
       return fail(
         inputs,
@@ -55,6 +46,15 @@ export function scoreRatio(rule: RatioRule, input: RuleInput, ctx: RuleContext):
           denominator: b.value.toString(),
         }),
       );
+    }
+    if (b.value.isZero()) {
+      const full = rule.zeroDenominator === 'full';
+      return {
+        status: 'scored',
+        points: full ? ctx.maxPoints : ZERO,
+        inputs,
+        issues: [issue('W_ZERO_DENOMINATOR', input.denominator.loc, { indicator: ctx.indicator, points: full ? ctx.maxPoints.toString() : '0' })],
+      };
     }
     return { status: 'scored', points: share(a.value.dividedBy(b.value), target, ctx), inputs, issues: [] };
   }

@@ -27,6 +27,10 @@ export function scoreTiers(rule: TiersRule, input: RuleInput, ctx: RuleContext):
     if (!a.ok) return { status: 'scored', points: ZERO, inputs, issues: [a.issue] };
     const b = readNumber(input.denominator, ctx, 'denominator', { min: 0 });
     if (!b.ok) return { status: 'scored', points: ZERO, inputs, issues: [b.issue] };
+    if (a.value.greaterThan(b.value)) {
+      const params = { indicator: ctx.indicator, numerator: a.value.toString(), denominator: b.value.toString() };
+      return { status: 'scored', points: ZERO, inputs, issues: [issue('E_NUMERATOR_OVER_DENOMINATOR', input.numerator.loc, params)] };
+    }
     if (b.value.isZero()) {
       return {
         status: 'scored',
