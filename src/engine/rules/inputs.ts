@@ -50,7 +50,7 @@ export function readNumber(v: SourcedValue, ctx: RuleContext, field: string, bou
 }
 
 const TRUE_WORDS = new Set(['co', 'c', 'x', 'yes', 'y', 'true', 'dat', '1', 'da co', 'co ban hanh', 'da ban hanh']);
-const FALSE_WORDS = new Set(['khong', 'k', 'no', 'n', 'false', 'khong dat', '0', 'chua', 'chua co']);
+const FALSE_WORDS = new Set(['khong', 'k', 'no', 'n', 'false', 'khong dat', '0', 'chua', 'chua co', 'khong co', 'chua ban hanh']);
 
 export function readBoolean(v: SourcedValue, ctx: RuleContext, field: string): Read<boolean> {
   if (typeof v.raw === 'boolean') return { ok: true, value: v.raw };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZERO } from '../../core/decimal.js';
+import { ONE, ZERO, minDec } from '../../core/decimal.js';
 import { isBlank, readNumber } from './inputs.js';
 import type { RuleContext, RuleInput, RuleOutcome } from './types.js';
 
@@ -15,7 +15,8 @@ export function scoreRelative(_rule: RelativeRule, input: RuleInput, ctx: RuleCo
   const best = ctx.best ?? v.value;
   inputs.best = best.toString();
   // When every agency reports 0 there is no best to measure against: all get 0.
-  const points = best.isZero() ? ZERO : v.value.dividedBy(best).times(ctx.maxPoints);
+  // Capped: a best that is not the group's best (a library caller's own) never lifts points above the max.
+  const points = best.isZero() ? ZERO : minDec(ONE, v.value.dividedBy(best)).times(ctx.maxPoints);
   return { status: 'scored', points, inputs, issues: [] };
 }
 

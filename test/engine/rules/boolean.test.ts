@@ -53,6 +53,7 @@ describe('scoring yes/no', () => {
     ['Chưa', 'Chưa'],
     ['Chưa có', 'Chưa có'],
     ['Không đạt', 'Không đạt'],
+    ['Không có', 'Không có'],
     ['no', 'no'],
     ['the number 0', 0],
     ['the text "0"', '0'],

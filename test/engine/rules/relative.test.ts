@@ -72,7 +72,9 @@ describe('scoring against the best in the scope', () => {
     expect(relative(0, base).points.toString()).toBe('0');
   });
 
-  it.todo('a value above the best in the context (a best from another source) is held to full points');
+  it('a value above the best in the context (a best from another source) is held to full points', () => {
+    expect(relative(50, withBest(40)).points.toString()).toBe('10');
+  });
 });
 
 describe('values that cannot be scored', () => {
