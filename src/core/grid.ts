@@ -18,7 +18,7 @@ export interface GridCell {
 
 export interface GridSheet {
   readonly name: string;
-  /** Rows in order; a row is a sparse list of its non-empty cells, indexed by column - 1. */
+  /** rows[r - 1] is row r (CSV: the r-th record); a row is sparse, cells[c - 1] is column c. */
   readonly rows: ReadonlyArray<ReadonlyArray<GridCell | undefined>>;
   readonly hiddenRows?: ReadonlySet<number>;
   readonly hidden?: boolean;

@@ -63,29 +63,53 @@ export function parseGrid(grid: Grid, model: FrameworkModel, options: ParseOptio
 function findHeader(sheet: GridSheet, model: FrameworkModel): Header | undefined {
   let best: Header | undefined;
   let bestScore = 1;
+  let bestIndex = -1;
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
-    const cells = sheet.rows[r] ?? [];
-    const roles = new Map<ColumnRole, number>();
-    const indicatorColumns = new Map<number, string>();
-    for (const cell of cells) {
-      if (!cell) continue;
-      const text = cellText(cell);
-      if (text === '') continue;
-      const role = columnRole(text);
-      if (role && !roles.has(role)) roles.set(role, cell.column);
-      else if (!role) {
-        const code = normaliseCode(text);
-        if (model.nodes.has(code)) indicatorColumns.set(cell.column, code);
-      }
-    }
+    const { roles, indicatorColumns } = headerRow(sheet.rows[r] ?? [], model);
     const score = roles.size + (indicatorColumns.size > 0 ? 1 : 0);
     if (score > bestScore) {
       bestScore = score;
-      best = { row: cells.find((c) => c)?.row ?? r + 1, roles, indicatorColumns };
+      bestIndex = r;
+      best = { row: rowNumberOf(sheet, r), roles, indicatorColumns };
     }
   }
-  return best;
+  if (!best) return undefined;
+  // Official forms merge headers over two rows ("Kết quả tự đánh giá" above "Giá trị | Tử số | Mẫu số"):
+  // a neighbouring row's recognised headers fill the columns the best row leaves unnamed.
+  const taken = new Set(best.roles.values());
+  const roles = new Map(best.roles);
+  let row = best.row;
+  for (const r of [bestIndex - 1, bestIndex + 1]) {
+    if (r < 0 || r >= sheet.rows.length) continue;
+    const other = headerRow(sheet.rows[r] ?? [], model).roles;
+    const fresh = [...other].filter(([role, column]) => !roles.has(role) && !taken.has(column));
+    if (fresh.length === 0) continue;
+    for (const [role, column] of fresh) roles.set(role, column);
+    if (r > bestIndex) row = rowNumberOf(sheet, r);
+  }
+  return { row, roles, indicatorColumns: best.indicatorColumns };
+}
+
+function rowNumberOf(sheet: GridSheet, index: number): number {
+  return sheet.rows[index]?.find((c) => c)?.row ?? index + 1;
+}
+
+function headerRow(cells: ReadonlyArray<GridCell | undefined>, model: FrameworkModel) {
+  const roles = new Map<ColumnRole, number>();
+  const indicatorColumns = new Map<number, string>();
+  for (const cell of cells) {
+    if (!cell) continue;
+    const text = cellText(cell);
+    if (text === '') continue;
+    const role = columnRole(text);
+    if (role && !roles.has(role)) roles.set(role, cell.column);
+    else if (!role) {
+      const code = normaliseCode(text);
+      if (model.nodes.has(code)) indicatorColumns.set(cell.column, code);
+    }
+  }
+  return { roles, indicatorColumns };
 }
 
 interface AgencyRows {

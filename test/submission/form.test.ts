@@ -73,3 +73,24 @@ describe('official-form sheets', () => {
     expect(out.issues).toMatchObject([{ code: 'E_CELL_ERROR', location: { cell: 'E10' }, params: { detail: '#DIV/0!' } }]);
   });
 });
+
+describe('headers merged over two rows', () => {
+  it('are read as one header, the data starting below the second row', () => {
+    const rows = [
+      ['Tên đơn vị: Sở Tư pháp'],
+      ['Mã đơn vị: STP'],
+      ['Nhóm: dept'],
+      ['STT', 'Tên chỉ số', 'Điểm tối đa', 'Kết quả tự đánh giá', null, null, null],
+      [null, null, null, 'Giá trị', 'Tử số', 'Mẫu số', 'Điểm tự chấm'],
+      ['1.1', 'Kế hoạch', 10, 'Có', null, null, 10],
+      ['1.2', 'Họp', 30, null, 3, 4, 22.5],
+    ];
+    const out = parseGrid(grid(rows, 'stp.xlsx', 'xlsx'), m);
+    expect(out.issues).toEqual([]);
+    const entries = out.submissions[0]!.entries;
+    expect(entries.map((e) => [e.indicator, e.value?.raw ?? null, e.numerator?.raw ?? null, e.points?.raw])).toEqual([
+      ['1.1', 'Có', null, 10],
+      ['1.2', null, 3, 22.5],
+    ]);
+  });
+});
