@@ -117,7 +117,9 @@ class Package {
    * Inflates the parts named (absent ones are skipped), after checking their declared sizes
    * against the budget. fflate inflates each entry into a buffer of exactly its declared size,
    * so an entry that lies about its size cannot grow past it either (its XML comes out cut short
-   * and the part parsers report it as corrupt).
+   * and the part parsers report it as corrupt). Memory is bounded; time is not quite: fflate
+   * still decodes the whole stream, dropping what does not fit, so a lying entry costs up to
+   * ~1000 times its compressed size in CPU (node:zlib's maxOutputLength would stop early).
    */
   read(parts: readonly string[]): Map<string, Uint8Array> {
     const wanted = new Map<string, string>();
@@ -307,8 +309,10 @@ function readWorkbook(bytes: Uint8Array, file: string, lim: XlsxLimits): Grid {
 // XML of a very regular shape (OOXML allows no DTD; entities are the five predefined ones and
 // character references), and this scanner jumps between tags with indexOf, hands out names and
 // attributes as bounds in the source string (compared in place, no substring per tag) and makes
-// strings only for the values kept. Measured on a 100-row workbook, saxes alone takes about 12
-// times as long as inflating the XML with node:zlib; this whole reader stays within a few times.
+// strings only for the values kept. Measured on a 100-row workbook (11 columns, 51 KB of sheet
+// and shared-strings XML): saxes with empty handlers takes ~410 µs to parse that XML, as long
+// as this whole reader end to end (~470 µs: ~145 µs in fflate, the rest scanning and building
+// cells); inflating the same two parts with node:zlib takes ~36 µs.
 // It strips namespace prefixes (some producers write <x:c>), skips comments, processing
 // instructions and declarations (never expanding entities, so no billion laughs), and passes
 // CDATA through as text.
