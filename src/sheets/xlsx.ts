@@ -244,10 +244,14 @@ function readWorkbook(bytes: Uint8Array, file: string, lim: XlsxLimits): Grid {
   const wbRelsBytes = wbParts.get(partKey(workbookRelsPart));
   const wbRels = wbRelsBytes ? parseRels(decodeXml(wbRelsBytes)) : [];
   const relById = new Map(wbRels.map((r) => [r.id, r]));
+  /** A part the workbook rels name by type (or the usual name when they do not); a named part that is absent is damage. */
   const relPart = (pattern: RegExp, fallback: string): string | undefined => {
     const rel = wbRels.find((r) => pattern.test(r.type) && !r.external);
     const part = rel ? resolveTarget(workbookPart, rel.target) : fallback;
-    return pkg.has(part) ? part : pkg.has(fallback) ? fallback : undefined;
+    if (pkg.has(part)) return part;
+    if (pkg.has(fallback)) return fallback;
+    if (rel) throw corrupt(`missing part ${part}`);
+    return undefined;
   };
 
   // Which part holds each sheet; chart sheets and dialog sheets hold no cells and are left out.
@@ -287,7 +291,9 @@ function readWorkbook(bytes: Uint8Array, file: string, lim: XlsxLimits): Grid {
     if (relsBytes) {
       for (const r of parseRels(decodeXml(relsBytes))) if (REL_HYPERLINK.test(r.type)) links.set(r.id, r.target);
     }
-    const parsed = parseSheet(decodeXml(take(s.part)!), s.name, links, ctx);
+    const sheetBytes = take(s.part);
+    if (!sheetBytes) throw corrupt(`part ${s.part} is named by two sheets`);
+    const parsed = parseSheet(decodeXml(sheetBytes), s.name, links, ctx);
     if (parsed === undefined) throw corrupt(`sheet "${s.name}" (${s.part}) ends before its end tag`);
     if (parsed.rows.length > 0) anyCell = true;
     gridSheets.push({

@@ -358,6 +358,11 @@ describe('readXlsx: files from other producers', () => {
     expect(values(read(rawXlsx({ sheets: [{ name: 'S', xml }] })).sheets[0]!)).toEqual([['a', 1]]);
   });
 
+  it('reads a package without root rels from xl/workbook.xml', () => {
+    const grid = read(rawXlsx({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' }], omit: ['_rels/.rels', '[Content_Types].xml'] }));
+    expect(cell(grid, 'A1')?.value).toBe(1);
+  });
+
   it('finds the workbook part where the package rels point', () => {
     const base = rawXlsx({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' }] });
     const moved = rawXlsx({
@@ -450,6 +455,12 @@ describe('readXlsx: files that are not readable workbooks', () => {
     const found = failure(rawXlsx({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1"><v>1</v></c></row>' }], omit: ['xl/worksheets/sheet1.xml'] }));
     expect(found.code).toBe('E_XLSX_CORRUPT');
     expect(found.params.detail).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  it('reports shared strings named by the workbook but missing from the package as corrupt', () => {
+    const found = failure(rawXlsx({ sheets: [{ name: 'S', rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], sharedStrings: ['x'], omit: ['xl/sharedStrings.xml'] }));
+    expect(found.code).toBe('E_XLSX_CORRUPT');
+    expect(found.params.detail).toContain('xl/sharedStrings.xml');
   });
 
   it('never throws, whatever the bytes', async () => {
