@@ -26,7 +26,7 @@ export function parseLocaleNumber(input: string): NumberParse {
   }
   // Spaces are only allowed as thousands separators: "1 234 567".
   if (/\s/.test(s)) {
-    if (!/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(s)) return { ok: false, reason: 'not-a-number' };
+    if (!/^[1-9]\d{0,2}( \d{3})+([.,]\d+)?$/.test(s)) return { ok: false, reason: 'not-a-number' };
     s = s.replace(/ /g, '');
   }
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return { ok: false, reason: 'not-a-number' };
@@ -62,12 +62,15 @@ export function parseLocaleNumber(input: string): NumberParse {
       }
     }
   }
-  return { ok: true, value: new Decimal(sign + normal), percent };
+  const value = new Decimal(normal);
+  // "-0" is zero, not a negative zero that would print or compare as negative.
+  return { ok: true, value: sign === '-' && !value.isZero() ? value.negated() : value, percent };
 }
 
+/** "1.234.567" with sep ".": a first group of 1 to 3 digits not starting with 0, then groups of 3. */
 function groupedThousands(s: string, sep: string): boolean {
   const parts = s.split(sep);
-  return /^\d{1,3}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+  return /^[1-9]\d{0,2}$/.test(parts[0]!) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
 }
 
 /** A cell as a number: spreadsheet numbers as displayed, text through parseLocaleNumber. */
