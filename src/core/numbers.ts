@@ -3,7 +3,9 @@ import type { CellValue } from './grid.js';
 
 export type NumberParse =
   | { ok: true; value: Decimal; percent: boolean }
-  | { ok: false; reason: 'empty' | 'not-a-number' | 'ambiguous' };
+  | { ok: false; reason: 'empty' | 'not-a-number' }
+  /** "1.234": a decimal or a thousand; both readings are given so a caller that knows the range can choose. */
+  | { ok: false; reason: 'ambiguous'; readings: readonly [Decimal, Decimal]; percent: boolean };
 
 /**
  * Reads a number typed by a Vietnamese or English-speaking analyst: "65,8", "65.8", "65,8%",
@@ -56,7 +58,9 @@ export function parseLocaleNumber(input: string): NumberParse {
         if (frac === '' && intPart === '') return { ok: false, reason: 'not-a-number' };
         normal = frac === '' ? intPart : `0.${frac}`;
       } else if (/^[1-9]\d{0,2}$/.test(intPart) && /^\d{3}$/.test(frac)) {
-        return { ok: false, reason: 'ambiguous' };
+        const decimal = new Decimal(`${sign}${intPart}.${frac}`);
+        const thousands = new Decimal(`${sign}${intPart}${frac}`);
+        return { ok: false, reason: 'ambiguous', readings: [decimal, thousands], percent };
       } else {
         normal = `${intPart}.${frac}`;
       }

@@ -55,6 +55,6 @@ export function t(key: string, lang: Lang, params: Params = {}): string {
 
 /** Language from an option, then DTI_LANG, then Vietnamese. */
 export function resolveLang(option: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang | undefined {
-  const raw = (option ?? env.DTI_LANG ?? 'vi').toLowerCase();
+  const raw = (option ?? (env.DTI_LANG || undefined) ?? 'vi').toLowerCase();
   return raw === 'vi' || raw === 'en' ? raw : undefined;
 }

@@ -169,7 +169,7 @@ describe('cellNumber', () => {
 
   it('reads text through parseLocaleNumber', () => {
     expect(cellNumber('65,8%')).toEqual(parseLocaleNumber('65,8%'));
-    expect(cellNumber('1.234')).toEqual({ ok: false, reason: 'ambiguous' });
+    expect(cellNumber('1.234')).toMatchObject({ ok: false, reason: 'ambiguous' });
   });
 
   it('calls null empty', () => {
@@ -178,5 +178,13 @@ describe('cellNumber', () => {
 
   it.each([NaN, Infinity, -Infinity, true, false])('calls %s not a number', (value) => {
     expect(cellNumber(value)).toEqual({ ok: false, reason: 'not-a-number' });
+  });
+});
+
+describe('an ambiguous number', () => {
+  it('carries both readings, the decimal first, so a caller that knows the range can choose', () => {
+    const out = parseLocaleNumber('77.955');
+    if (out.ok || out.reason !== 'ambiguous') throw new Error('expected ambiguous');
+    expect(out.readings.map((r) => r.toString())).toEqual(['77.955', '77955']);
   });
 });

@@ -25,8 +25,13 @@ export interface NumberBounds {
 }
 
 export function readNumber(v: SourcedValue, ctx: RuleContext, field: string, bounds: NumberBounds = {}): Read<Decimal> {
-  const parsed = cellNumber(v.raw);
+  let parsed = cellNumber(v.raw);
   const params = { indicator: ctx.indicator, field, value: display(v) };
+  if (!parsed.ok && parsed.reason === 'ambiguous') {
+    // "77.955" points of at most 150 can only be a decimal: where the range rules one reading out, take the other.
+    const inRange = parsed.readings.filter((r) => withinBounds(r, bounds));
+    if (inRange.length === 1) parsed = { ok: true, value: inRange[0]!, percent: parsed.percent };
+  }
   if (!parsed.ok) {
     const code = parsed.reason === 'ambiguous' ? 'E_AMBIGUOUS_NUMBER' : 'E_NOT_A_NUMBER';
     return { ok: false, issue: issue(code, v.loc, params) };
@@ -47,6 +52,12 @@ export function readNumber(v: SourcedValue, ctx: RuleContext, field: string, bou
     };
   }
   return { ok: true, value: n };
+}
+
+function withinBounds(n: Decimal, bounds: NumberBounds): boolean {
+  if (bounds.integer && !n.isInteger()) return false;
+  if (bounds.min !== undefined && n.lessThan(bounds.min)) return false;
+  return bounds.max === undefined || !n.greaterThan(bounds.max);
 }
 
 const TRUE_WORDS = new Set(['co', 'c', 'x', 'yes', 'y', 'true', 'dat', '1', 'da co', 'co ban hanh', 'da ban hanh']);

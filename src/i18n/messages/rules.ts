@@ -7,8 +7,8 @@ export const ruleMessages: MessageTable = {
     en: 'Indicator {indicator}, {field}: "{value}" is not a number',
   },
   E_AMBIGUOUS_NUMBER: {
-    vi: 'Chỉ số {indicator}, {field}: "{value}" không rõ là số thập phân hay hàng nghìn; hãy ghi "1234" hoặc "1,234"',
-    en: 'Indicator {indicator}, {field}: "{value}" could be a decimal or thousands; write "1234" or "1.234" unambiguously',
+    vi: 'Chỉ số {indicator}, {field}: "{value}" có thể là số thập phân hoặc số có dấu phân cách hàng nghìn; hãy bỏ dấu phân cách hàng nghìn (1234) hoặc nhập ô dạng số',
+    en: 'Indicator {indicator}, {field}: "{value}" could be a decimal or a number with a thousands separator; drop the thousands separator (1234) or enter it as a number cell',
   },
   E_NOT_INTEGER: {
     vi: 'Chỉ số {indicator}, {field}: "{value}" phải là số nguyên',

@@ -108,11 +108,10 @@ describe('counts that cannot be scored', () => {
     expect(out.issues[0]!.params).toMatchObject({ min: '0', max: '∞' });
   });
 
-  it('an ambiguous number ("1.234") is refused, not guessed', () => {
+  it('a number that reads as a decimal or a thousand ("1.234") is the thousand, since a count is whole', () => {
     const out = count('1.234');
-    expect(out.points.toString()).toBe('0');
-    expect(codes(out)).toEqual(['E_AMBIGUOUS_NUMBER']);
-    expect(out.issues[0]!.location.cell).toBe('D20');
+    expect(codes(out)).toEqual([]);
+    expect(out.points.toString()).toBe('10');
   });
 
   it('words are not a count, and are kept as typed', () => {

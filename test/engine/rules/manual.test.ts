@@ -89,10 +89,10 @@ describe('points that cannot be accepted', () => {
     expect(codes(given('50%'))).toEqual(['E_NOT_A_NUMBER']);
   });
 
-  it('an ambiguous number ("1.234") is refused, not guessed', () => {
+  it('a number that reads as a decimal or a thousand ("1.234") is the decimal, since a thousand is above the max', () => {
     const out = given('1.234');
-    expect(codes(out)).toEqual(['E_AMBIGUOUS_NUMBER']);
-    expect(out.issues[0]!.location.cell).toBe('D40');
+    expect(codes(out)).toEqual([]);
+    expect(out.points.toString()).toBe('1.234');
   });
 
   it('text that is not a number scores 0 with an error, keeping the text', () => {

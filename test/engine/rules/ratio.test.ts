@@ -263,10 +263,10 @@ describe('a percentage given directly', () => {
     expect(codes(share('-5%'))).toEqual(['E_RANGE']);
   });
 
-  it('an ambiguous number ("1.234") is refused', () => {
+  it('a number that reads as a decimal or a thousand ("1.234") is the decimal, since a percentage cannot pass 100', () => {
     const out = share('1.234');
-    expect(codes(out)).toEqual(['E_AMBIGUOUS_NUMBER']);
-    expect(out.issues[0]!.location.cell).toBe('D7');
+    expect(codes(out)).toEqual([]);
+    expect(out.inputs).toEqual({ value: '1.234' });
   });
 
   it('text that is not a number scores 0 with an error, keeping the text', () => {

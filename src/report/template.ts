@@ -1,0 +1,603 @@
+import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { Decimal, roundTo } from '../core/decimal.js';
+import type { Rule } from '../engine/rules/index.js';
+import { describeRule } from '../framework/describe.js';
+import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
+import { t } from '../i18n/catalog.js';
+import type { Lang, Params } from '../i18n/types.js';
+import { toolVersion } from '../version.js';
+import { documentDate, pinZipEntryTimes } from './workbook-dates.js';
+
+/**
+ * The submission template: the workbook an agency fills in for its self-assessment, laid out
+ * exactly as the reader (src/submission/parse.ts) reads it back, with formulas that show the
+ * agency its self-score as it types.
+ *
+ * exceljs stays inside this module: a framework goes in, bytes come out. The bytes are
+ * reproducible (fixed document dates, fixed zip entry times), and the workbook's structure is
+ * locked (no sheets added, removed, renamed or unhidden) on top of the form sheet's protection,
+ * which exceljs cannot write itself and which is added to xl/workbook.xml after writing.
+ */
+
+export interface TemplateOptions {
+  readonly lang: Lang;
+  /** Group id: the rows, max points and formulas are those of this group. */
+  readonly group: string;
+  /** The agency the form is for; absent, the identity cells are left blank to be filled. */
+  readonly agency?: { readonly code: string; readonly name: string; readonly parent?: string };
+  /** Assessment year written on the form; the framework's year when absent. */
+  readonly year?: number;
+  /** Seconds since 1970 for the document dates (SOURCE_DATE_EPOCH); 2000-01-01 when absent. */
+  readonly sourceDateEpoch?: number;
+}
+
+export const TEMPLATE_SHEETS = {
+  instructions: 'Hướng dẫn',
+  form: 'Tự đánh giá',
+  /** Hidden: framework id, version and group, so a filled form can be checked against its framework. */
+  meta: '_dti',
+  /** Hidden: the levels of choice indicators, for their drop-down lists. */
+  lists: '_lists',
+} as const;
+
+/** The form's header row, in order (columns A to J). Recognised by src/submission/columns.ts. */
+export const TEMPLATE_HEADERS = [
+  'Mã chỉ số',
+  'Tên chỉ số',
+  'Điểm tối đa',
+  'Cách tính điểm',
+  'Giá trị',
+  'Tử số',
+  'Mẫu số',
+  'Điểm tự đánh giá',
+  'Tài liệu kiểm chứng',
+  'Giải trình',
+] as const;
+
+/** Labels of the identity cells above the header (value in the next cell to the right), as src/submission/metadata.ts reads them. */
+export const TEMPLATE_LABELS = {
+  code: 'Mã đơn vị:',
+  name: 'Tên đơn vị:',
+  group: 'Nhóm:',
+  year: 'Năm đánh giá:',
+  parent: 'Đơn vị cấp trên:',
+} as const;
+
+/** Words a yes/no formula takes for "yes" (compared trimmed, case-insensitively): the engine's words (src/engine/rules/inputs.ts), with and without diacritics. */
+const YES_WORDS = ['Có', 'Co', 'C', 'X', 'Yes', 'Y', 'True', 'Đạt', 'Dat', '1', 'Đã có', 'Da co', 'Có ban hành', 'Co ban hanh', 'Đã ban hành', 'Da ban hanh'];
+const BOOLEAN_LIST = ['Có', 'Không'];
+
+const COL = { code: 1, name: 2, max: 3, rule: 4, value: 5, numerator: 6, denominator: 7, points: 8, evidence: 9, note: 10 } as const;
+const LAST_COL = COL.note;
+const WIDTHS = [11, 55, 9, 45, 22, 10, 10, 12, 36, 30];
+
+const FILL_INPUT = 'FFFFF2CC';
+const FILL_SECTION = 'FFDDEBF7';
+const FILL_HEADER = 'FFD9E1F2';
+const FILL_GREY = 'FFF2F2F2';
+const FONT_GREY = 'FF808080';
+const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+export async function submissionTemplate(model: FrameworkModel, options: TemplateOptions): Promise<Uint8Array> {
+  const fw = model.framework;
+  const group = model.group(options.group);
+  if (!group) throw new RangeError(`unknown group "${options.group}" (groups: ${fw.groups.map((g) => g.id).join(', ')})`);
+  const date = documentDate(options.sourceDateEpoch);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'dti';
+  wb.lastModifiedBy = 'dti';
+  wb.created = date;
+  wb.modified = date;
+
+  const ctx: Ctx = {
+    model,
+    lang: options.lang,
+    group: group.id,
+    places: fw.precision.points,
+    year: options.year ?? fw.year,
+    l: (key, params) => t(key, options.lang, params),
+  };
+  instructionsSheet(wb.addWorksheet(TEMPLATE_SHEETS.instructions), ctx);
+  const form = wb.addWorksheet(TEMPLATE_SHEETS.form);
+  const meta = wb.addWorksheet(TEMPLATE_SHEETS.meta, { state: 'hidden' });
+  const lists = wb.addWorksheet(TEMPLATE_SHEETS.lists, { state: 'hidden' });
+  const headerRow = await formSheet(form, lists, ctx, options);
+  metaSheet(meta, ctx, headerRow);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+
+  const written = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return pinZipEntryTimes(lockWorkbookStructure(written));
+}
+
+interface Ctx {
+  readonly model: FrameworkModel;
+  readonly lang: Lang;
+  readonly group: string;
+  readonly places: number;
+  readonly year: number;
+  readonly l: (key: string, params?: Params) => string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hướng dẫn: how to fill in the form, in Vietnamese, then in English when asked.
+
+const HELP_KEYS = [
+  'TPL_HELP_TITLE',
+  'TPL_HELP_FRAMEWORK',
+  '',
+  'TPL_HELP_WHERE',
+  'TPL_HELP_IDENTITY',
+  'TPL_HELP_ROWS',
+  '',
+  'TPL_HELP_COLUMNS',
+  'TPL_HELP_COL_CODE',
+  'TPL_HELP_COL_NAME',
+  'TPL_HELP_COL_MAX',
+  'TPL_HELP_COL_RULE',
+  'TPL_HELP_COL_VALUE',
+  'TPL_HELP_COL_RATIO',
+  'TPL_HELP_COL_POINTS',
+  'TPL_HELP_COL_EVIDENCE',
+  'TPL_HELP_COL_NOTE',
+  '',
+  'TPL_HELP_YESNO',
+  'TPL_HELP_NUMBERS',
+  'TPL_HELP_EVIDENCE',
+  'TPL_HELP_OFFICIAL',
+];
+
+/**
+ * One text cell per row, in column A: the reader looks for a header row in every sheet, and a
+ * row with a single cell can never be taken for one.
+ */
+function instructionsSheet(ws: ExcelJS.Worksheet, ctx: Ctx): void {
+  const fw = ctx.model.framework;
+  const group = ctx.model.group(ctx.group)!;
+  ws.getColumn(1).width = 120;
+  const langs: Lang[] = ctx.lang === 'vi' ? ['vi'] : ['vi', ctx.lang];
+  let r = 1;
+  for (const lang of langs) {
+    if (r > 1) r += 2;
+    const params: Params = {
+      framework: fw.name[lang],
+      id: fw.id,
+      version: fw.version,
+      group: group.name[lang],
+      max: ctx.model.totalFor(ctx.group).toString(),
+      sheet: TEMPLATE_SHEETS.form,
+    };
+    for (const key of HELP_KEYS) {
+      if (key !== '') {
+        const cell = ws.getCell(r, 1);
+        cell.value = t(key, lang, params);
+        cell.alignment = { wrapText: true, vertical: 'top' };
+        if (key === 'TPL_HELP_TITLE') cell.font = { bold: true, size: 14 };
+        else if (key === 'TPL_HELP_COLUMNS') cell.font = { bold: true };
+      }
+      r++;
+    }
+  }
+  ws.pageSetup = { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tự đánh giá: the form.
+
+interface Row {
+  readonly node: FrameworkNode;
+  readonly row: number;
+}
+
+/** Writes the form; returns the header row number. */
+async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: Ctx, options: TemplateOptions): Promise<number> {
+  const { model, l } = ctx;
+  const fw = model.framework;
+  const group = model.group(ctx.group)!;
+  WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+
+  // Title rows.
+  ws.mergeCells(1, 1, 1, LAST_COL);
+  ws.getCell(1, 1).value = l('TPL_TITLE', { year: ctx.year });
+  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.mergeCells(2, 1, 2, LAST_COL);
+  ws.getCell(2, 1).value = l('TPL_SUBTITLE', { framework: fw.name[ctx.lang], version: fw.version });
+  ws.getCell(2, 1).font = { italic: true };
+  ws.getCell(2, 1).alignment = { horizontal: 'center' };
+
+  // Identity: a label ending in ":" and its value in the next cell, one per row.
+  const identity: [string, string | number | null, boolean][] = [
+    [TEMPLATE_LABELS.code, options.agency?.code || null, true],
+    [TEMPLATE_LABELS.name, options.agency?.name || null, true],
+    [TEMPLATE_LABELS.group, group.name.vi, false],
+    [TEMPLATE_LABELS.year, ctx.year, true],
+  ];
+  if (options.agency?.parent !== undefined || group.rankScope === 'parent') {
+    identity.push([TEMPLATE_LABELS.parent, options.agency?.parent || null, true]);
+  }
+  let r = 4;
+  for (const [label, value, input] of identity) {
+    const labelCell = ws.getCell(r, 1);
+    labelCell.value = label;
+    labelCell.font = { bold: true };
+    const valueCell = ws.getCell(r, 2);
+    valueCell.value = value;
+    if (typeof value !== 'number') valueCell.numFmt = '@';
+    valueCell.alignment = { horizontal: 'left' };
+    valueCell.border = BORDER;
+    if (input) unlock(valueCell);
+    r++;
+  }
+  r++; // an empty row
+  const headerRow = r;
+  TEMPLATE_HEADERS.forEach((h, i) => {
+    const cell = ws.getCell(headerRow, i + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.fill = solid(FILL_HEADER);
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+  });
+
+  // One row per node that applies to the group, in framework order.
+  const rows: Row[] = [];
+  const rowOf = new Map<string, number>();
+  const walk = (node: FrameworkNode) => {
+    if (!model.applies(node, ctx.group)) return;
+    rows.push({ node, row: headerRow + 1 + rows.length });
+    rowOf.set(node.code, headerRow + rows.length);
+    node.children.forEach(walk);
+  };
+  model.roots.forEach(walk);
+
+  let listColumn = 0;
+  for (const { node, row } of rows) {
+    const cells = ws.getRow(row);
+    const max = model.maxFor(node, ctx.group);
+    cells.getCell(COL.code).value = node.code;
+    cells.getCell(COL.code).numFmt = '@';
+    cells.getCell(COL.name).value = node.node.name[ctx.lang] + (node.isLeaf && node.node.evidenceRequired && !node.informational ? ' (*)' : '');
+    for (let c = 1; c <= LAST_COL; c++) {
+      const cell = cells.getCell(c);
+      cell.border = BORDER;
+      cell.alignment = { vertical: 'top', wrapText: c === COL.name || c === COL.rule || c === COL.evidence || c === COL.note };
+    }
+    if (node.informational) {
+      cells.getCell(COL.rule).value = l('TPL_RULE_INFORMATIONAL');
+      for (let c = 1; c <= LAST_COL; c++) {
+        cells.getCell(c).font = { color: { argb: FONT_GREY }, italic: true };
+        cells.getCell(c).fill = solid(FILL_GREY);
+      }
+      continue;
+    }
+    cells.getCell(COL.max).value = toNumber(max);
+    const pointsCell = cells.getCell(COL.points);
+    pointsCell.numFmt = pointsFormat(ctx.places);
+    if (!node.isLeaf) {
+      const children = node.children.filter((c) => !c.informational && model.applies(c, ctx.group)).map((c) => rowOf.get(c.code)!);
+      cells.getCell(COL.rule).value = l('TPL_RULE_SECTION');
+      pointsCell.value = { formula: `ROUND(SUM(${ranges(children, 'H')}),${ctx.places})`, result: 0 } as ExcelJS.CellFormulaValue;
+      for (let c = 1; c <= LAST_COL; c++) {
+        cells.getCell(c).font = { bold: true };
+        cells.getCell(c).fill = solid(FILL_SECTION);
+      }
+      continue;
+    }
+    const rule = node.node.rule!;
+    cells.getCell(COL.rule).value = ruleText(node, rule, max, ctx);
+    const ref = (c: number) => `${columnLetter(c)}${row}`;
+    const inputs = inputColumns(rule);
+    for (const c of [COL.value, COL.numerator, COL.denominator]) {
+      if (!inputs.includes(c)) cells.getCell(c).fill = solid(FILL_GREY);
+    }
+    for (const c of [...inputs, COL.evidence, COL.note]) unlock(cells.getCell(c));
+    let list: string[] | undefined;
+    if (rule.type === 'choice') {
+      listColumn++;
+      list = rule.options.map((o) => o.label.vi);
+      list.forEach((label, i) => (lists.getCell(i + 1, listColumn).value = label));
+    }
+    validate(cells, rule, max, ctx, list ? `'${TEMPLATE_SHEETS.lists}'!$${columnLetter(listColumn)}$1:$${columnLetter(listColumn)}$${list.length}` : undefined);
+    const refs: InputRefs = {
+      value: ref(COL.value),
+      numerator: ref(COL.numerator),
+      denominator: ref(COL.denominator),
+      ...(fw.evidenceMissing === 'zero' && node.node.evidenceRequired ? { evidenceOrZero: ref(COL.evidence) } : {}),
+    };
+    const formula = pointsFormula(rule, refs, max, ctx.places);
+    if (formula === undefined) {
+      // Relative to the best agency in the group: unknowable in one agency's sheet, so the agency's own estimate.
+      unlock(pointsCell);
+      pointsCell.dataValidation = decimalRange(0, toNumber(max), ctx.l('TPL_DV_POINTS', { max: max.toString() }), ctx);
+      pointsCell.note = ctx.l('TPL_NOTE_RELATIVE', { max: max.toString() });
+    } else {
+      // Cached for the blank state: the formula gives "" until its inputs are filled.
+      pointsCell.value = { formula, result: '' } as ExcelJS.CellFormulaValue;
+    }
+  }
+
+  // Total, without a code so the reader skips it.
+  const totalRow = headerRow + rows.length + 1;
+  const mains = rows.filter((x) => x.node.parent === undefined && !x.node.informational).map((x) => x.row);
+  const total = ws.getRow(totalRow);
+  total.getCell(COL.name).value = l('TPL_TOTAL');
+  total.getCell(COL.max).value = toNumber(model.totalFor(ctx.group));
+  total.getCell(COL.points).value = { formula: `ROUND(SUM(${ranges(mains, 'H')}),${ctx.places})`, result: 0 } as ExcelJS.CellFormulaValue;
+  total.getCell(COL.points).numFmt = pointsFormat(ctx.places);
+  for (let c = 1; c <= LAST_COL; c++) {
+    total.getCell(c).font = { bold: true };
+    total.getCell(c).border = BORDER;
+  }
+  ws.getCell(totalRow + 2, COL.name).value = l('TPL_FOOTNOTE_EVIDENCE');
+  ws.getCell(totalRow + 2, COL.name).font = { italic: true };
+
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'B4', tabSelected: true } as Partial<ExcelJS.WorksheetView>];
+  ws.pageSetup = {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  // No password (a hash would need a random salt, and the lock only guards against slips):
+  // rows and columns cannot be inserted, deleted or sorted; they can be resized, and links added.
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    insertHyperlinks: true,
+  });
+  return headerRow;
+}
+
+/** The columns an agency types in for a rule (beside evidence and explanation). */
+function inputColumns(rule: Rule): number[] {
+  return rule.type === 'ratio' ? [COL.numerator, COL.denominator] : [COL.value];
+}
+
+function ruleText(node: FrameworkNode, rule: Rule, max: Decimal, ctx: Ctx): string {
+  const parts = [describeRule(rule, max.toNumber(), ctx.lang)];
+  if (rule.type === 'ratio') {
+    if (rule.zeroDenominator === 'full') parts.push(ctx.l('TPL_RULE_ZERO_FULL'));
+    parts.push(ctx.l('TPL_RULE_RATIO_INPUTS'));
+  }
+  if (rule.type === 'tiers' && rule.basis === 'percent') parts.push(ctx.l('TPL_RULE_PERCENT_INPUT'));
+  if (rule.type === 'manual') parts.push(ctx.l('TPL_RULE_MANUAL_INPUT', { max: max.toString() }));
+  if (rule.type === 'relative') parts.push(ctx.l('TPL_RULE_RELATIVE_INPUT'));
+  const description = node.node.description?.[ctx.lang];
+  if (description) parts.push(description);
+  if (node.node.evidenceRequired) parts.push(ctx.l(ctx.model.framework.evidenceMissing === 'zero' ? 'TPL_RULE_EVIDENCE_ZERO' : 'TPL_RULE_EVIDENCE'));
+  return parts.join('\n');
+}
+
+/** Data validation of a leaf row's input cells (no conditional formatting anywhere: exceljs#1118). */
+function validate(cells: ExcelJS.Row, rule: Rule, max: Decimal, ctx: Ctx, listRange: string | undefined): void {
+  const value = cells.getCell(COL.value);
+  switch (rule.type) {
+    case 'ratio':
+      cells.getCell(COL.numerator).dataValidation = wholeAtLeastZero(ctx);
+      cells.getCell(COL.denominator).dataValidation = wholeAtLeastZero(ctx);
+      return;
+    case 'count':
+      value.dataValidation = wholeAtLeastZero(ctx);
+      return;
+    case 'tiers':
+      value.dataValidation = rule.basis === 'percent' ? decimalRange(0, 100, ctx.l('TPL_DV_PERCENT'), ctx) : decimalAtLeastZero(ctx);
+      return;
+    case 'relative':
+      value.dataValidation = decimalAtLeastZero(ctx);
+      return;
+    case 'manual':
+      value.dataValidation = decimalRange(0, toNumber(max), ctx.l('TPL_DV_POINTS', { max: max.toString() }), ctx);
+      return;
+    case 'boolean':
+      value.dataValidation = listOf(`"${BOOLEAN_LIST.join(',')}"`, ctx.l('TPL_DV_BOOLEAN'), ctx);
+      return;
+    case 'choice':
+      value.dataValidation = listOf(listRange!, ctx.l('TPL_DV_CHOICE'), ctx);
+      return;
+  }
+}
+
+function messages(error: string, ctx: Ctx) {
+  return { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: ctx.l('TPL_DV_TITLE'), error } as const;
+}
+
+function wholeAtLeastZero(ctx: Ctx): ExcelJS.DataValidation {
+  return { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], ...messages(ctx.l('TPL_DV_WHOLE'), ctx) };
+}
+
+function decimalAtLeastZero(ctx: Ctx): ExcelJS.DataValidation {
+  return { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], ...messages(ctx.l('TPL_DV_DECIMAL'), ctx) };
+}
+
+function decimalRange(min: number, max: number, error: string, ctx: Ctx): ExcelJS.DataValidation {
+  return { type: 'decimal', operator: 'between', formulae: [min, max], ...messages(error, ctx) };
+}
+
+function listOf(formula: string, error: string, ctx: Ctx): ExcelJS.DataValidation {
+  return { type: 'list', formulae: [formula], ...messages(error, ctx) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The self-score formulas: the rule's points from the row's input cells, as the engine
+// computes them (src/engine/rules/*.ts), rounded as precision.points says. Blank inputs give
+// "" (not yet filled); a value the engine would refuse gives 0, as the engine scores it;
+// no formula can return an error value, which the reader would report at its cell.
+
+export interface InputRefs {
+  readonly value: string;
+  readonly numerator: string;
+  readonly denominator: string;
+  /** The evidence cell, when missing evidence zeroes the points (evidenceMissing: zero and evidence required). */
+  readonly evidenceOrZero?: string;
+}
+
+/** The points formula of a leaf (without "="), or undefined for a rule one agency's sheet cannot compute (relative). */
+export function pointsFormula(rule: Rule, refs: InputRefs, max: Decimal, places: number): string | undefined {
+  const parts = formulaParts(rule, refs, max, places);
+  if (parts === undefined) return undefined;
+  // The engine zeroes the points of a scored leaf whose required evidence is missing, when the framework says so.
+  const points = refs.evidenceOrZero === undefined ? parts.points : `IF(TRIM(${refs.evidenceOrZero})="",0,${parts.points})`;
+  return `IF(${parts.blank},"",${points})`;
+}
+
+/** When the inputs count as not filled in, and the points once they are. */
+function formulaParts(rule: Rule, refs: InputRefs, max: Decimal, places: number): { blank: string; points: string } | undefined {
+  const v = refs.value;
+  const num = (x: Decimal | number) => literal(roundTo(new Decimal(x), places));
+  const round = (x: string) => `ROUND(${x},${places})`;
+  const blank = `${v}=""`;
+  const notNumber = `NOT(ISNUMBER(${v}))`;
+  switch (rule.type) {
+    case 'boolean': {
+      const yes = YES_WORDS.map((w) => `TRIM(${v})=${text(w)}`).join(',');
+      return { blank, points: `IF(OR(${yes}),${num(max)},0)` };
+    }
+    case 'ratio': {
+      const { numerator: a, denominator: b } = refs;
+      const target = new Decimal(rule.target ?? 100).dividedBy(100);
+      const share = target.equals(1) ? `${a}/${b}` : `${a}/${b}/${literal(target)}`;
+      const zero = rule.zeroDenominator === 'full' ? num(max) : '0';
+      return {
+        blank: `AND(${a}="",${b}="")`,
+        points:
+          `IF(OR(NOT(ISNUMBER(${a})),NOT(ISNUMBER(${b}))),0,` +
+          `IF(OR(${a}<0,${b}<0),0,` +
+          `IF(${a}>${b},0,` +
+          `IF(${b}=0,${zero},${round(`MIN(1,${share})*${literal(max)}`)}))))`,
+      };
+    }
+    case 'tiers': {
+      // The highest threshold reached wins; among equal thresholds, the first listed (as the engine).
+      const sorted = rule.tiers.map((x, i) => ({ ...x, i })).sort((x, y) => y.min - x.min || x.i - y.i);
+      let chain = '0';
+      for (const tier of [...sorted].reverse()) chain = `IF(${v}>=${literal(new Decimal(tier.min))},${num(tier.points)},${chain})`;
+      const outOfRange = rule.basis === 'percent' ? `OR(${v}<0,${v}>100)` : `${v}<0`;
+      return { blank, points: `IF(${notNumber},0,IF(${outOfRange},0,${chain}))` };
+    }
+    case 'count': {
+      const cap = rule.cap === undefined ? max : Decimal.min(new Decimal(rule.cap), max);
+      return { blank, points: `IF(${notNumber},0,IF(OR(${v}<0,${v}<>INT(${v})),0,${round(`MIN(${literal(cap)},${v}*${literal(new Decimal(rule.pointsPerItem))})`)}))` };
+    }
+    case 'choice': {
+      // A key or a label first, in the options' order; only then a position (1, 2, …), as the engine.
+      const tests = [
+        ...rule.options.map((o) => ({ words: [...new Set([o.label.vi, o.label.en, o.key])], points: o.points })),
+        ...rule.options.map((o, i) => ({ words: [String(i + 1)], points: o.points })),
+      ];
+      let chain = '0';
+      for (const { words, points } of tests.reverse()) {
+        const test = words.map((w) => `TRIM(${v})=${text(w)}`);
+        chain = `IF(${test.length === 1 ? test[0] : `OR(${test.join(',')})`},${num(points)},${chain})`;
+      }
+      return { blank, points: chain };
+    }
+    case 'manual':
+      return { blank, points: `IF(${notNumber},0,IF(OR(${v}<0,${v}>${literal(max)}),0,${round(v)}))` };
+    case 'relative':
+      return undefined;
+  }
+}
+
+/** A number as a formula literal: plain digits, never an exponent. */
+function literal(x: Decimal): string {
+  return x.toFixed();
+}
+
+/** A string literal for a formula, quotes doubled. */
+function text(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** Rows as compact ranges of a column: [12, 13, 14, 16] → H12:H14,H16. */
+function ranges(rows: readonly number[], column: string): string {
+  if (rows.length === 0) return '0';
+  const out: string[] = [];
+  let start = rows[0]!;
+  let prev = start;
+  const flush = () => out.push(start === prev ? `${column}${start}` : `${column}${start}:${column}${prev}`);
+  for (const row of rows.slice(1)) {
+    if (row === prev + 1) prev = row;
+    else {
+      flush();
+      start = prev = row;
+    }
+  }
+  flush();
+  return out.join(',');
+}
+
+// ---------------------------------------------------------------------------------------------
+// _dti: what the template was made from. The reader takes this sheet for a metadata sheet
+// (src/submission/metadata.ts): its "group" row is where a form without a Nhóm cell gets its group.
+
+function metaSheet(ws: ExcelJS.Worksheet, ctx: Ctx, headerRow: number): void {
+  const fw = ctx.model.framework;
+  const rows: [string, string | number][] = [
+    ['dti_template', 1],
+    ['framework_id', fw.id],
+    ['framework_version', fw.version],
+    ['framework_year', fw.year],
+    ['group', ctx.group],
+    ['year', ctx.year],
+    ['sheet', TEMPLATE_SHEETS.form],
+    ['header_row', headerRow],
+    ['lang', ctx.lang],
+    ['generator', `dti ${toolVersion()}`],
+  ];
+  rows.forEach(([key, value], i) => {
+    ws.getCell(i + 1, 1).value = key;
+    ws.getCell(i + 1, 2).value = value;
+  });
+  ws.getColumn(1).width = 20;
+  ws.getColumn(2).width = 40;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+function unlock(cell: ExcelJS.Cell): void {
+  cell.protection = { locked: false };
+  cell.fill = solid(FILL_INPUT);
+}
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+function pointsFormat(places: number): string {
+  return places === 0 ? '0' : `0.${'0'.repeat(places)}`;
+}
+
+function toNumber(x: Decimal): number {
+  return Number(x.toString());
+}
+
+function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Adds <workbookProtection lockStructure="1"/> to xl/workbook.xml (exceljs has no API for it),
+ * re-zipping the parts in their order. Zip entry times are pinned by the caller.
+ */
+function lockWorkbookStructure(zip: Uint8Array): Uint8Array {
+  const parts = unzipSync(zip);
+  const name = 'xl/workbook.xml';
+  const xml = strFromU8(parts[name]!);
+  const protection = '<workbookProtection lockStructure="1"/>';
+  // Schema order: fileVersion, fileSharing, workbookPr, workbookProtection, bookViews, …
+  const after = /<workbookPr\b[^>]*\/>|<workbookPr\b[^>]*>.*?<\/workbookPr>/s.exec(xml);
+  const at = after ? after.index + after[0].length : xml.indexOf('<bookViews');
+  if (at < 0) throw new Error('workbook.xml: no place for workbookProtection');
+  parts[name] = strToU8(xml.slice(0, at) + protection + xml.slice(at));
+  return zipSync(parts, { level: 6, mtime: new Date(Date.UTC(1980, 0, 2)) });
+}
