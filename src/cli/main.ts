@@ -6,6 +6,7 @@ import { toolVersion } from '../version.js';
 import { registerFramework } from './commands/framework.js';
 import { registerCheck } from './commands/check.js';
 import { registerScore } from './commands/score.js';
+import { registerTemplate } from './commands/template.js';
 import { registerValidate } from './commands/validate.js';
 import type { CommandContext } from './context.js';
 import { EXIT, UsageError } from './errors.js';
@@ -55,6 +56,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   registerValidate(program, ctx);
   registerCheck(program, ctx);
   registerFramework(program, ctx);
+  registerTemplate(program, ctx);
 
   try {
     await program.parseAsync(args, { from: 'user' });

@@ -5,6 +5,7 @@ import { labelMessages } from './messages/labels.js';
 import { ruleMessages } from './messages/rules.js';
 import { sheetMessages } from './messages/sheets.js';
 import { submissionMessages } from './messages/submission.js';
+import { templateMessages } from './messages/template.js';
 import { workbookMessages } from './messages/workbook.js';
 import { xlsxMessages } from './messages/xlsx.js';
 import type { Lang, Message, MessageTable, Params } from './types.js';
@@ -23,6 +24,7 @@ const TABLES: readonly MessageTable[] = [
   labelMessages,
   workbookMessages,
   xlsxMessages,
+  templateMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {

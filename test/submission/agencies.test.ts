@@ -1,0 +1,79 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { loadFramework } from '../../src/framework/load.js';
+import { agencyListFromGrid, readAgencyList } from '../../src/submission/agencies.js';
+import { TINY, grid, model } from '../helpers/build.js';
+
+const loaded = loadFramework('khanh-hoa-agencies');
+if (!loaded.ok) throw new Error('khanh-hoa-agencies does not load');
+const KH = loaded.model;
+const csv = (text: string) => new TextEncoder().encode(text);
+
+describe('agency lists', () => {
+  it('read agency_code, agency_name, group and parent, resolving groups by id or name', () => {
+    const list = readAgencyList(
+      csv('agency_code,agency_name,group,parent\nSTP,Sở Tư pháp,so-nganh,\nNT,UBND thành phố Nha Trang,UBND CAP HUYEN,Tỉnh\n'),
+      'a.csv',
+      KH,
+    );
+    expect(list.issues).toEqual([]);
+    expect(list.agencies.map(({ loc: _loc, ...a }) => a)).toEqual([
+      { code: 'STP', name: 'Sở Tư pháp', group: 'so-nganh' },
+      { code: 'NT', name: 'UBND thành phố Nha Trang', group: 'cap-huyen', parent: 'Tỉnh' },
+    ]);
+  });
+
+  it('find a Vietnamese header below title rows, and take a lone group when there is no group column', () => {
+    const m = model({
+      ...TINY,
+      maxPoints: 40,
+      groups: [{ id: 'dept', name: 'Departments' }],
+      pillars: [],
+      indicators: [{ code: '1', name: 'Awareness', maxPoints: 40, children: [{ code: '1.1', name: 'Plan', maxPoints: 40, rule: { type: 'boolean' } }] }],
+    });
+    const g = grid([['DANH SÁCH ĐƠN VỊ'], [], ['STT', 'Mã đơn vị', 'Tên đơn vị'], [1, 'STP', 'Sở Tư pháp'], [2, 'SYT', 'Sở Y tế']], 'ds.xlsx', 'xlsx');
+    const list = agencyListFromGrid(g, m);
+    expect(list.issues).toEqual([]);
+    expect(list.agencies.map((a) => [a.code, a.group, a.loc.cell])).toEqual([
+      ['STP', 'dept', 'B4'],
+      ['SYT', 'dept', 'B5'],
+    ]);
+  });
+
+  it('take a row repeated as it is once (a long-layout file), and refuse a code given twice with other details', () => {
+    const list = readAgencyList(
+      csv('agency_code,agency_name,group,indicator\nSTP,Sở Tư pháp,so-nganh,1.1\nSTP,Sở Tư pháp,so-nganh,1.2\nstp,Sở khác,so-nganh,1.1\n'),
+      'long.csv',
+      KH,
+    );
+    expect(list.agencies.map((a) => a.code)).toEqual(['STP']);
+    expect(list.issues).toMatchObject([{ code: 'E_AGENCIES_DUPLICATE', location: { row: 4 }, params: { agency: 'stp', first: '2' } }]);
+  });
+
+  it('report rows without a code, a group, or a usable file name', () => {
+    const list = readAgencyList(csv('agency_code,agency_name,group\n,X,so-nganh\nA:B,Y,so-nganh\nSTP.,Z,so-nganh\nSYT,Sở Y tế,\n'), 'a.csv', KH);
+    expect(list.agencies).toEqual([]);
+    expect(list.issues.map((i) => [i.code, i.location.row])).toEqual([
+      ['E_AGENCIES_CODE_MISSING', 2],
+      ['E_AGENCIES_CODE_UNSAFE', 3],
+      ['E_AGENCIES_CODE_UNSAFE', 4],
+      ['E_GROUP_MISSING', 5],
+    ]);
+  });
+
+  it('read the first sheet of a workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Đơn vị');
+    ws.addRow(['Mã đơn vị', 'Tên đơn vị', 'Nhóm']);
+    ws.addRow(['STP', 'Sở Tư pháp', 'Sở, ban, ngành']);
+    const list = readAgencyList(new Uint8Array(await wb.xlsx.writeBuffer()), 'ds.xlsx', KH);
+    expect(list.issues).toEqual([]);
+    expect(list.agencies).toMatchObject([{ code: 'STP', group: 'so-nganh', loc: { sheet: 'Đơn vị', cell: 'A2' } }]);
+  });
+
+  it('pass on what the file reader found, with no list', () => {
+    const list = readAgencyList(csv(''), 'empty.csv', KH);
+    expect(list.agencies).toEqual([]);
+    expect(list.issues.map((i) => i.code)).toEqual(['E_CSV_EMPTY']);
+  });
+});
