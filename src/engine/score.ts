@@ -5,6 +5,7 @@ import type { Agency, Submission, SubmissionEntry } from '../submission/schema.j
 import { readNumber } from './rules/inputs.js';
 import { relativeValue } from './rules/relative.js';
 import { scoreRule, type RuleContext, type RuleInput } from './rules/index.js';
+import type { Adjustment } from '../review/schema.js';
 import { scopeKey } from './scope.js';
 
 /** How a leaf's points came about: the audit trail behind every number. */
@@ -18,6 +19,10 @@ export interface LeafAudit {
   readonly inputs: Readonly<Record<string, string>>;
   /** The agency's own points for this indicator, when it gave them. */
   readonly selfPoints?: Decimal;
+  /** What the rules gave the agency's own inputs, kept when an appraisal changed the points. */
+  readonly computedPoints?: Decimal;
+  /** The appraisal council's decision on this leaf, when there is one. */
+  readonly appraisal?: { readonly reason: string; readonly reviewer?: string; readonly loc: Location };
   readonly evidence?: string;
   /** Cells the inputs were read from. */
   readonly sources: readonly Location[];
@@ -49,9 +54,36 @@ export interface AgencyScore {
  * Scores every submission against the framework. Pure: data in, data out. Scored as a batch
  * because a relative rule compares each agency with the best of its ranking scope.
  */
-export function scoreSubmissions(model: FrameworkModel, submissions: readonly Submission[]): AgencyScore[] {
-  const best = bestValues(model, submissions);
-  return submissions.map((s) => scoreOne(model, s, best));
+export function scoreSubmissions(
+  model: FrameworkModel,
+  submissions: readonly Submission[],
+  adjustments: readonly Adjustment[] = [],
+): AgencyScore[] {
+  const byAgency = new Map<string, Map<string, Adjustment>>();
+  for (const a of adjustments) {
+    const mine = byAgency.get(a.agency) ?? new Map<string, Adjustment>();
+    mine.set(a.indicator, a);
+    byAgency.set(a.agency, mine);
+  }
+  const appraised = submissions.map((s) => withCorrectedInputs(s, byAgency.get(s.agency.code)));
+  const best = bestValues(model, appraised);
+  return submissions.map((s, i) => scoreOne(model, s, best, byAgency.get(s.agency.code), appraised[i]!));
+}
+
+/** The submission as the council corrected it: corrected inputs replace the agency's own. */
+function withCorrectedInputs(s: Submission, adjustments: ReadonlyMap<string, Adjustment> | undefined): Submission {
+  if (!adjustments) return s;
+  const entries = new Map(s.entries.map((e) => [e.indicator, e]));
+  for (const a of adjustments.values()) {
+    if (!a.value && !a.numerator && !a.denominator) continue;
+    const prior: SubmissionEntry = entries.get(a.indicator) ?? { indicator: a.indicator, loc: a.loc };
+    const corrected: SubmissionEntry = { ...prior };
+    if (a.value) corrected.value = a.value;
+    if (a.numerator) corrected.numerator = a.numerator;
+    if (a.denominator) corrected.denominator = a.denominator;
+    entries.set(a.indicator, corrected);
+  }
+  return { ...s, entries: [...entries.values()] };
 }
 
 /** Best value of each relative leaf per ranking scope: "scope\0code" → value. */
@@ -81,12 +113,19 @@ function ctxFor(model: FrameworkModel, node: FrameworkNode, group: string, loc: 
   return best === undefined ? ctx : { ...ctx, best };
 }
 
-function scoreOne(model: FrameworkModel, submission: Submission, best: Map<string, Decimal>): AgencyScore {
+function scoreOne(
+  model: FrameworkModel,
+  submission: Submission,
+  best: Map<string, Decimal>,
+  adjustments: ReadonlyMap<string, Adjustment> | undefined,
+  appraised: Submission,
+): AgencyScore {
   const fw = model.framework;
   const group = submission.agency.group!;
   const agency = { ...submission.agency, group };
   const issues: DtiIssue[] = [];
-  const entries = new Map(submission.entries.map((e) => [e.indicator, e]));
+  const entries = new Map(appraised.entries.map((e) => [e.indicator, e]));
+  const ownEntries = new Map(submission.entries.map((e) => [e.indicator, e]));
   const nodes = new Map<string, NodeScore>();
   const leaves: LeafAudit[] = [];
   let complete = true;
@@ -147,19 +186,32 @@ function scoreOne(model: FrameworkModel, submission: Submission, best: Map<strin
         if (fw.evidenceMissing === 'zero') points = ZERO;
       }
     }
+    // The rules' points on the agency's own inputs; an appraisal may then change what counts.
+    let computedPoints = points;
+    const adjustment = adjustments?.get(node.code);
+    if (adjustment && (adjustment.value || adjustment.numerator || adjustment.denominator)) {
+      const own = ownEntries.get(node.code);
+      const ownOutcome = own ? scoreRule(rule, toRuleInput(own), ctxFor(model, node, group, own.loc, best.get(key))) : undefined;
+      computedPoints = ownOutcome?.status === 'scored' ? roundTo(ownOutcome.points, places) : ZERO;
+    }
+    if (adjustment?.points) {
+      const read = readNumber(adjustment.points, ctxFor(model, node, group, adjustment.loc), 'points', { min: 0, max });
+      if (read.ok) points = roundTo(read.value, places);
+      else issues.push(read.issue);
+    }
     let selfPoints: Decimal | undefined;
     if (entry?.points && rule.type !== 'manual') {
       const read = readNumber(entry.points, ctxFor(model, node, group, entry.loc), 'points', { min: 0, max });
       if (!read.ok) issues.push(read.issue);
       else {
         selfPoints = roundTo(read.value, places);
-        if (outcome.status === 'scored' && !selfPoints.equals(points)) {
+        if (outcome.status === 'scored' && !selfPoints.equals(computedPoints)) {
           issues.push(
             issue('W_SELF_SCORE_DIFFERS', entry.points.loc, {
               agency: agency.code,
               indicator: node.code,
               self: selfPoints.toString(),
-              computed: points.toString(),
+              computed: computedPoints.toString(),
             }),
           );
         }
@@ -174,6 +226,12 @@ function scoreOne(model: FrameworkModel, submission: Submission, best: Map<strin
       inputs,
       sources,
       ...(selfPoints !== undefined ? { selfPoints } : {}),
+      ...(adjustment
+        ? {
+            computedPoints,
+            appraisal: { reason: adjustment.reason, loc: adjustment.loc, ...(adjustment.reviewer ? { reviewer: adjustment.reviewer } : {}) },
+          }
+        : {}),
       ...(entry?.evidence ? { evidence: entry.evidence.link ?? entry.evidence.text } : {}),
     };
     leaves.push(audit);

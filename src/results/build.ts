@@ -71,6 +71,8 @@ export function buildResults(model: FrameworkModel, groups: readonly RankedGroup
             points: pts(l.points),
             maxPoints: pts(l.maxPoints),
             ...(l.selfPoints !== undefined ? { selfPoints: pts(l.selfPoints) } : {}),
+            ...(l.computedPoints !== undefined ? { computedPoints: pts(l.computedPoints) } : {}),
+            ...(l.appraisal ? { appraisal: { ...l.appraisal } } : {}),
             inputs: { ...l.inputs },
             ...(l.evidence !== undefined ? { evidence: l.evidence } : {}),
             sources: [...l.sources],

@@ -25,6 +25,9 @@ export const leafJsonSchema = z.object({
   points: z.number(),
   maxPoints: z.number(),
   selfPoints: z.number().optional(),
+  /** Present when the appraisal council decided on this leaf: what the rules gave the agency's own inputs. */
+  computedPoints: z.number().optional(),
+  appraisal: z.object({ reason: z.string(), reviewer: z.string().optional(), loc: locationSchema }).optional(),
   inputs: z.record(z.string(), z.string()),
   evidence: z.string().optional(),
   sources: z.array(locationSchema),

@@ -125,3 +125,36 @@ describe('scoring an agency', () => {
     expect(scores[1]!.points.toString()).toBe('9.75');
   });
 });
+
+describe('appraisal adjustments', () => {
+  const loc = { file: 'review.csv', row: 2 };
+  const rows = [
+    ['D1', 'dept', '1.2', null, 3, 4, 22.5],
+    ['D1', 'dept', '2.1', '40%'],
+  ];
+
+  it('use the approved points and keep what the rules gave, with the reason', () => {
+    const [s] = scoreSubmissions(m, submissions(m, rows), [
+      { agency: 'D1', indicator: '1.2', points: { raw: 15, loc }, reason: 'Thiếu biên bản họp', reviewer: 'HĐTĐ', loc },
+    ]);
+    const leaf = s!.leaves.find((l) => l.code === '1.2')!;
+    expect(leaf.points.toString()).toBe('15');
+    expect(leaf.computedPoints?.toString()).toBe('22.5');
+    expect(leaf.appraisal).toEqual({ reason: 'Thiếu biên bản họp', reviewer: 'HĐTĐ', loc });
+    expect(pointsOf(s!, '1')).toBe('15');
+  });
+
+  it('score corrected input values by the rule', () => {
+    const [s] = scoreSubmissions(m, submissions(m, rows), [
+      { agency: 'D1', indicator: '2.1', value: { raw: '80%', loc }, reason: 'Số liệu từ Cổng DVC', loc },
+    ]);
+    const leaf = s!.leaves.find((l) => l.code === '2.1')!;
+    expect(leaf.points.toString()).toBe('30');
+    expect(leaf.computedPoints?.toString()).toBe('15');
+  });
+
+  it('leave the self-score comparison on the agency own inputs', () => {
+    const [s] = scoreSubmissions(m, submissions(m, rows), [{ agency: 'D1', indicator: '1.2', points: { raw: 15, loc }, reason: 'x', loc }]);
+    expect(s!.issues.some((i) => i.code === 'W_SELF_SCORE_DIFFERS')).toBe(false);
+  });
+});
