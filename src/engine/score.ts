@@ -245,10 +245,11 @@ function scoreOne(
 
   /**
    * A subtotal row in the agency's sheet (a section's points, usually a SUM formula) is checked
-   * against the sum of the self-scored points below it, as the sheet's formula would add them,
-   * falling back to the computed points where the agency gave none.
+   * against the sum of the self-scored points below it, as the sheet's formula adds them.
    */
   function crossCheckSubtotal(node: FrameworkNode, given: NonNullable<SubmissionEntry['points']>): void {
+    // A subtotal over no self-scored row (a form whose points column was left empty) says nothing.
+    if (!selfScoredBelow(node)) return;
     const read = readNumber(given, ctxFor(model, node, group, given.loc), 'points', { min: 0 });
     if (!read.ok) {
       issues.push(read.issue);
@@ -267,12 +268,21 @@ function scoreOne(
     }
   }
 
+  const scoredChildren = (node: FrameworkNode) => node.children.filter((c) => !c.informational && model.applies(c, group));
+
+  /** A manual rule's points are the agency's own; other leaves count their self-scored points. */
+  function selfOf(node: FrameworkNode): Decimal | undefined {
+    const leaf = leaves.find((l) => l.code === node.code);
+    return node.node.rule?.type === 'manual' && leaf?.status === 'scored' ? leaf.points : leaf?.selfPoints;
+  }
+
+  function selfScoredBelow(node: FrameworkNode): boolean {
+    return node.isLeaf ? selfOf(node) !== undefined : scoredChildren(node).some(selfScoredBelow);
+  }
+
+  /** What the sheet's SUM adds: the self-scored points below, blanks counting 0. */
   function selfSum(node: FrameworkNode): Decimal {
-    if (node.isLeaf) {
-      const leaf = leaves.find((l) => l.code === node.code);
-      return leaf?.selfPoints ?? leaf?.points ?? ZERO;
-    }
-    return sum(node.children.filter((c) => !c.informational && model.applies(c, group)).map(selfSum));
+    return node.isLeaf ? (selfOf(node) ?? ZERO) : sum(scoredChildren(node).map(selfSum));
   }
 
   const mains = model.mainFor(group);

@@ -45,7 +45,7 @@ export function parseGrid(grid: Grid, model: FrameworkModel, options: ParseOptio
     if (isMetadataSheet(sheet)) continue;
     const header = findHeader(sheet, model);
     if (!header) continue;
-    if (sheet.hidden) issues.push(issue('W_SHEET_HIDDEN', { file: grid.file, sheet: sheet.name }, { sheet: sheet.name }));
+    if (sheet.hidden) issues.push(issue('I_SHEET_HIDDEN', { file: grid.file, sheet: sheet.name }, { sheet: sheet.name }));
     const layout =
       header.roles.has('indicator') || (header.roles.has('number') && header.roles.has('name'))
         ? 'long'
@@ -227,7 +227,7 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     if (!byNumbering) numbering.resolve(code);
     const agency = form ?? agencyOf(grid, sheet, header, at, byAgency, rowNumber, issues);
     if (!agency) continue;
-    if (sheet.hiddenRows?.has(rowNumber)) issues.push(issue('W_ROW_HIDDEN', loc, { indicator: code }));
+    if (sheet.hiddenRows?.has(rowNumber)) issues.push(issue('I_ROW_HIDDEN', loc, { indicator: code }));
     const entry: SubmissionEntry = { indicator: code, loc };
     const put = <K extends 'value' | 'numerator' | 'denominator' | 'points'>(key: K, role: ColumnRole) => {
       const cell = at(header.roles.get(role));

@@ -10,7 +10,7 @@ export const submissionMessages: MessageTable = {
     vi: 'Không có trang tính "{sheet}"; các trang có: {sheets}',
     en: 'There is no sheet "{sheet}"; the sheets are: {sheets}',
   },
-  W_SHEET_HIDDEN: { vi: 'Trang tính "{sheet}" đang bị ẩn nhưng vẫn được đọc', en: 'Sheet "{sheet}" is hidden; it was read all the same' },
+  I_SHEET_HIDDEN: { vi: 'Trang tính "{sheet}" đang bị ẩn nhưng vẫn được đọc', en: 'Sheet "{sheet}" is hidden; it was read all the same' },
   E_AGENCY_MISSING: { vi: 'Dòng này thiếu mã và tên đơn vị', en: 'This row has neither an agency code nor an agency name' },
   E_AGENCY_CONFLICT: {
     vi: 'Đơn vị {agency}: trường {field} là "{second}" ở đây nhưng là "{first}" ở {firstAt}',
@@ -49,7 +49,7 @@ export const submissionMessages: MessageTable = {
     vi: 'Biểu mẫu không ghi đơn vị: cần ô "Mã đơn vị:" hoặc "Tên đơn vị:" phía trên dòng tiêu đề, hoặc trang "Thông tin"',
     en: 'The form does not say which agency it is: expected a "Mã đơn vị:" or "Tên đơn vị:" cell above the header, or a "Thông tin" sheet',
   },
-  W_ROW_HIDDEN: {
+  I_ROW_HIDDEN: {
     vi: 'Dòng của chỉ số {indicator} đang bị ẩn nhưng vẫn được đọc',
     en: 'The row of indicator {indicator} is hidden; it was read all the same',
   },
