@@ -36,6 +36,7 @@ export type { Submission, SubmissionEntry, Agency } from './submission/schema.js
 
 export { buildResults } from './results/build.js';
 export { resultsWorkbook } from './report/workbook.js';
+export { submissionTemplate } from './report/template.js';
 export { rankingCsv } from './report/csv.js';
 export { resultsJson } from './report/json.js';
 export { resultsSchema } from './results/schema.js';

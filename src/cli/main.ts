@@ -23,6 +23,35 @@ function preScan(argv: readonly string[], flag: string): string | undefined {
   return undefined;
 }
 
+/** Commander writes its help headings in English only; they are swapped for the catalogue's words. */
+function localiseHelp(text: string, lang: Lang): string {
+  const headings: Record<string, string> = {
+    'Usage:': 'HELP_USAGE',
+    'Options:': 'HELP_OPTIONS',
+    'Arguments:': 'HELP_ARGUMENTS',
+    'Commands:': 'HELP_COMMANDS',
+    'Global Options:': 'HELP_GLOBAL_OPTIONS',
+  };
+  return text.replace(/^(Usage:|Options:|Arguments:|Commands:|Global Options:)/gm, (h) => t(headings[h]!, lang));
+}
+
+/** Commander's usage errors, worded by the catalogue; an unknown shape passes through as it is. */
+function localiseError(text: string, lang: Lang): string {
+  const patterns: [RegExp, string][] = [
+    [/^error: unknown option '([^']+)'/, 'USAGE_UNKNOWN_OPTION'],
+    [/^error: required option '([^']+)' not specified/, 'USAGE_MISSING_OPTION'],
+    [/^error: missing required argument '([^']+)'/, 'USAGE_MISSING_ARGUMENT'],
+    [/^error: unknown command '([^']+)'/, 'USAGE_UNKNOWN_COMMAND'],
+    [/^error: option '([^']+)' argument missing/, 'USAGE_OPTION_ARGUMENT'],
+    [/^error: too many arguments/, 'USAGE_TOO_MANY'],
+  ];
+  for (const [re, key] of patterns) {
+    const m = re.exec(text);
+    if (m) return t(key, lang, { name: m[1] ?? '' }) + '\n';
+  }
+  return text;
+}
+
 /** Runs the CLI: argv as in process.argv; returns the exit code (0 clean, 1 data errors, 2 usage). */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const args = argv.slice(2);
@@ -40,7 +69,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   const program = new Command()
     .name('dti')
     .description(t('CLI_DESCRIPTION', lang))
-    .version(toolVersion())
+    .version(toolVersion(), '-V, --version', t('OPT_VERSION', lang))
+    .helpOption('-h, --help', t('OPT_HELP', lang))
+    .helpCommand('help [command]', t('CMD_HELP', lang))
     .option('--lang <lang>', t('OPT_LANG', lang))
     .option('--color', t('OPT_COLOR', lang))
     .option('--no-color', t('OPT_NO_COLOR', lang))
@@ -48,8 +79,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeOut: (s) => io.stdout.write(localiseHelp(s, lang)),
+      writeErr: (s) => io.stderr.write(localiseHelp(s, lang)),
+      outputError: (s, write) => write(err.red(localiseError(s, lang))),
     });
   program.enablePositionalOptions(false);
   registerScore(program, ctx);

@@ -39,7 +39,7 @@ describe('the Excel sample', () => {
     }
     expect(readFileSync(join(dir, 'a.xlsx'))).toEqual(readFileSync(join(dir, 'b.xlsx')));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(dir, 'a.xlsx')));
+    await wb.xlsx.readFile(join(dir, 'a.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toContain('Xếp hạng');
   });
 });
