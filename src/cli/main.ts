@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/types.js';
 import { toolVersion } from '../version.js';
 import { registerFramework } from './commands/framework.js';
 import { registerCheck } from './commands/check.js';
+import { registerExplain } from './commands/explain.js';
 import { registerScore } from './commands/score.js';
 import { registerTemplate } from './commands/template.js';
 import { registerValidate } from './commands/validate.js';
@@ -87,6 +88,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   registerScore(program, ctx);
   registerValidate(program, ctx);
   registerCheck(program, ctx);
+  registerExplain(program, ctx);
   registerFramework(program, ctx);
   registerTemplate(program, ctx);
 

@@ -1,5 +1,6 @@
 import { cliMessages } from './messages/cli.js';
 import { engineMessages } from './messages/engine.js';
+import { explainMessages } from './messages/explain.js';
 import { frameworkMessages } from './messages/framework.js';
 import { labelMessages } from './messages/labels.js';
 import { ruleMessages } from './messages/rules.js';
@@ -15,6 +16,7 @@ import type { Lang, Message, MessageTable, Params } from './types.js';
  * every label a user reads is a key here, in Vietnamese and English.
  */
 const TABLES: readonly MessageTable[] = [
+  explainMessages,
   frameworkMessages,
   ruleMessages,
   engineMessages,

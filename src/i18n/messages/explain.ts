@@ -1,0 +1,38 @@
+import type { MessageTable } from '../types.js';
+
+/** `dti explain`: how a score came about. */
+export const explainMessages: MessageTable = {
+  CMD_EXPLAIN: { vi: 'giải thích một kết quả: cách tính, số liệu và ô nguồn, điểm tự chấm, điểm tính, điểm thẩm định, thứ hạng', en: 'explain a result: rule, inputs and their cells, self-scored, computed and appraised points, rank' },
+  ARG_AGENCY: { vi: 'mã đơn vị', en: 'agency code' },
+  ARG_INDICATOR: { vi: 'mã chỉ số (tuỳ chọn)', en: 'indicator code (optional)' },
+  OPT_IN: { vi: 'tệp results.json hoặc thư mục kết quả của "dti rank"', en: 'a results.json file, or a "dti rank" output folder' },
+  OPT_FRAMEWORK_EXPLAIN: { vi: 'bộ chỉ số để mô tả cách tính (mặc định: bộ chỉ số ghi trong kết quả)', en: 'framework to describe rules with (default: the one named in the results)' },
+  E_RESULTS_UNREADABLE: { vi: 'Không đọc được kết quả {file}: {detail}', en: 'Cannot read the results {file}: {detail}' },
+  E_EXPLAIN_AGENCY: { vi: 'Không có đơn vị "{agency}" trong {file}', en: 'There is no agency "{agency}" in {file}' },
+  E_EXPLAIN_INDICATOR: { vi: 'Đơn vị {agency} không có chỉ số "{indicator}"', en: 'Agency {agency} has no indicator "{indicator}"' },
+  EXPLAIN_MAIN: { vi: 'Chỉ số {code} {name}: {points}/{max} điểm, chỉ số {index}, hạng {rank}', en: 'Indicator {code} {name}: {points}/{max} points, index {index}, rank {rank}' },
+  EXPLAIN_RULE: { vi: 'Cách tính', en: 'Rule' },
+  EXPLAIN_INPUTS: { vi: 'Số liệu', en: 'Inputs' },
+  EXPLAIN_NONE: { vi: 'không có', en: 'none' },
+  EXPLAIN_EVIDENCE: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
+  EXPLAIN_SELF: { vi: 'Điểm tự chấm', en: 'Self-scored' },
+  EXPLAIN_COMPUTED: { vi: 'Điểm theo cách tính', en: 'Computed' },
+  EXPLAIN_MISSING: { vi: 'thiếu số liệu', en: 'no value' },
+  EXPLAIN_APPRAISED: { vi: 'Điểm thẩm định', en: 'Appraised' },
+  EXPLAIN_TOTAL: { vi: 'Tổng điểm {points}/{max}, chỉ số DTI {index}', en: 'Total {points}/{max} points, DTI index {index}' },
+  EXPLAIN_RANK: {
+    vi: 'Hạng {rank}/{count}: {above} đơn vị có chỉ số cao hơn; xếp hạng theo {ties}, bằng nhau thì cùng hạng',
+    en: 'Rank {rank} of {count}: {above} agencies have a higher index; ranked on {ties}, equal values share a rank',
+  },
+  EXPLAIN_TIES_PUBLISHED: { vi: 'chỉ số làm tròn {places} chữ số thập phân', en: 'the index rounded to {places} decimals' },
+  EXPLAIN_TIES_EXACT: { vi: 'chỉ số chính xác (không làm tròn)', en: 'the exact (unrounded) index' },
+  EXPLAIN_TIED_WITH: { vi: 'Cùng hạng với: {agencies}', en: 'Tied with: {agencies}' },
+  EXPLAIN_NEXT_ABOVE: { vi: 'Đơn vị ngay trên: {agency} ({index}), hơn {gap} điểm', en: 'Next above: {agency} ({index}), {gap} points ahead' },
+  EXPLAIN_NOT_RANKED_GROUP: { vi: 'Nhóm này được đánh giá nhưng không xếp hạng', en: 'This group is assessed but not ranked' },
+  EXPLAIN_NOT_RANKED_INCOMPLETE: { vi: 'Không xếp hạng vì thiếu số liệu', en: 'Not ranked: data incomplete' },
+  EXPLAIN_INPUT_value: { vi: 'giá trị', en: 'value' },
+  EXPLAIN_INPUT_numerator: { vi: 'tử số', en: 'numerator' },
+  EXPLAIN_INPUT_denominator: { vi: 'mẫu số', en: 'denominator' },
+  EXPLAIN_INPUT_points: { vi: 'điểm', en: 'points' },
+  EXPLAIN_INPUT_best: { vi: 'giá trị cao nhất trong nhóm', en: 'best in the group' },
+};
