@@ -15,19 +15,30 @@ export interface ReadSubmissionsResult {
  * Reads submission files one by one (each independently, so one bad file never stops the
  * rest) and checks the batch: one submission per agency and year.
  */
+export interface ReadProgress {
+  /** Called after each file, for a progress display in the shell (the readers stay silent). */
+  readonly onFile?: (file: string, done: number, total: number) => void;
+}
+
 export function readSubmissions(
   files: readonly string[],
   model: FrameworkModel,
-  options: ReadOptions & ParseOptions = {},
+  options: ReadOptions & ParseOptions & ReadProgress = {},
 ): ReadSubmissionsResult {
   const submissions: Submission[] = [];
   const issues: DtiIssue[] = [];
   const inputs: { file: string; sha256: string }[] = [];
   const seen = new Map<string, Submission>();
-  for (const file of files) {
+  files.forEach((file, index) => {
+    readOne(file);
+    options.onFile?.(file, index + 1, files.length);
+  });
+  return { submissions, issues, inputs };
+
+  function readOne(file: string): void {
     const read = readGridFile(file, options);
     issues.push(...read.issues);
-    if (!read.grid) continue;
+    if (!read.grid) return;
     inputs.push({ file, sha256: read.grid.sha256 });
     const parsed = parseGrid(read.grid, model, options);
     issues.push(...parsed.issues);
@@ -42,5 +53,4 @@ export function readSubmissions(
       submissions.push(s);
     }
   }
-  return { submissions, issues, inputs };
 }
