@@ -3,6 +3,7 @@ import { engineMessages } from './messages/engine.js';
 import { explainMessages } from './messages/explain.js';
 import { frameworkMessages } from './messages/framework.js';
 import { labelMessages } from './messages/labels.js';
+import { reviewMessages } from './messages/review.js';
 import { ruleMessages } from './messages/rules.js';
 import { sheetMessages } from './messages/sheets.js';
 import { submissionMessages } from './messages/submission.js';
@@ -27,6 +28,7 @@ const TABLES: readonly MessageTable[] = [
   workbookMessages,
   xlsxMessages,
   templateMessages,
+  reviewMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {

@@ -1,0 +1,55 @@
+import { headerKey } from '../core/text.js';
+
+/**
+ * Column roles of a review file (the appraisal council's decisions) and the headers that name
+ * them, in Vietnamese and English, compared folded as headerKey folds them (case, diacritics,
+ * NFC/NFD, punctuation and "_" do not matter). A header also matches when it starts with a
+ * synonym of 5 characters or more followed by more words ("Lý do điều chỉnh (nếu có)").
+ *
+ * The descriptive columns of the review template (group, names, max points, the agency's inputs,
+ * self-scored and computed points) have roles too, so that they are claimed by name and never
+ * taken for a decision column. Only agencyCode, indicator and the decision roles are read.
+ */
+export const REVIEW_SYNONYMS = {
+  agencyCode: ['ma don vi', 'agency code', 'agency', 'ma dv', 'ma co quan'],
+  agencyName: ['ten don vi', 'agency name', 'ten co quan', 'don vi'],
+  group: ['nhom', 'nhom don vi', 'khoi', 'group'],
+  indicator: ['ma chi so', 'indicator', 'indicator code', 'ma tieu chi'],
+  indicatorName: ['ten chi so', 'indicator name', 'chi so', 'noi dung'],
+  maxPoints: ['diem toi da', 'max points', 'thang diem'],
+  inputs: ['du lieu tu danh gia', 'so lieu tu danh gia', 'gia tri tu danh gia', 'agency inputs', 'self assessed inputs', 'inputs'],
+  evidence: ['tai lieu kiem chung', 'evidence', 'minh chung'],
+  selfPoints: ['diem tu cham', 'diem tu danh gia', 'self scored points', 'self scored', 'self points', 'self assessed points'],
+  computedPoints: ['diem tinh toan', 'diem theo quy tac', 'computed points', 'computed'],
+  // Decisions.
+  points: ['diem tham dinh', 'diem duoc duyet', 'diem hoi dong tham dinh', 'diem sau tham dinh', 'approved points', 'approved', 'appraised points'],
+  value: ['gia tri dieu chinh', 'gia tri sau tham dinh', 'gia tri', 'corrected value', 'value'],
+  numerator: ['tu so', 'tu so dieu chinh', 'corrected numerator', 'numerator'],
+  denominator: ['mau so', 'mau so dieu chinh', 'corrected denominator', 'denominator'],
+  reason: ['ly do', 'ly do dieu chinh', 'ly do tham dinh', 'reason', 'reasons'],
+  reviewer: ['nguoi tham dinh', 'can bo tham dinh', 'reviewer', 'reviewed by'],
+} as const;
+
+export type ReviewRole = keyof typeof REVIEW_SYNONYMS;
+
+/** The columns that carry a decision: a row with all of them empty confirms the self-assessment. */
+export const DECISION_ROLES = ['points', 'value', 'numerator', 'denominator'] as const satisfies readonly ReviewRole[];
+
+const EXACT = new Map<string, ReviewRole>();
+for (const [role, names] of Object.entries(REVIEW_SYNONYMS) as [ReviewRole, readonly string[]][]) {
+  for (const n of names) EXACT.set(n, role);
+}
+// Longest synonyms first: "diem tu danh gia" before "diem", "ly do dieu chinh" before "ly do".
+const PREFIXES = [...EXACT.entries()].filter(([n]) => n.length >= 5).sort((a, b) => b[0].length - a[0].length);
+
+/** The role a review header names, or undefined. "approved_points", "Điểm thẩm định", "DIEM DUOC DUYET" → points. */
+export function reviewColumnRole(header: string): ReviewRole | undefined {
+  const key = headerKey(header);
+  if (key === '') return undefined;
+  const exact = EXACT.get(key);
+  if (exact) return exact;
+  for (const [name, role] of PREFIXES) {
+    if (key.startsWith(name + ' ')) return role;
+  }
+  return undefined;
+}
