@@ -6,6 +6,7 @@ import { toolVersion } from '../version.js';
 import { registerFramework } from './commands/framework.js';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
+import { registerReviewTemplate } from './commands/review-template.js';
 import { registerScore } from './commands/score.js';
 import { registerTemplate } from './commands/template.js';
 import { registerValidate } from './commands/validate.js';
@@ -91,6 +92,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   registerExplain(program, ctx);
   registerFramework(program, ctx);
   registerTemplate(program, ctx);
+  registerReviewTemplate(program, ctx);
 
   try {
     await program.parseAsync(args, { from: 'user' });

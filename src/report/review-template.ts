@@ -1,0 +1,251 @@
+import ExcelJS from 'exceljs';
+import { toNumber } from '../core/decimal.js';
+import type { AgencyScore, LeafAudit } from '../engine/score.js';
+import type { FrameworkModel } from '../framework/model.js';
+import { t } from '../i18n/catalog.js';
+import type { Lang, Params } from '../i18n/types.js';
+import { documentDate, pinZipEntryTimes } from './workbook-dates.js';
+
+/**
+ * The reviewers' workbook: what the appraisal council ("hội đồng thẩm định") fills in at the
+ * end of a DTI year. One row per agency and scored leaf with what the agency gave (its inputs,
+ * evidence and self-scored points) and what the rules give; then the decision columns, empty and
+ * unlocked: approved points, or corrected inputs to score again, with the reason and reviewer.
+ * Everything else is locked against slips (no password). The header row is the contract with
+ * src/review/read.ts, which reads the filled workbook back (`dti score --review`).
+ *
+ * exceljs stays inside this module; cells only receive text, numbers and (for http and https
+ * evidence) hyperlinks. The bytes are reproducible: fixed document dates, fixed zip entry times.
+ */
+
+export interface ReviewTemplateOptions {
+  readonly lang: Lang;
+  /** Seconds since 1970 for the document dates (SOURCE_DATE_EPOCH); 2000-01-01 when absent. */
+  readonly sourceDateEpoch?: number;
+}
+
+/** Columns of the review sheet, in order; `decision` columns are the ones reviewers type in. */
+export const REVIEW_COLUMNS = [
+  { key: 'group', header: 'REV_COL_GROUP', width: 16 },
+  { key: 'agencyCode', header: 'REV_COL_AGENCY_CODE', width: 11 },
+  { key: 'agencyName', header: 'REV_COL_AGENCY_NAME', width: 28 },
+  { key: 'indicator', header: 'REV_COL_INDICATOR', width: 10 },
+  { key: 'indicatorName', header: 'REV_COL_INDICATOR_NAME', width: 45 },
+  { key: 'max', header: 'REV_COL_MAX', width: 10 },
+  { key: 'inputs', header: 'REV_COL_INPUTS', width: 16 },
+  { key: 'evidence', header: 'REV_COL_EVIDENCE', width: 30 },
+  { key: 'self', header: 'REV_COL_SELF', width: 10 },
+  { key: 'computed', header: 'REV_COL_COMPUTED', width: 10 },
+  { key: 'points', header: 'REV_COL_APPROVED', width: 11, decision: true },
+  { key: 'value', header: 'REV_COL_VALUE', width: 12, decision: true },
+  { key: 'numerator', header: 'REV_COL_NUMERATOR', width: 11, decision: true },
+  { key: 'denominator', header: 'REV_COL_DENOMINATOR', width: 11, decision: true },
+  { key: 'reason', header: 'REV_COL_REASON', width: 40, decision: true },
+  { key: 'reviewer', header: 'REV_COL_REVIEWER', width: 18, decision: true },
+] as const;
+
+type ColumnKey = (typeof REVIEW_COLUMNS)[number]['key'];
+const COL = Object.fromEntries(REVIEW_COLUMNS.map((c, i) => [c.key, i + 1])) as Record<ColumnKey, number>;
+const LAST_COL = REVIEW_COLUMNS.length;
+/** Rows above the header: title, subtitle, a one-line instruction, a blank row. */
+export const REVIEW_HEADER_ROW = 5;
+
+const FILL_INPUT = 'FFFFF2CC';
+const FILL_HEADER = 'FFD9E1F2';
+const FILL_DECISION_HEADER = 'FFFCE4D6';
+const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+export async function reviewTemplate(model: FrameworkModel, scores: readonly AgencyScore[], options: ReviewTemplateOptions): Promise<Uint8Array> {
+  const { lang } = options;
+  const l = (key: string, params?: Params) => t(key, lang, params);
+  const fw = model.framework;
+  const date = documentDate(options.sourceDateEpoch);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'dti';
+  wb.lastModifiedBy = 'dti';
+  wb.created = date;
+  wb.modified = date;
+
+  const sheetName = l('REV_SHEET');
+  helpSheet(wb.addWorksheet(l('REV_SHEET_HELP')), model, lang, sheetName);
+  const ws = wb.addWorksheet(sheetName);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+
+  REVIEW_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const title = ws.getCell(1, 1);
+  title.value = l('REV_TITLE', { year: fw.year });
+  title.font = { bold: true, size: 14 };
+  ws.getCell(2, 1).value = l('REV_SUBTITLE', { framework: fw.name[lang], version: fw.version });
+  ws.getCell(2, 1).font = { italic: true };
+  ws.getCell(3, 1).value = l('REV_NOTE');
+  ws.getCell(3, 1).font = { italic: true };
+
+  const headerRow = REVIEW_HEADER_ROW;
+  REVIEW_COLUMNS.forEach((c, i) => {
+    const cell = ws.getCell(headerRow, i + 1);
+    cell.value = l(c.header);
+    cell.font = { bold: true };
+    cell.fill = solid('decision' in c ? FILL_DECISION_HEADER : FILL_HEADER);
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+  });
+  ws.getRow(headerRow).height = 32;
+
+  const pointsFormat = fw.precision.points > 0 ? `0.${'0'.repeat(fw.precision.points)}` : '0';
+  const places = fw.precision.points;
+  let row = headerRow + 1;
+  for (const score of ordered(model, scores)) {
+    const group = model.group(score.agency.group);
+    for (const leaf of score.leaves) {
+      if (leaf.status === 'given-above') continue;
+      const node = model.nodes.get(leaf.code);
+      const cells = ws.getRow(row);
+      const put = (key: ColumnKey, value: ExcelJS.CellValue) => (cells.getCell(COL[key]).value = value);
+      put('group', group?.name[lang] ?? score.agency.group);
+      put('agencyCode', score.agency.code);
+      put('agencyName', score.agency.name);
+      put('indicator', leaf.code);
+      put('indicatorName', node?.node.name[lang] ?? leaf.code);
+      put('max', toNumber(leaf.maxPoints, places));
+      put('inputs', inputsText(model, leaf, lang));
+      if (leaf.evidence !== undefined) put('evidence', evidenceValue(leaf.evidence));
+      if (leaf.selfPoints !== undefined) put('self', toNumber(leaf.selfPoints, places));
+      put('computed', toNumber(leaf.computedPoints ?? leaf.points, places));
+      for (const c of [COL.agencyCode, COL.indicator]) cells.getCell(c).numFmt = '@';
+      for (const c of [COL.max, COL.self, COL.computed]) cells.getCell(c).numFmt = pointsFormat;
+      for (let c = 1; c <= LAST_COL; c++) {
+        const cell = cells.getCell(c);
+        cell.border = BORDER;
+        cell.alignment = { vertical: 'top', wrapText: c === COL.indicatorName || c === COL.reason || c === COL.evidence };
+      }
+      if (typeof cells.getCell(COL.evidence).value === 'object' && cells.getCell(COL.evidence).value !== null) {
+        cells.getCell(COL.evidence).font = { color: { argb: 'FF0563C1' }, underline: true };
+      }
+      for (const c of REVIEW_COLUMNS.filter((x) => 'decision' in x)) unlock(cells.getCell(COL[c.key]));
+      const max = toNumber(leaf.maxPoints, places);
+      cells.getCell(COL.points).numFmt = pointsFormat;
+      cells.getCell(COL.points).dataValidation = {
+        type: 'decimal',
+        operator: 'between',
+        formulae: [0, max],
+        ...invalid(l('TPL_DV_POINTS', { max: leaf.maxPoints.toString() }), l),
+      };
+      for (const c of [COL.numerator, COL.denominator]) {
+        cells.getCell(c).dataValidation = { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], ...invalid(l('TPL_DV_WHOLE'), l) };
+      }
+      cells.getCell(COL.reason).numFmt = '@';
+      cells.getCell(COL.reviewer).numFmt = '@';
+      row++;
+    }
+  }
+  const last = Math.max(headerRow, row - 1);
+
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: COL.indicator,
+      ySplit: headerRow,
+      topLeftCell: `${columnLetter(COL.indicator + 1)}${headerRow + 1}`,
+      activeCell: `${columnLetter(COL.points)}${headerRow + 1}`,
+      tabSelected: true,
+    } as Partial<ExcelJS.WorksheetView>,
+  ];
+  ws.autoFilter = `A${headerRow}:${columnLetter(LAST_COL)}${last}`;
+  ws.pageSetup = {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  // No password (a hash needs a random salt, and the lock only guards against slips). Filtering
+  // works on the locked sheet; rows and columns can be resized but not inserted or deleted.
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+  });
+
+  const written = await wb.xlsx.writeBuffer();
+  return pinZipEntryTimes(new Uint8Array(written as ArrayBuffer));
+}
+
+/** Agencies by group in the framework's order, each group in the order the scores came. */
+function ordered(model: FrameworkModel, scores: readonly AgencyScore[]): AgencyScore[] {
+  const order = new Map(model.framework.groups.map((g, i) => [g.id, i]));
+  return scores
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => (order.get(a.s.agency.group) ?? Infinity) - (order.get(b.s.agency.group) ?? Infinity) || a.i - b.i)
+    .map((x) => x.s);
+}
+
+/** The agency's inputs in a few characters: "3/4", "có", "87.5", "Mức 2"; "thiếu" when missing. */
+export function inputsText(model: FrameworkModel, leaf: LeafAudit, lang: Lang): string {
+  if (leaf.status === 'missing') return t('WB_INPUT_MISSING', lang);
+  const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
+  const parts: string[] = [];
+  if (numerator !== undefined || denominator !== undefined) parts.push(`${numerator ?? ''}/${denominator ?? ''}`);
+  if (value !== undefined) {
+    const rule = model.nodes.get(leaf.code)?.node.rule;
+    if (leaf.rule === 'boolean' && (value === 'true' || value === 'false')) parts.push(t(value === 'true' ? 'WB_INPUT_YES' : 'WB_INPUT_NO', lang));
+    else if (rule?.type === 'choice') parts.push(rule.options.find((o) => o.key === value)?.label[lang] ?? value);
+    else parts.push(best !== undefined ? `${value}/${best}` : value);
+  } else if (best !== undefined) parts.push(`/${best}`);
+  if (points !== undefined) parts.push(points);
+  for (const key of Object.keys(rest).sort()) parts.push(`${key}=${rest[key]}`);
+  return parts.join('; ');
+}
+
+/** Evidence as a hyperlink only for http and https addresses; anything else stays text. */
+function evidenceValue(text: string): ExcelJS.CellValue {
+  const trimmed = text.trim();
+  if (/^https?:\/\//i.test(trimmed)) {
+    try {
+      const url = new URL(trimmed);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return { text, hyperlink: url.href };
+    } catch {
+      // not a URL: text
+    }
+  }
+  return text;
+}
+
+function invalid(error: string, l: (key: string, params?: Params) => string) {
+  return { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: l('TPL_DV_TITLE'), error } as const;
+}
+
+function helpSheet(ws: ExcelJS.Worksheet, model: FrameworkModel, lang: Lang, sheet: string): void {
+  const fw = model.framework;
+  const params: Params = { framework: fw.name[lang], id: fw.id, version: fw.version, sheet };
+  const keys = ['REV_HELP_TITLE', 'REV_HELP_FRAMEWORK', '', 'REV_HELP_WHERE', 'REV_HELP_CONFIRM', 'REV_HELP_POINTS', 'REV_HELP_INPUTS', 'REV_HELP_REASON', '', 'REV_HELP_ROWS'];
+  ws.getColumn(1).width = 120;
+  // One text cell per row: a row with a single cell is never taken for a header.
+  keys.forEach((key, i) => {
+    if (key === '') return;
+    const cell = ws.getCell(i + 1, 1);
+    cell.value = t(key, lang, params);
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    if (key === 'REV_HELP_TITLE') cell.font = { bold: true, size: 14 };
+  });
+  ws.pageSetup = { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+function unlock(cell: ExcelJS.Cell): void {
+  cell.protection = { locked: false };
+  cell.fill = solid(FILL_INPUT);
+}
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

@@ -1,0 +1,206 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { scoreSubmissions, type AgencyScore } from '../../src/engine/score.js';
+import { loadFramework } from '../../src/framework/load.js';
+import { REVIEW_COLUMNS, REVIEW_HEADER_ROW, reviewTemplate } from '../../src/report/review-template.js';
+import { documentDate } from '../../src/report/workbook-dates.js';
+import { readReview } from '../../src/review/read.js';
+import { readSubmissions } from '../../src/submission/read.js';
+
+const loaded = loadFramework('khanh-hoa-agencies', 'vi');
+if (!loaded.ok) throw new Error('framework');
+const m = loaded.model;
+const read = readSubmissions(['fixtures/khanh-hoa-2023/agencies-long.csv'], m);
+const scores = scoreSubmissions(m, read.submissions);
+const ROWS = scores.reduce((n, s) => n + s.leaves.filter((l) => l.status !== 'given-above').length, 0);
+const HEADER = REVIEW_HEADER_ROW;
+const col = (key: (typeof REVIEW_COLUMNS)[number]['key']) => REVIEW_COLUMNS.findIndex((c) => c.key === key) + 1;
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return wb;
+}
+
+function rowOf(ws: ExcelJS.Worksheet, agency: string, indicator: string): number {
+  for (let r = HEADER + 1; r <= ws.rowCount; r++) {
+    if (ws.getCell(r, col('agencyCode')).value === agency && ws.getCell(r, col('indicator')).value === indicator) return r;
+  }
+  throw new Error(`no row for ${agency} ${indicator}`);
+}
+
+function leaf(s: readonly AgencyScore[], agency: string, code: string) {
+  return s.find((x) => x.agency.code === agency)!.leaves.find((l) => l.code === code)!;
+}
+
+/** Saves a workbook the way a reviewer's Excel would, and returns the file. */
+async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'dti-review-')), name);
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return file;
+}
+
+describe('review template', async () => {
+  const bytes = await reviewTemplate(m, scores, { lang: 'vi' });
+  const wb = await load(bytes);
+  const ws = wb.getWorksheet('Thẩm định')!;
+
+  it('has instructions and the review sheet, with a title above the header', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Thẩm định']);
+    expect(ws.getCell(1, 1).value).toBe('BẢNG THẨM ĐỊNH KẾT QUẢ TỰ ĐÁNH GIÁ CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM 2023');
+    expect(wb.getWorksheet('Hướng dẫn')!.getCell(1, 1).value).toBe('HƯỚNG DẪN THẨM ĐỊNH');
+  });
+
+  it('has the header row the reader reads back', () => {
+    expect(REVIEW_COLUMNS.map((_, i) => ws.getCell(HEADER, i + 1).value)).toEqual([
+      'Nhóm',
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Mã chỉ số',
+      'Tên chỉ số',
+      'Điểm tối đa',
+      'Dữ liệu tự đánh giá',
+      'Tài liệu kiểm chứng',
+      'Điểm tự chấm',
+      'Điểm tính toán',
+      'Điểm thẩm định',
+      'Giá trị điều chỉnh',
+      'Tử số điều chỉnh',
+      'Mẫu số điều chỉnh',
+      'Lý do điều chỉnh',
+      'Người thẩm định',
+    ]);
+  });
+
+  it('has one row per agency and scored leaf, departments first, with inputs, self-scored and computed points', () => {
+    expect(ROWS).toBe(1188);
+    expect(ws.rowCount).toBe(HEADER + ROWS);
+    const values = (r: number) => REVIEW_COLUMNS.slice(0, 10).map((_, i) => ws.getCell(r, i + 1).value ?? null);
+    expect(values(HEADER + 1)).toEqual([
+      'Sở, ban, ngành',
+      'VPUB',
+      'Văn phòng UBND tỉnh',
+      '1.1',
+      'Người đứng đầu cơ quan, đơn vị là Trưởng Ban chỉ đạo (Tổ công tác) chuyển đổi số',
+      20,
+      'Người đứng đầu',
+      null,
+      null,
+      20,
+    ]);
+    expect(values(rowOf(ws, 'VPUB', '1.3')).slice(5)).toEqual([20, '10/10', null, null, 20]);
+    expect(ws.getCell(rowOf(ws, 'VPUB', '1.2'), col('evidence')).value).toMatch(/^Thông báo số 34/);
+    // Every group's agencies come together, the framework's first group first.
+    const groups = Array.from({ length: ROWS }, (_, i) => ws.getCell(HEADER + 1 + i, 1).value);
+    expect(groups.indexOf('UBND cấp huyện')).toBe(groups.lastIndexOf('Sở, ban, ngành') + 1);
+    // A self-score that differs from the rules' points shows both.
+    const differing = scores.flatMap((s) => s.leaves.filter((l) => l.selfPoints !== undefined).map((l) => ({ s, l })));
+    for (const { s, l } of differing.slice(0, 5)) {
+      const r = rowOf(ws, s.agency.code, l.code);
+      expect(ws.getCell(r, col('self')).value).toBe(Number(l.selfPoints!.toString()));
+      expect(ws.getCell(r, col('computed')).value).toBe(Number(l.points.toString()));
+    }
+  });
+
+  it('unlocks only the decision cells, validates points against the max, and protects the sheet without a password', () => {
+    const r = rowOf(ws, 'VPUB', '1.3');
+    const unlocked = REVIEW_COLUMNS.map((_, i) => i + 1).filter((c) => ws.getCell(r, c).protection?.locked === false);
+    expect(unlocked.map((c) => REVIEW_COLUMNS[c - 1]!.key)).toEqual(['points', 'value', 'numerator', 'denominator', 'reason', 'reviewer']);
+    expect(ws.getCell(HEADER, col('points')).protection?.locked).not.toBe(false);
+    expect(ws.getCell(r, col('points')).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 20] });
+    expect(ws.getCell(r, col('numerator')).dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual' });
+    const protection = (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+    expect(protection).toMatchObject({ sheet: true, autoFilter: true });
+    expect(protection).not.toHaveProperty('hashValue');
+  });
+
+  it('freezes the header and the identity columns, and filters every column', () => {
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER, xSplit: col('indicator') });
+    expect(ws.autoFilter).toBe(`A${HEADER}:P${HEADER + ROWS}`);
+    // Every column has its width (exceljs leaves out a width of 9, its default).
+    expect(REVIEW_COLUMNS.map((_, i) => ws.getColumn(i + 1).width)).toEqual(REVIEW_COLUMNS.map((c) => c.width));
+    expect(ws.getColumn(col('indicatorName')).width).toBeGreaterThan(ws.getColumn(col('indicator')).width!);
+  });
+
+  it('reads back, untouched, as no adjustment at all', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dti-review-')), 'review.xlsx');
+    writeFileSync(file, bytes);
+    expect(readReview(file, m, read.submissions)).toMatchObject({ adjustments: [], issues: [] });
+  });
+
+  it('round trip: two decisions filled in Excel are read back, and scoring uses the appraised points and keeps the computed ones', async () => {
+    const filled = await load(bytes);
+    const sheet = filled.getWorksheet('Thẩm định')!;
+    const approved = rowOf(sheet, 'VPUB', '1.2');
+    sheet.getCell(approved, col('points')).value = 10;
+    sheet.getCell(approved, col('reason')).value = 'Chỉ có 2 biên bản họp';
+    sheet.getCell(approved, col('reviewer')).value = 'Tổ thẩm định số 1';
+    const corrected = rowOf(sheet, 'VPUB', '1.3');
+    sheet.getCell(corrected, col('numerator')).value = 5;
+    sheet.getCell(corrected, col('reason')).value = 'Theo biên bản, 5 cuộc họp do người đứng đầu chủ trì';
+    const file = await save(filled, 'tham-dinh.xlsx');
+
+    const review = readReview(file, m, read.submissions);
+    expect(review.issues).toEqual([]);
+    expect(review.adjustments).toMatchObject([
+      { agency: 'VPUB', indicator: '1.2', points: { raw: 10, loc: { file, sheet: 'Thẩm định', cell: `K${approved}` } }, reason: 'Chỉ có 2 biên bản họp', reviewer: 'Tổ thẩm định số 1' },
+      { agency: 'VPUB', indicator: '1.3', numerator: { raw: 5, loc: { cell: `M${corrected}` } }, reason: 'Theo biên bản, 5 cuộc họp do người đứng đầu chủ trì' },
+    ]);
+
+    const appraised = scoreSubmissions(m, read.submissions, review.adjustments);
+    const a = leaf(appraised, 'VPUB', '1.2');
+    expect([a.points.toString(), a.computedPoints?.toString()]).toEqual(['10', '20']);
+    expect(a.appraisal).toMatchObject({ reason: 'Chỉ có 2 biên bản họp', reviewer: 'Tổ thẩm định số 1', loc: { cell: `D${approved}` } });
+    const b = leaf(appraised, 'VPUB', '1.3');
+    expect([b.points.toString(), b.computedPoints?.toString()]).toEqual(['10', '20']);
+    const before = scores.find((s) => s.agency.code === 'VPUB')!.points;
+    expect(appraised.find((s) => s.agency.code === 'VPUB')!.points.toString()).toBe(before.minus(20).toString());
+    // The other agencies are untouched.
+    expect(appraised.filter((s) => s.agency.code !== 'VPUB').map((s) => s.points.toString())).toEqual(
+      scores.filter((s) => s.agency.code !== 'VPUB').map((s) => s.points.toString()),
+    );
+  });
+
+  it('is byte-identical from run to run, with the document date pinned', async () => {
+    const again = await reviewTemplate(m, scores, { lang: 'vi' });
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+    expect(wb.created?.toISOString()).toBe(documentDate().toISOString());
+    const dated = await reviewTemplate(m, scores, { lang: 'vi', sourceDateEpoch: 1700000000 });
+    expect((await load(dated)).created?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
+  });
+
+  it('speaks English with lang en, and its English headers read back too', async () => {
+    const en = await load(await reviewTemplate(m, scores, { lang: 'en' }));
+    expect(en.worksheets.map((w) => w.name)).toEqual(['Instructions', 'Review']);
+    const sheet = en.getWorksheet('Review')!;
+    expect(sheet.getCell(HEADER, col('points')).value).toBe('Approved points');
+    expect(sheet.getCell(HEADER + 1, 1).value).toBe('Departments');
+    expect(sheet.getCell(HEADER + 1, col('inputs')).value).toBe('The head');
+    const r = rowOf(sheet, 'SYT', '1.2');
+    sheet.getCell(r, col('points')).value = 5;
+    sheet.getCell(r, col('reason')).value = 'One set of minutes';
+    const review = readReview(await save(en, 'review-en.xlsx'), m, read.submissions);
+    expect(review.issues).toEqual([]);
+    expect(review.adjustments).toMatchObject([{ agency: 'SYT', indicator: '1.2', points: { raw: 5 }, reason: 'One set of minutes' }]);
+  });
+
+  it('reports, at their cells, decisions that contradict each other or lack a reason', async () => {
+    const filled = await load(bytes);
+    const sheet = filled.getWorksheet('Thẩm định')!;
+    const both = rowOf(sheet, 'VPUB', '1.3');
+    sheet.getCell(both, col('points')).value = 10;
+    sheet.getCell(both, col('denominator')).value = 12;
+    sheet.getCell(both, col('reason')).value = 'x';
+    const silent = rowOf(sheet, 'SYT', '1.2');
+    sheet.getCell(silent, col('points')).value = 5;
+    const review = readReview(await save(filled, 'review.xlsx'), m, read.submissions);
+    expect(review.issues.map((i) => [i.code, i.location.cell])).toEqual([
+      ['E_REVIEW_CONFLICT', `K${both}`],
+      ['W_REVIEW_NO_REASON', `O${silent}`],
+    ]);
+    expect(review.adjustments.map((a) => a.agency)).toEqual(['SYT']);
+  });
+});
