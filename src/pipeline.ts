@@ -5,6 +5,9 @@ import type { FrameworkModel } from './framework/model.js';
 import type { Lang } from './i18n/types.js';
 import { buildResults } from './results/build.js';
 import type { ResultsDoc } from './results/schema.js';
+import { checkAdjustments } from './review/check.js';
+import { readReview } from './review/read.js';
+import type { Adjustment } from './review/schema.js';
 import type { ReadOptions } from './sheets/read.js';
 import type { ParseOptions } from './submission/parse.js';
 import { readSubmissions } from './submission/read.js';
@@ -14,6 +17,10 @@ import { checkSubmission, type SubmissionCheckOptions } from './validate/checks.
 
 export interface ScoreFilesOptions extends ReadOptions, ParseOptions {
   readonly lang?: Lang;
+  /** The appraisal council's review file (.xlsx, .csv; src/review/read.ts): its decisions are applied, its findings reported, its hash listed among the inputs. */
+  readonly review?: string;
+  /** Adjustments already in hand, applied with the review file's (both are checked against the submissions). */
+  readonly adjustments?: readonly Adjustment[];
 }
 
 export interface ScoreRun {
@@ -22,28 +29,39 @@ export interface ScoreRun {
   readonly groups: readonly RankedGroup[];
   readonly issues: readonly DtiIssue[];
   readonly results: ResultsDoc;
+  /** The appraisal adjustments applied (those that passed the checks). */
+  readonly adjustments: readonly Adjustment[];
 }
 
-/** Scores submissions already read: the pure part of a run (engine, ranking, results document). */
+/**
+ * Scores submissions already read: the pure part of a run (engine, ranking, results document).
+ * Appraisal adjustments are checked against the submissions first (src/review/check.ts): the
+ * invalid ones are dropped and reported, the others applied.
+ */
 export function scoreAndRank(
   model: FrameworkModel,
   submissions: readonly Submission[],
   readIssues: readonly DtiIssue[],
   inputs: readonly { file: string; sha256: string }[],
   lang: Lang = 'vi',
+  adjustments: readonly Adjustment[] = [],
 ): ScoreRun {
-  const scores = scoreSubmissions(model, submissions);
+  const checked = checkAdjustments(model, submissions, adjustments);
+  const scores = scoreSubmissions(model, submissions, checked.adjustments);
   const groups = rankScores(model, scores);
-  const issues = [...readIssues, ...scores.flatMap((s) => s.issues)];
+  const issues = [...readIssues, ...checked.issues, ...scores.flatMap((s) => s.issues)];
   if (submissions.length === 0) issues.push(issue('E_NOTHING_SCORED', {}, {}));
   const results = buildResults(model, groups, issues, { lang, toolVersion: toolVersion(), inputs });
-  return { submissions, scores, groups, issues, results };
+  return { submissions, scores, groups, issues, results, adjustments: checked.adjustments };
 }
 
 /** Reads, scores and ranks submission files: what `dti score` does, as a library call. */
 export function scoreFiles(files: readonly string[], model: FrameworkModel, options: ScoreFilesOptions = {}): ScoreRun {
   const read = readSubmissions(files, model, options);
-  return scoreAndRank(model, read.submissions, read.issues, read.inputs, options.lang ?? 'vi');
+  const review = options.review === undefined ? undefined : readReview(options.review, model, undefined, options.xlsxLimits ? { xlsxLimits: options.xlsxLimits } : {});
+  const inputs = review?.sha256 === undefined ? read.inputs : [...read.inputs, { file: options.review!, sha256: review.sha256 }];
+  const adjustments = [...(options.adjustments ?? []), ...(review?.adjustments ?? [])];
+  return scoreAndRank(model, read.submissions, [...read.issues, ...(review?.issues ?? [])], inputs, options.lang ?? 'vi', adjustments);
 }
 
 export interface ValidateRun {

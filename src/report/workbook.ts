@@ -240,24 +240,41 @@ function detailSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
   sheet.finish({ freezeRows: 1, freezeColumns: 3, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
 }
 
+/**
+ * Leaves where the agency's own points, the rules' points and the appraisal council's points
+ * are not all the same: self-scored, computed (on the agency's own inputs), appraised, the
+ * difference between the points that count and the self-score, and the council's reason.
+ */
 function selfSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
   const { l, fmt } = ctx;
   const sheet = new SheetWriter(ws);
   const places = ctx.doc.framework.precision.points;
-  type Item = { a: AgencyJson; leaf: LeafJson; self: number };
+  type Item = { a: AgencyJson; leaf: LeafJson; computed: number; appraised: number | null };
   const columns: Column<Item>[] = [
     { header: l('WB_COL_AGENCY_CODE'), value: ({ a }) => a.code },
     { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
     { header: l('WB_COL_INDICATOR'), value: ({ leaf }) => leaf.code },
     { header: l('WB_COL_INDICATOR_NAME'), value: ({ leaf }) => ctx.nameOf(leaf.code) },
-    { header: l('WB_COL_SELF'), fmt: fmt.points, value: ({ self }) => self },
-    { header: l('WB_COL_COMPUTED'), fmt: fmt.points, value: ({ leaf }) => leaf.points },
-    { header: l('WB_COL_DIFFERENCE'), fmt: fmt.points, value: ({ leaf, self }) => toNumber(dec(leaf.points).minus(dec(self)), places) },
+    { header: l('WB_COL_SELF'), fmt: fmt.points, value: ({ leaf }) => leaf.selfPoints ?? null },
+    { header: l('WB_COL_COMPUTED'), fmt: fmt.points, value: ({ computed }) => computed },
+    { header: l('REV_COL_APPROVED'), fmt: fmt.points, value: ({ appraised }) => appraised },
+    {
+      header: l('REV_WB_COL_DIFFERENCE'),
+      fmt: fmt.points,
+      value: ({ leaf }) => (leaf.selfPoints === undefined ? null : toNumber(dec(leaf.points).minus(dec(leaf.selfPoints)), places)),
+    },
+    { header: l('REV_COL_REASON'), value: ({ leaf }) => leaf.appraisal?.reason || null },
+    { header: l('REV_COL_REVIEWER'), value: ({ leaf }) => leaf.appraisal?.reviewer ?? null },
     { header: l('WB_COL_EVIDENCE'), value: ({ leaf }) => (leaf.evidence === undefined ? null : link(leaf.evidence)) },
   ];
   const items: Item[] = ctx.groups.flatMap((g) =>
     g.agencies.flatMap((a) =>
-      a.leaves.flatMap((leaf) => (leaf.selfPoints !== undefined && leaf.selfPoints !== leaf.points ? [{ a, leaf, self: leaf.selfPoints }] : [])),
+      a.leaves.flatMap((leaf): Item[] => {
+        const computed = leaf.computedPoints ?? leaf.points;
+        const appraised = leaf.appraisal ? leaf.points : null;
+        const values = [leaf.selfPoints, computed, appraised].filter((v): v is number => v !== undefined && v !== null);
+        return new Set(values).size > 1 ? [{ a, leaf, computed, appraised }] : [];
+      }),
     ),
   );
   sheet.header(1, columns.map((c) => c.header));

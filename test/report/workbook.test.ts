@@ -239,21 +239,42 @@ describe('ranked workbook', async () => {
 
   it('lists self-scored points that differ from the computed ones, with http(s) evidence as links only', () => {
     const ws = sheet(wb, 'Tự chấm – Thẩm định');
-    expect(rowValues(ws, 1, 8)).toEqual([
+    expect(rowValues(ws, 1, 11)).toEqual([
       'Mã đơn vị',
       'Tên đơn vị',
       'Mã chỉ số',
       'Tên chỉ số',
       'Điểm tự chấm',
       'Điểm tính toán',
-      'Chênh lệch (tính toán − tự chấm)',
+      'Điểm thẩm định',
+      'Chênh lệch (kết quả − tự chấm)',
+      'Lý do điều chỉnh',
+      'Người thẩm định',
       'Tài liệu kiểm chứng',
     ]);
-    expect(rowValues(ws, 2, 7)).toEqual(['D1', 'Sở Thông tin và Truyền thông', '1.2', 'Meetings', 25, 22.5, -2.5]);
-    expect(ws.getCell(2, 8).value).toEqual({ text: 'https://example.gov.vn/hop.pdf', hyperlink: 'https://example.gov.vn/hop.pdf' });
-    expect(rowValues(ws, 3, 7)).toEqual(['D2', '=HYPERLINK("http://x")', '1.2', 'Meetings', 20, 15, -5]);
-    expect(ws.getCell(3, 8).value).toBe('javascript:alert(1)');
+    expect(rowValues(ws, 2, 10)).toEqual(['D1', 'Sở Thông tin và Truyền thông', '1.2', 'Meetings', 25, 22.5, null, -2.5, null, null]);
+    expect(ws.getCell(2, 11).value).toEqual({ text: 'https://example.gov.vn/hop.pdf', hyperlink: 'https://example.gov.vn/hop.pdf' });
+    expect(rowValues(ws, 3, 10)).toEqual(['D2', '=HYPERLINK("http://x")', '1.2', 'Meetings', 20, 15, null, -5, null, null]);
+    expect(ws.getCell(3, 11).value).toBe('javascript:alert(1)');
     expect(ws.getCell(4, 1).value).toBeNull();
+  });
+
+  it('shows the appraisal council\'s points beside the self-scored and computed ones, with the reason and reviewer', async () => {
+    const m = model(FRAMEWORK);
+    const rows = [LONG_HEADER, ...ROWS.map(([code, name, group, ind, value, num, den, pts, ev]) => [code, name, group, 2023, ind, value, num, den, pts, ev, null])];
+    const parsed = parseGrid(grid(rows, 'nop/so-tttt.csv'), m);
+    const loc = { file: 'tham-dinh.csv', row: 2, column: 3 };
+    const adjustments = [
+      // Self 25, computed 22.5, approved 20: the difference is counted from what counts.
+      { agency: 'D1', indicator: '1.2', points: { raw: 20, loc }, reason: 'Thiếu biên bản họp quý IV', reviewer: 'Tổ thẩm định số 1', loc },
+      // No self-score: computed 22.5 (60 % against an 80 % target), corrected to 80 %: 30.
+      { agency: 'D1', indicator: '2.1', value: { raw: 80, loc: { ...loc, row: 3 } }, reason: 'Số liệu Cổng DVC', loc: { ...loc, row: 3 } },
+    ];
+    const { results } = scoreAndRank(m, parsed.submissions, parsed.issues, INPUTS, 'vi', adjustments);
+    const ws = sheet(await load(await resultsWorkbook(results, m, { lang: 'vi' })), 'Tự chấm – Thẩm định');
+    expect(rowValues(ws, 2, 10)).toEqual(['D1', 'Sở Thông tin và Truyền thông', '1.2', 'Meetings', 25, 22.5, 20, -5, 'Thiếu biên bản họp quý IV', 'Tổ thẩm định số 1']);
+    expect(rowValues(ws, 3, 10)).toEqual(['D1', 'Sở Thông tin và Truyền thông', '2.1', 'Online services', null, 22.5, 30, null, 'Số liệu Cổng DVC', null]);
+    expect(ws.getCell(4, 1).value).toBe('D2');
   });
 
   it('lists every issue with severity, code, file and message', () => {

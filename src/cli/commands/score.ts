@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, issue } from '../../core/issues.js';
@@ -22,6 +23,7 @@ interface ScoreOptions {
   format: string;
   group?: string;
   sheet?: string;
+  review?: string;
 }
 
 export function registerScore(program: Command, ctx: CommandContext): void {
@@ -35,6 +37,7 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option('--format <format>', t('OPT_FORMAT_SCORE', lang), 'table')
     .option('-g, --group <id>', t('OPT_GROUP', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
+    .option('--review <file>', t('OPT_REVIEW', lang))
     .action(async (paths: string[], options: ScoreOptions) => {
       ctx.exitCode = await score(paths, options, ctx);
     });
@@ -56,14 +59,18 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
     throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
   }
   if (expanded.files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
+  // The appraisal council's review file: read after the submissions, never as one of them.
+  const review = options.review;
+  if (review !== undefined && !isFile(review)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: review })]);
   if (options.out !== undefined) {
     const ext = extname(options.out).toLowerCase();
     if (!OUT_EXTENSIONS.includes(ext)) throw new UsageError([issue('E_OUT_FORMAT', {}, { ext })]);
-    if (expanded.files.some((f) => resolve(f) === resolve(options.out!))) throw new UsageError([issue('E_OUT_IS_INPUT', {}, { file: options.out })]);
+    if ([...expanded.files, ...(review !== undefined ? [review] : [])].some((f) => resolve(f) === resolve(options.out!))) throw new UsageError([issue('E_OUT_IS_INPUT', {}, { file: options.out })]);
   }
 
-  const files = expanded.files;
-  const run = scoreFiles(files, model, { lang, ...(options.sheet ? { sheet: options.sheet } : {}) });
+  const files = review === undefined ? expanded.files : expanded.files.filter((f) => resolve(f) !== resolve(review));
+  if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
+  const run = scoreFiles(files, model, { lang, ...(options.sheet ? { sheet: options.sheet } : {}), ...(review !== undefined ? { review } : {}) });
   const doc = run.results;
   const only = options.group ? [options.group] : undefined;
   const filtered = only ? { ...doc, groups: doc.groups.filter((g) => only.includes(g.id)) } : doc;
@@ -76,6 +83,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
 
   if (!ctx.quiet) {
     io.stderr.write(formatIssues(run.issues, lang, err, 20));
+    if (review !== undefined) io.stderr.write(t('REVIEW_APPLIED', lang, { count: run.adjustments.length, file: review }) + '\n');
     io.stderr.write(t('SUMMARY', lang, { ...doc.summary, files: files.length }) + '\n');
   }
   if (options.out !== undefined) {
@@ -95,4 +103,12 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
 function sourceDateEpoch(env: CommandContext['io']['env']): { sourceDateEpoch?: number } {
   const raw = env.SOURCE_DATE_EPOCH;
   return raw !== undefined && /^\d+$/.test(raw) ? { sourceDateEpoch: Number(raw) } : {};
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
