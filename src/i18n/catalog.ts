@@ -1,3 +1,4 @@
+import { badMessages } from './messages/bad.js';
 import { cliMessages } from './messages/cli.js';
 import { engineMessages } from './messages/engine.js';
 import { explainMessages } from './messages/explain.js';
@@ -28,6 +29,7 @@ const TABLES: readonly MessageTable[] = [
   workbookMessages,
   xlsxMessages,
   templateMessages,
+  badMessages,
   reviewMessages,
 ];
 

@@ -16,6 +16,14 @@ const DELIMITERS = [',', ';', '\t'] as const;
 const DELIMITER_SAMPLE = 20;
 /** How many leading bytes the UTF-16 heuristic looks at. */
 const UTF16_SAMPLE = 4096;
+/** Most records read from one file unless told otherwise: the workbook reader's default row limit. */
+const DEFAULT_MAX_ROWS = 100_000;
+
+/** Bounds on what one CSV file may cost to read (the same name as the workbook reader's limit). */
+export interface CsvLimits {
+  /** Most records (non-empty lines) read; a file with more is refused. Default 100 000. */
+  readonly maxRows?: number;
+}
 
 /**
  * Reads CSV bytes into a Grid: one sheet named '', every cell a trimmed string or null, named
@@ -27,7 +35,8 @@ const UTF16_SAMPLE = 4096;
  * hashing: the caller reads the file. Bad input never throws: it comes back as issues, with no
  * grid when nothing trustworthy can be read.
  */
-export function readCsv(bytes: Uint8Array, file: string): CsvReadResult {
+export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {}): CsvReadResult {
+  const maxRows = limits.maxRows !== undefined && limits.maxRows > 0 ? Math.floor(limits.maxRows) : DEFAULT_MAX_ROWS;
   if (bytes.length === 0) return { issues: [issue('E_CSV_EMPTY', { file })] };
 
   const format = binaryFormat(bytes);
@@ -37,6 +46,11 @@ export function readCsv(bytes: Uint8Array, file: string): CsvReadResult {
   const decoded = decode(bytes);
   if (decoded === undefined) return { issues: [issue('E_CSV_BINARY', { file }, { format: 'NUL' })] };
   if (decoded.guessed) issues.push(issue('I_CSV_ENCODING', { file }, { encoding: decoded.encoding }));
+  if (decoded.invalid) {
+    const at = decoded.text.indexOf('\uFFFD');
+    const row = lineAt(lineStarts(decoded.text.length, (i) => decoded.text.charCodeAt(i)), Math.max(at, 0));
+    issues.push(issue('W_CSV_INVALID_UTF8', { file, row }, { count: decoded.invalid }));
+  }
 
   let text = decoded.text.normalize('NFC');
   if (text.includes('\uFEFF')) {
@@ -70,6 +84,8 @@ export function readCsv(bytes: Uint8Array, file: string): CsvReadResult {
       relax_quotes: true,
       skip_empty_lines: true,
       record_delimiter: ['\r\n', '\n', '\r'],
+      // Parsing stops one record past the limit: a million-line file costs no more than the limit.
+      to: Number.isFinite(maxRows) ? maxRows + 1 : -1,
     }) as unknown as { record: string[]; info: Info }[];
   } catch (e) {
     const code = (e as { code?: unknown }).code;
@@ -84,6 +100,7 @@ export function readCsv(bytes: Uint8Array, file: string): CsvReadResult {
     }
     return { issues };
   }
+  if (records.length > maxRows) return { issues: [...issues, issue('E_CSV_TOO_LARGE', { file }, { max: maxRows })] };
 
   const lines = lineStarts(buffer.length, (i) => buffer[i]!);
   const rows: GridCell[][] = [];
@@ -142,6 +159,8 @@ interface Decoded {
   encoding: string;
   /** True when no BOM or valid UTF-8 said what the encoding is: the reader guessed it. */
   guessed: boolean;
+  /** UTF-8 with a few invalid byte sequences, read as U+FFFD: how many. */
+  invalid?: number;
 }
 
 /** The text of the bytes, or undefined when they hold NUL bytes and are not UTF-16 (binary). */
@@ -159,6 +178,16 @@ function decode(bytes: Uint8Array): Decoded | undefined {
     // The decoder drops a leading UTF-8 BOM.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', guessed: false };
   } catch {
+    // Mostly valid UTF-8 with a few bad bytes (a damaged copy) is UTF-8: Windows-1258 text almost never
+    // holds a valid multi-byte UTF-8 sequence, and reading a UTF-8 file as Windows-1258 garbles every letter.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    let invalid = 0;
+    let multibyte = 0;
+    for (const ch of lenient) {
+      if (ch === '\uFFFD') invalid++;
+      else if (ch.charCodeAt(0) > 0x7f) multibyte++;
+    }
+    if (multibyte >= 4 * invalid) return { text: lenient, encoding: 'utf-8', guessed: false, invalid };
     return { text: iconv.decode(utf8Bom ? buf.subarray(3) : buf, 'windows1258'), encoding: 'windows-1258', guessed: true };
   }
 }

@@ -1,4 +1,4 @@
-import type { Grid, GridCell, GridSheet } from '../core/grid.js';
+import { columnLetters, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
 import { foldText, normaliseCode } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
@@ -27,6 +27,20 @@ interface Header {
   readonly roles: ReadonlyMap<ColumnRole, number>;
   /** Indicator columns of the wide layout: column number → indicator code. */
   readonly indicatorColumns: ReadonlyMap<number, string>;
+  /** Header cells that name a role an earlier cell of the same row already names (the first one is read). */
+  readonly duplicates: readonly DuplicateHeader[];
+  /** Header text of each column, for messages. */
+  readonly texts: ReadonlyMap<number, string>;
+  /** Fields of the header row(s) of a CSV file, to tell ragged lines. */
+  readonly width: number;
+}
+
+interface DuplicateHeader {
+  readonly row: number;
+  readonly column: number;
+  readonly text: string;
+  readonly firstColumn: number;
+  readonly firstText: string;
 }
 
 /**
@@ -46,13 +60,24 @@ export function parseGrid(grid: Grid, model: FrameworkModel, options: ParseOptio
     const header = findHeader(sheet, model);
     if (!header) continue;
     if (sheet.hidden) issues.push(issue('I_SHEET_HIDDEN', { file: grid.file, sheet: sheet.name }, { sheet: sheet.name }));
+    // A wide sheet names its agency on every row: without an agency column, a row that merely holds an
+    // indicator code and a note starting "Số liệu…" is no header, and the sheet has none.
     const layout =
       header.roles.has('indicator') || (header.roles.has('number') && header.roles.has('name'))
         ? 'long'
-        : header.indicatorColumns.size > 0
+        : header.indicatorColumns.size > 0 && (header.roles.has('agencyCode') || header.roles.has('agencyName'))
           ? 'wide'
           : undefined;
     if (layout === undefined) continue;
+    for (const d of header.duplicates) {
+      issues.push(
+        issue('W_DUPLICATE_HEADER', locationOf(grid, sheet, d.row, d.column), {
+          header: d.text,
+          first: d.firstText,
+          firstColumn: grid.kind === 'xlsx' ? columnLetters(d.firstColumn) : d.firstColumn,
+        }),
+      );
+    }
     const rows = layout === 'long' ? parseLong(grid, sheet, header, model, issues) : parseWide(grid, sheet, header, model, issues);
     return { submissions: finish(rows, grid, model, issues), issues };
   }
@@ -66,15 +91,17 @@ function findHeader(sheet: GridSheet, model: FrameworkModel): Header | undefined
   let bestIndex = -1;
   const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
-    const { roles, indicatorColumns } = headerRow(sheet.rows[r] ?? [], model);
+    const { roles, indicatorColumns, duplicates } = headerRow(sheet.rows[r] ?? [], model);
     const score = roles.size + (indicatorColumns.size > 0 ? 1 : 0);
     if (score > bestScore) {
       bestScore = score;
       bestIndex = r;
-      best = { row: rowNumberOf(sheet, r), roles, indicatorColumns };
+      best = { row: rowNumberOf(sheet, r), roles, indicatorColumns, duplicates, texts: new Map(), width: 0 };
     }
   }
   if (!best) return undefined;
+  const texts = new Map<number, string>();
+  let width = sheet.rows[bestIndex]?.length ?? 0;
   // Official forms merge headers over two rows ("Kết quả tự đánh giá" above "Giá trị | Tử số | Mẫu số"):
   // a neighbouring row's recognised headers fill the columns the best row leaves unnamed.
   const taken = new Set(best.roles.values());
@@ -87,8 +114,16 @@ function findHeader(sheet: GridSheet, model: FrameworkModel): Header | undefined
     if (fresh.length === 0) continue;
     for (const [role, column] of fresh) roles.set(role, column);
     if (r > bestIndex) row = rowNumberOf(sheet, r);
+    width = Math.max(width, sheet.rows[r]?.length ?? 0);
   }
-  return { row, roles, indicatorColumns: best.indicatorColumns };
+  // For messages: each column's header text, from the header row, else from the row above or below it.
+  for (const r of [bestIndex, bestIndex - 1, bestIndex + 1]) {
+    for (const cell of sheet.rows[r] ?? []) {
+      const text = cellText(cell);
+      if (cell && text !== '' && !texts.has(cell.column)) texts.set(cell.column, text);
+    }
+  }
+  return { row, roles, indicatorColumns: best.indicatorColumns, duplicates: best.duplicates, texts, width };
 }
 
 function rowNumberOf(sheet: GridSheet, index: number): number {
@@ -98,18 +133,24 @@ function rowNumberOf(sheet: GridSheet, index: number): number {
 function headerRow(cells: ReadonlyArray<GridCell | undefined>, model: FrameworkModel) {
   const roles = new Map<ColumnRole, number>();
   const indicatorColumns = new Map<number, string>();
+  const duplicates: DuplicateHeader[] = [];
+  const roleTexts = new Map<ColumnRole, string>();
   for (const cell of cells) {
     if (!cell) continue;
     const text = cellText(cell);
     if (text === '') continue;
     const role = columnRole(text);
-    if (role && !roles.has(role)) roles.set(role, cell.column);
-    else if (!role) {
+    if (role && !roles.has(role)) {
+      roles.set(role, cell.column);
+      roleTexts.set(role, text);
+    } else if (role) {
+      duplicates.push({ row: cell.row, column: cell.column, text, firstColumn: roles.get(role)!, firstText: roleTexts.get(role)! });
+    } else {
       const code = normaliseCode(text);
       if (model.nodes.has(code)) indicatorColumns.set(cell.column, code);
     }
   }
-  return { roles, indicatorColumns };
+  return { roles, indicatorColumns, duplicates };
 }
 
 interface AgencyRows {
@@ -206,9 +247,11 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     form = { agency: labelled, loc: (labelled.code ?? labelled.name)!.loc, entries: [] };
     byAgency.set(key, form);
   }
+  mergedInputs(grid, sheet, header, INPUT_ROLES.map((r) => header.roles.get(r)), issues);
   for (const row of sheet.rows) {
     const first = row.find((c) => c);
     if (!first || first.row <= header.row || isBlankRow(row)) continue;
+    if (mixedDelimiter(grid, sheet, header, row, issues)) continue;
     const at = rowCells(row);
     const rowNumber = first.row;
     const codeText = cellText(at(codeColumn));
@@ -227,6 +270,7 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     if (!byNumbering) numbering.resolve(code);
     const agency = form ?? agencyOf(grid, sheet, header, at, byAgency, rowNumber, issues);
     if (!agency) continue;
+    raggedRow(grid, sheet, header, row, rowNumber, issues);
     if (sheet.hiddenRows?.has(rowNumber)) issues.push(issue('I_ROW_HIDDEN', loc, { indicator: code }));
     const entry: SubmissionEntry = { indicator: code, loc };
     const put = <K extends 'value' | 'numerator' | 'denominator' | 'points'>(key: K, role: ColumnRole) => {
@@ -266,12 +310,15 @@ function formIdentity(grid: Grid, sheet: GridSheet, headerRow: number): Labelled
 
 function parseWide(grid: Grid, sheet: GridSheet, header: Header, model: FrameworkModel, issues: DtiIssue[]): AgencyRows[] {
   const byAgency = new Map<string, AgencyRows>();
+  mergedInputs(grid, sheet, header, [...header.indicatorColumns.keys()], issues);
   for (const row of sheet.rows) {
     const first = row.find((c) => c);
     if (!first || first.row <= header.row || isBlankRow(row)) continue;
+    if (mixedDelimiter(grid, sheet, header, row, issues)) continue;
     const at = rowCells(row);
     const agency = agencyOf(grid, sheet, header, at, byAgency, first.row, issues);
     if (!agency) continue;
+    raggedRow(grid, sheet, header, row, first.row, issues);
     for (const [column, code] of header.indicatorColumns) {
       const v = sourced(grid, sheet, at(column));
       if (!v) continue;
@@ -281,6 +328,70 @@ function parseWide(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     }
   }
   return [...byAgency.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Damage that leaves a sheet readable but some of its values lost or misplaced.
+
+/** Roles whose cells are a long-layout row's inputs. */
+const INPUT_ROLES: readonly ColumnRole[] = ['value', 'numerator', 'denominator', 'points'];
+
+/**
+ * A merged range in the data whose top-left cell is an input and which covers other input cells
+ * (the numerator and denominator of a row merged into one, a value merged over two rows): only
+ * the top-left cell keeps a value, the others read as empty.
+ */
+function mergedInputs(grid: Grid, sheet: GridSheet, header: Header, columns: readonly (number | undefined)[], issues: DtiIssue[]): void {
+  const inputs = new Set(columns.filter((c): c is number => c !== undefined));
+  for (const m of sheet.merges ?? []) {
+    if (m.top <= header.row || !inputs.has(m.left)) continue;
+    const covered = [...inputs].filter((c) => c >= m.left && c <= m.right).sort((a, b) => a - b);
+    if (covered.length * (m.bottom - m.top + 1) <= 1) continue;
+    const topLeft = columnLetters(m.left) + m.top;
+    issues.push(
+      issue('W_MERGED_INPUT', locationOf(grid, sheet, m.top, m.left), {
+        range: `${topLeft}:${columnLetters(m.right)}${m.bottom}`,
+        cell: topLeft,
+        columns: covered.map((c) => header.texts.get(c) ?? columnLetters(c)).join(', '),
+      }),
+    );
+  }
+}
+
+const CSV_DELIMITERS: readonly [string, string][] = [
+  [',', ','],
+  [';', ';'],
+  ['\t', 'Tab'],
+];
+
+/**
+ * A CSV line written with another delimiter than the rest of the file (pasted from another
+ * file): it comes out as one field, or a few, holding the whole line. Its values cannot be told
+ * apart, so the line is reported and skipped, never read as an agency or a value.
+ */
+function mixedDelimiter(grid: Grid, sheet: GridSheet, header: Header, row: ReadonlyArray<GridCell | undefined>, issues: DtiIssue[]): boolean {
+  if (grid.kind !== 'csv' || row.length >= header.width) return false;
+  const first = row.find((c) => c !== undefined && c.value !== null);
+  if (!first || typeof first.value !== 'string') return false;
+  // As many fields as the header, give or take trailing empty ones, and not prose: a title like
+  // "Nhận thức số, thể chế số, hạ tầng số" puts a space after every comma, a line of data does not.
+  const needed = Math.max(3, header.width - 2);
+  const text = first.value;
+  const found = CSV_DELIMITERS.find(([d]) => {
+    const parts = text.split(d);
+    return parts.length >= needed && parts.slice(1).some((p) => !p.startsWith(' '));
+  });
+  if (!found) return false;
+  issues.push(issue('E_CSV_MIXED_DELIMITER', locationOf(grid, sheet, first.row), { delimiter: found[1], fields: text.split(found[0]).length, expected: header.width }));
+  return true;
+}
+
+/** A CSV line with fewer fields than the header, or with values past its last column: values may sit under the wrong header. */
+function raggedRow(grid: Grid, sheet: GridSheet, header: Header, row: ReadonlyArray<GridCell | undefined>, rowNumber: number, issues: DtiIssue[]): void {
+  if (grid.kind !== 'csv' || header.width === 0) return;
+  const short = row.length < header.width;
+  const long = row.length > header.width && row.slice(header.width).some((c) => c !== undefined && c.value !== null);
+  if (short || long) issues.push(issue('W_CSV_RAGGED_ROW', locationOf(grid, sheet, rowNumber), { fields: row.length, expected: header.width }));
 }
 
 /** Resolves group and year, checks the shape with zod, and reports duplicated indicators. */

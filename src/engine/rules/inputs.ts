@@ -33,13 +33,15 @@ export function readNumber(v: SourcedValue, ctx: RuleContext, field: string, bou
     if (inRange.length === 1) parsed = { ok: true, value: inRange[0]!, percent: parsed.percent };
   }
   if (!parsed.ok) {
-    const code = parsed.reason === 'ambiguous' ? 'E_AMBIGUOUS_NUMBER' : 'E_NOT_A_NUMBER';
+    const code = parsed.reason === 'ambiguous' ? 'E_AMBIGUOUS_NUMBER' : isDateText(v.raw) ? 'E_DATE_NOT_NUMBER' : 'E_NOT_A_NUMBER';
     return { ok: false, issue: issue(code, v.loc, params) };
   }
   if (parsed.percent && !bounds.percent) {
     return { ok: false, issue: issue('E_NOT_A_NUMBER', v.loc, params) };
   }
   const n = parsed.value;
+  // A cell of 1.8e308 rounds to Infinity at 15 significant digits: no figure, and it would make points NaN.
+  if (!n.isFinite()) return { ok: false, issue: issue('E_NOT_A_NUMBER', v.loc, params) };
   if (bounds.integer && !n.isInteger()) {
     return { ok: false, issue: issue('E_NOT_INTEGER', v.loc, params) };
   }
@@ -52,6 +54,16 @@ export function readNumber(v: SourcedValue, ctx: RuleContext, field: string, bou
     };
   }
   return { ok: true, value: n };
+}
+
+/**
+ * A date or a time where a figure belongs: "2023-03-15" (how a date-formatted workbook cell is
+ * read), "15/03/2023", "15.03.2023", "10:30:00". Often a figure Excel turned into a date as it was typed.
+ */
+const DATE_TEXT = /^(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}:\d{2}(:\d{2})?)$/;
+
+function isDateText(raw: unknown): boolean {
+  return typeof raw === 'string' && DATE_TEXT.test(raw.trim());
 }
 
 function withinBounds(n: Decimal, bounds: NumberBounds): boolean {
