@@ -1,5 +1,6 @@
 import { badMessages } from './messages/bad.js';
 import { cliMessages } from './messages/cli.js';
+import { compareMessages } from './messages/compare.js';
 import { engineMessages } from './messages/engine.js';
 import { explainMessages } from './messages/explain.js';
 import { frameworkMessages } from './messages/framework.js';
@@ -29,6 +30,7 @@ const TABLES: readonly MessageTable[] = [
   workbookMessages,
   xlsxMessages,
   templateMessages,
+  compareMessages,
   badMessages,
   reviewMessages,
 ];

@@ -312,7 +312,11 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
     [l('WB_METHOD_VERSION'), fw.version],
     [l('WB_METHOD_YEAR'), fw.year],
     ...(model.framework.provenance ? [[l('WB_METHOD_PROVENANCE'), model.framework.provenance] as [string, Value]] : []),
-    ...doc.groups.map((g): [string, Value, string] => [l('WB_METHOD_MAX_GROUP', { group: g.name[lang] }), g.maxPoints, fmt.points]),
+    ...doc.groups.flatMap((g): [string, Value, string?][] => [
+      // The group id lets a later year read this workbook back as last year's results (src/compare/read-previous.ts).
+      [l('WB_METHOD_GROUP_ID', { group: g.name[lang] }), g.id],
+      [l('WB_METHOD_MAX_GROUP', { group: g.name[lang] }), g.maxPoints, fmt.points],
+    ]),
     [l('WB_METHOD_PRECISION_POINTS'), fw.precision.points],
     [l('WB_METHOD_PRECISION_INDEX'), fw.precision.index],
     [l('WB_METHOD_INDEX_DISPLAY'), l(`WB_METHOD_INDEX_DISPLAY_${fw.precision.indexDisplay}`)],

@@ -9,6 +9,7 @@ import { resultsJson } from '../../report/json.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
+import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
@@ -17,7 +18,7 @@ import { loadFrameworkOrThrow, writeOutput, type CommandContext } from '../conte
 const FORMATS = ['table', 'json', 'csv'] as const;
 const OUT_EXTENSIONS = ['.json', '.csv', '.xlsx'];
 
-interface ScoreOptions {
+interface ScoreOptions extends LimitOptions {
   framework: string;
   out?: string;
   format: string;
@@ -38,6 +39,9 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option('-g, --group <id>', t('OPT_GROUP', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
     .option('--review <file>', t('OPT_REVIEW', lang))
+    .option('--max-file-mb <mb>', t('OPT_MAX_FILE_MB', lang))
+    .option('--max-inflated-mb <mb>', t('OPT_MAX_INFLATED_MB', lang))
+    .option('--max-rows <n>', t('OPT_MAX_ROWS', lang))
     .action(async (paths: string[], options: ScoreOptions) => {
       ctx.exitCode = await score(paths, options, ctx);
     });
@@ -48,6 +52,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   if (!(FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError([issue('E_FORMAT_OPTION', {}, { format: options.format, allowed: FORMATS.join(', ') })]);
   }
+  const xlsxLimits = xlsxLimitsFrom(options);
   const model = loadFrameworkOrThrow(options.framework, lang);
   const groups = model.framework.groups.map((g) => g.id);
   if (options.group !== undefined && !groups.includes(options.group)) {
@@ -70,7 +75,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
 
   const files = review === undefined ? expanded.files : expanded.files.filter((f) => resolve(f) !== resolve(review));
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
-  const run = scoreFiles(files, model, { lang, ...(options.sheet ? { sheet: options.sheet } : {}), ...(review !== undefined ? { review } : {}) });
+  const run = scoreFiles(files, model, { lang, xlsxLimits, ...(options.sheet ? { sheet: options.sheet } : {}), ...(review !== undefined ? { review } : {}) });
   const doc = run.results;
   const only = options.group ? [options.group] : undefined;
   const filtered = only ? { ...doc, groups: doc.groups.filter((g) => only.includes(g.id)) } : doc;

@@ -5,9 +5,10 @@ import { validateFiles } from '../../pipeline.js';
 import { expandInputs } from '../../sheets/files.js';
 import { loadFrameworkOrThrow, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { ISSUE_FORMATS, emitIssues, type IssueFormat } from '../emit-issues.js';
 
-interface ValidateOptions {
+interface ValidateOptions extends LimitOptions {
   framework: string;
   format: string;
   strict?: boolean;
@@ -26,6 +27,9 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--strict', t('OPT_STRICT', lang))
     .option('--year <yyyy>', t('OPT_YEAR', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
+    .option('--max-file-mb <mb>', t('OPT_MAX_FILE_MB', lang))
+    .option('--max-inflated-mb <mb>', t('OPT_MAX_INFLATED_MB', lang))
+    .option('--max-rows <n>', t('OPT_MAX_ROWS', lang))
     .action((paths: string[], options: ValidateOptions) => {
       ctx.exitCode = validate(paths, options, ctx);
     });
@@ -39,6 +43,7 @@ function validate(paths: string[], options: ValidateOptions, ctx: CommandContext
   if (options.year !== undefined && !/^\d{4}$/.test(options.year)) {
     throw new UsageError([issue('E_YEAR_OPTION', {}, { value: options.year })]);
   }
+  const xlsxLimits = xlsxLimitsFrom(options);
   const model = loadFrameworkOrThrow(options.framework, lang);
   const expanded = expandInputs(paths);
   if (expanded.missing.length > 0) throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
@@ -46,6 +51,7 @@ function validate(paths: string[], options: ValidateOptions, ctx: CommandContext
 
   const run = validateFiles(expanded.files, model, {
     lang,
+    xlsxLimits,
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(options.year ? { year: Number(options.year) } : {}),
   });
