@@ -10,7 +10,7 @@ import { readReview } from './review/read.js';
 import type { Adjustment } from './review/schema.js';
 import type { ReadOptions } from './sheets/read.js';
 import type { ParseOptions } from './submission/parse.js';
-import { readSubmissions } from './submission/read.js';
+import { readSubmissions, type ReadProgress } from './submission/read.js';
 import type { Submission } from './submission/schema.js';
 import { toolVersion } from './version.js';
 import { checkSubmission, type SubmissionCheckOptions } from './validate/checks.js';
@@ -55,13 +55,19 @@ export function scoreAndRank(
   return { submissions, scores, groups, issues, results, adjustments: checked.adjustments };
 }
 
-/** Reads, scores and ranks submission files: what `dti score` does, as a library call. */
-export function scoreFiles(files: readonly string[], model: FrameworkModel, options: ScoreFilesOptions = {}): ScoreRun {
+/** Reads, scores and ranks submission files: what `dti score` and `dti rank` do, as a library call. */
+export function scoreFiles(
+  files: readonly string[],
+  model: FrameworkModel,
+  options: ScoreFilesOptions & SubmissionCheckOptions & ReadProgress = {},
+): ScoreRun {
   const read = readSubmissions(files, model, options);
+  // With a year to hold submissions to (a yearly ranking), the appraisal checks join the findings.
+  const checks = options.year === undefined ? [] : read.submissions.flatMap((s) => checkSubmission(model, s, options));
   const review = options.review === undefined ? undefined : readReview(options.review, model, undefined, options.xlsxLimits ? { xlsxLimits: options.xlsxLimits } : {});
   const inputs = review?.sha256 === undefined ? read.inputs : [...read.inputs, { file: options.review!, sha256: review.sha256 }];
   const adjustments = [...(options.adjustments ?? []), ...(review?.adjustments ?? [])];
-  return scoreAndRank(model, read.submissions, [...read.issues, ...(review?.issues ?? [])], inputs, options.lang ?? 'vi', adjustments);
+  return scoreAndRank(model, read.submissions, [...read.issues, ...checks, ...(review?.issues ?? [])], inputs, options.lang ?? 'vi', adjustments);
 }
 
 export interface ValidateRun {

@@ -34,3 +34,9 @@ export function writeOutput(ctx: CommandContext, file: string, content: () => st
   if (!ctx.quiet) ctx.io.stderr.write(t('WROTE', ctx.lang, { file }) + '\n');
 }
 
+
+/** SOURCE_DATE_EPOCH (the reproducible-builds convention) pins the document dates of written workbooks. */
+export function sourceDateEpochFrom(env: CommandContext['io']['env']): { sourceDateEpoch?: number } {
+  const raw = env.SOURCE_DATE_EPOCH;
+  return raw !== undefined && /^\d+$/.test(raw) ? { sourceDateEpoch: Number(raw) } : {};
+}

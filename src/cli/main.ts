@@ -6,6 +6,7 @@ import { toolVersion } from '../version.js';
 import { registerFramework } from './commands/framework.js';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
+import { registerRank } from './commands/rank.js';
 import { registerReviewTemplate } from './commands/review-template.js';
 import { registerScore } from './commands/score.js';
 import { registerTemplate } from './commands/template.js';
@@ -90,6 +91,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   registerValidate(program, ctx);
   registerCheck(program, ctx);
   registerExplain(program, ctx);
+  registerRank(program, ctx);
   registerFramework(program, ctx);
   registerTemplate(program, ctx);
   registerReviewTemplate(program, ctx);

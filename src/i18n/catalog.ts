@@ -6,6 +6,7 @@ import { explainMessages } from './messages/explain.js';
 import { frameworkMessages } from './messages/framework.js';
 import { labelMessages } from './messages/labels.js';
 import { reviewMessages } from './messages/review.js';
+import { rankMessages } from './messages/rank.js';
 import { ruleMessages } from './messages/rules.js';
 import { sheetMessages } from './messages/sheets.js';
 import { submissionMessages } from './messages/submission.js';
@@ -19,6 +20,7 @@ import type { Lang, Message, MessageTable, Params } from './types.js';
  * every label a user reads is a key here, in Vietnamese and English.
  */
 const TABLES: readonly MessageTable[] = [
+  rankMessages,
   explainMessages,
   frameworkMessages,
   ruleMessages,

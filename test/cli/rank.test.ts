@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resultsSchema } from '../../src/results/schema.js';
+import { dti } from './run.js';
+
+/** The README's yearly-process line, into a temporary folder. */
+function rank2024(out: string, extra: string[] = []) {
+  return dti([
+    'rank',
+    'fixtures/khanh-hoa-2024',
+    '-f',
+    'khanh-hoa-agencies',
+    '--year',
+    '2024',
+    '--review',
+    'fixtures/khanh-hoa-2024/review.csv',
+    '--previous',
+    'fixtures/khanh-hoa-2023/results-2023.json',
+    '--units-map',
+    'fixtures/khanh-hoa-2024/units-map.csv',
+    '--out',
+    out,
+    ...extra,
+  ]);
+}
+
+describe('dti rank', () => {
+  const out = mkdtempSync(join(tmpdir(), 'dti-rank-'));
+  const run = rank2024(out, ['--lang', 'en']);
+
+  it('writes the ranked workbook, results.json, a CSV per group and summary.md', () => {
+    expect(run.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['cap-huyen.csv', 'comparison.json', 'results.json', 'results.xlsx', 'so-nganh.csv', 'summary.md']);
+  });
+
+  it('never reads its side files or its own output as submissions', () => {
+    const doc = resultsSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
+    expect(doc.inputs.map((i) => i.file)).toEqual(['fixtures/khanh-hoa-2024/agencies-long.csv', 'fixtures/khanh-hoa-2024/review.csv']);
+    expect(doc.summary.agencies).toBe(28);
+  });
+
+  it('applies the appraisal council decisions, keeping the computed points and the reason', () => {
+    const doc = resultsSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
+    const appraised = doc.groups.flatMap((g) => g.agencies.flatMap((a) => a.leaves.filter((l) => l.appraisal).map((l) => [a.code, l.code, l.points, l.computedPoints])));
+    expect(appraised.map(([a, l]) => `${a}/${l}`).sort()).toEqual(['NTR/2.5', 'STP/1.3', 'SYT/1.2']);
+    expect(appraised.find(([a]) => a === 'SYT')![2]).toBe(5);
+  });
+
+  it('compares with last year: merged units take the mean of their former units', () => {
+    const cmp = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
+    const nhvn = cmp.groups.flatMap((g: any) => g.agencies).find((a: any) => a.code === 'NHVN');
+    // NHO 0.8460 and VNI 0.7754 in 2023: (0.8460 + 0.7754) / 2 = 0.8107
+    expect(nhvn.previous).toMatchObject({ index: 0.8107, codes: ['NHO', 'VNI'] });
+    expect(cmp.gone.map((g: any) => g.code)).toEqual(['BQLKKT']);
+    const byCode = new Map(cmp.groups.flatMap((g: any) => g.agencies).map((a: any) => [a.code, a]));
+    expect((byCode.get('SNGV') as any).status).toBe('new');
+    expect((byCode.get('BDTTG') as any).matchedBy).toBe('name');
+  });
+
+  it('summarises in English with last year figures and rank changes', () => {
+    const md = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(md).toContain('Sở Ngoại vụ (SNGV)');
+    expect(md).toMatch(/\| new \|/);
+    expect(md).toContain('Index 2023');
+  });
+
+  it('gives byte-identical outputs for the same folder', () => {
+    const again = mkdtempSync(join(tmpdir(), 'dti-rank-'));
+    expect(rank2024(again, ['--lang', 'en']).code).toBe(0);
+    for (const f of readdirSync(out)) expect(readFileSync(join(again, f)), f).toEqual(readFileSync(join(out, f)));
+  });
+
+  it('reports an adjustment for an unknown agency as an error (exit 1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-rank-'));
+    const review = join(dir, 'review.csv');
+    writeFileSync(review, 'Mã đơn vị,Mã chỉ số,Điểm thẩm định,Lý do\nXYZ,1.1,0,Không có\n');
+    const r = dti(['rank', 'fixtures/khanh-hoa-2024/agencies-long.csv', '-f', 'khanh-hoa-agencies', '--year', '2024', '--review', review, '--out', join(dir, 'out'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_REVIEW_UNKNOWN_AGENCY');
+  });
+
+  it('holds submissions to the year: another year is an error', () => {
+    const r = dti(['rank', 'fixtures/khanh-hoa-2023/agencies-long.csv', '-f', 'khanh-hoa-agencies', '--year', '2024', '--out', mkdtempSync(join(tmpdir(), 'dti-rank-')), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('E_YEAR_MISMATCH');
+  });
+});
