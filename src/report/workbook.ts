@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { findAgency, rankChangeText } from '../compare/compare.js';
+import type { Comparison } from '../compare/schema.js';
 import { dec, toNumber } from '../core/decimal.js';
 import { describeRule } from '../framework/describe.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
@@ -22,6 +24,8 @@ export interface WorkbookOptions {
   readonly lang: Lang;
   /** Seconds since 1970 for the document dates (SOURCE_DATE_EPOCH); 2000-01-01 when absent. */
   readonly sourceDateEpoch?: number;
+  /** This year against last year: fills the rank-change column and adds last year's index and rank. */
+  readonly comparison?: Comparison;
 }
 
 export async function resultsWorkbook(doc: ResultsDoc, model: FrameworkModel, options: WorkbookOptions): Promise<Uint8Array> {
@@ -35,7 +39,7 @@ export async function resultsWorkbook(doc: ResultsDoc, model: FrameworkModel, op
 
   const ctx = context(doc, model, lang);
   const names = sheetNamer();
-  rankingSheet(wb.addWorksheet(names(t('WB_SHEET_RANKING', lang))), ctx);
+  rankingSheet(wb.addWorksheet(names(t('WB_SHEET_RANKING', lang))), ctx, options.comparison);
   for (const main of ctx.mainCodes) {
     indicatorSheet(wb.addWorksheet(names(`${main} ${ctx.nameOf(main)}`)), ctx, main);
   }
@@ -125,15 +129,25 @@ const isTop = (rank: number | null | undefined) => rank !== null && rank !== und
 const TOP_FILL = 'FFFFF2CC';
 const HEADER_FILL = 'FFDDEBF7';
 
-function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Comparison | undefined): void {
   const { l, fmt, doc } = ctx;
+  const previousOf = (a: AgencyJson) => {
+    const found = comparison ? findAgency(comparison, a.code) : undefined;
+    return found ? { text: rankChangeText(found, ctx.lang), index: found.previous?.index ?? null, rank: found.previous?.rank ?? null } : undefined;
+  };
   const sheet = new SheetWriter(ws);
   sheet.title(1, l('WB_TITLE_RANKING', { framework: doc.framework.name[ctx.lang], year: doc.framework.year }));
 
   const columns: Column<{ a: AgencyJson; ranked: boolean }>[] = [
     { header: l('LABEL_RANK'), fmt: fmt.rank, value: ({ a, ranked }) => rankValue(ctx, a.rank, ranked, a.complete) },
-    // Filled by the year-on-year comparison; the column is here so the layout does not move.
-    { header: l('WB_COL_RANK_CHANGE'), value: () => null },
+    // Filled by the year-on-year comparison; the column is always here so the layout does not move.
+    { header: l('WB_COL_RANK_CHANGE'), value: ({ a }) => previousOf(a)?.text ?? null },
+    ...(comparison
+      ? [
+          { header: l('WB_COL_PREVIOUS_INDEX', { year: comparison.previousYear }), fmt: fmt.index, value: ({ a }: { a: AgencyJson }) => previousOf(a)?.index ?? null },
+          { header: l('WB_COL_PREVIOUS_RANK', { year: comparison.previousYear }), fmt: fmt.rank, value: ({ a }: { a: AgencyJson }) => previousOf(a)?.rank ?? null },
+        ]
+      : []),
     { header: l('WB_COL_AGENCY_CODE'), value: ({ a }) => a.code },
     { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
     ...(ctx.hasParent ? [{ header: l('WB_COL_PARENT'), value: ({ a }: { a: AgencyJson }) => a.parent ?? null }] : []),

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { resultsSchema } from '../../src/results/schema.js';
 import { dti } from './run.js';
@@ -64,6 +65,19 @@ describe('dti rank', () => {
     expect(md).toContain('Sở Ngoại vụ (SNGV)');
     expect(md).toMatch(/\| new \|/);
     expect(md).toContain('Index 2023');
+  });
+
+  it('shows last year and the rank change in the ranked workbook', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'results.xlsx'));
+    const ws = wb.worksheets[0]!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const header = rows.find((r) => r.includes('Rank change from last year'))!;
+    const at = (code: string, column: string) => rows.find((r) => r.includes(code))![header.indexOf(column)];
+    expect(at('SKHDT', 'Rank change from last year')).toBe('↑1');
+    expect(at('SNGV', 'Rank change from last year')).toBe('new');
+    expect(at('NHVN', 'DTI index 2023')).toBe(0.8107);
   });
 
   it('gives byte-identical outputs for the same folder', () => {

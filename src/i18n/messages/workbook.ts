@@ -16,6 +16,8 @@ export const workbookMessages: MessageTable = {
   WB_COL_AGENCY_NAME: { vi: 'Tên đơn vị', en: 'Agency name' },
   WB_COL_PARENT: { vi: 'Đơn vị cấp trên', en: 'Parent unit' },
   WB_COL_RANK_CHANGE: { vi: 'Thay đổi thứ hạng so với năm trước', en: 'Rank change from last year' },
+  WB_COL_PREVIOUS_INDEX: { vi: 'Chỉ số DTI năm {year}', en: 'DTI index {year}' },
+  WB_COL_PREVIOUS_RANK: { vi: 'Hạng năm {year}', en: 'Rank {year}' },
   WB_COL_INDEX_OF: { vi: '{code} {name}: chỉ số', en: '{code} {name}: index' },
   WB_COL_RANK_OF: { vi: '{code}: hạng', en: '{code}: rank' },
   WB_COL_PILLAR_INDEX: { vi: 'Trụ cột {name}: chỉ số', en: 'Pillar {name}: index' },
