@@ -29,11 +29,11 @@ export interface FrameworkModel {
   /** Max points of a node for a group (0 for informational nodes). */
   maxFor(node: FrameworkNode, group: string): Decimal;
   /** Scored leaves that apply to the group, in document order. */
-  leavesFor(group: string): FrameworkNode[];
+  leavesFor(group: string): readonly FrameworkNode[];
   /** Main indicators that apply to the group and are scored. */
-  mainFor(group: string): FrameworkNode[];
+  mainFor(group: string): readonly FrameworkNode[];
   /** Pillars with their main indicators that apply to the group. */
-  pillarsFor(group: string): { pillar: Pillar; mains: FrameworkNode[] }[];
+  pillarsFor(group: string): readonly { readonly pillar: Pillar; readonly mains: readonly FrameworkNode[] }[];
   totalFor(group: string): Decimal;
 }
 
@@ -58,8 +58,17 @@ export function buildModel(framework: Framework): FrameworkModel {
   };
   const roots = framework.indicators.map((n, i) => build(n, undefined, `indicators[${i}]`, 0));
 
-  const applies = (n: FrameworkNode, group: string): boolean =>
-    (n.node.groups === undefined || n.node.groups.includes(group)) && (n.parent === undefined || applies(n.parent, group));
+  // Asked for every node of every agency: answered once per group and node.
+  const appliesCache = new Map<string, boolean>();
+  const applies = (n: FrameworkNode, group: string): boolean => {
+    const key = `${group}\u0000${n.code}`;
+    let answer = appliesCache.get(key);
+    if (answer === undefined) {
+      answer = (n.node.groups === undefined || n.node.groups.includes(group)) && (n.parent === undefined || applies(n.parent, group));
+      appliesCache.set(key, answer);
+    }
+    return answer;
+  };
 
   const maxCache = new Map<string, Decimal>();
   const maxFor = (n: FrameworkNode, group: string): Decimal => {
@@ -75,7 +84,14 @@ export function buildModel(framework: Framework): FrameworkModel {
   };
 
   const all = [...nodes.values()];
-  const mainFor = (group: string) => roots.filter((r) => !r.informational && applies(r, group));
+  const perGroup = <T>(compute: (group: string) => T) => {
+    const cache = new Map<string, T>();
+    return (group: string): T => {
+      if (!cache.has(group)) cache.set(group, compute(group));
+      return cache.get(group)!;
+    };
+  };
+  const mainFor = perGroup((group: string) => roots.filter((r) => !r.informational && applies(r, group)));
   return {
     framework,
     roots,
@@ -83,13 +99,14 @@ export function buildModel(framework: Framework): FrameworkModel {
     group: (id) => framework.groups.find((g) => g.id === id),
     applies,
     maxFor,
-    leavesFor: (group) => all.filter((n) => n.isLeaf && !n.informational && applies(n, group)),
+    leavesFor: perGroup((group) => all.filter((n) => n.isLeaf && !n.informational && applies(n, group))),
     mainFor,
-    pillarsFor: (group) =>
+    pillarsFor: perGroup((group) =>
       framework.pillars.map((pillar) => ({
         pillar,
         mains: mainFor(group).filter((m) => m.node.pillars?.includes(pillar.code)),
       })),
-    totalFor: (group) => sum(mainFor(group).map((m) => maxFor(m, group))),
+    ),
+    totalFor: perGroup((group) => sum(mainFor(group).map((m) => maxFor(m, group)))),
   };
 }
