@@ -3,7 +3,7 @@
 // against a floor that only inflates each file's sheet and shared-strings XML with node:zlib.
 // Usage: npm run bench [-- --agencies 3321] [-- --keep]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,7 +129,6 @@ try {
   line('peak memory (RSS)', `${(report.maxRssKb / 1024).toFixed(0)} MB`);
   line('floor: inflate XML only', `${(floorMs / 1000).toFixed(2)} s, ${(files.length / (floorMs / 1000)).toFixed(1)} files/s`);
   line('ratio to the floor', `${(ms / floorMs).toFixed(1)}x`);
-  writeFileSync(join(dir, 'bench.txt'), `${ms} ${floorMs}\n`);
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
 }
