@@ -1,4 +1,4 @@
-import { headerKey } from '../core/text.js';
+import { headerMatcher } from '../core/headers.js';
 
 /**
  * Column roles of a review file (the appraisal council's decisions) and the headers that name
@@ -35,21 +35,5 @@ export type ReviewRole = keyof typeof REVIEW_SYNONYMS;
 /** The columns that carry a decision: a row with all of them empty confirms the self-assessment. */
 export const DECISION_ROLES = ['points', 'value', 'numerator', 'denominator'] as const satisfies readonly ReviewRole[];
 
-const EXACT = new Map<string, ReviewRole>();
-for (const [role, names] of Object.entries(REVIEW_SYNONYMS) as [ReviewRole, readonly string[]][]) {
-  for (const n of names) EXACT.set(n, role);
-}
-// Longest synonyms first: "diem tu danh gia" before "diem", "ly do dieu chinh" before "ly do".
-const PREFIXES = [...EXACT.entries()].filter(([n]) => n.length >= 5).sort((a, b) => b[0].length - a[0].length);
-
 /** The role a review header names, or undefined. "approved_points", "Điểm thẩm định", "DIEM DUOC DUYET" → points. */
-export function reviewColumnRole(header: string): ReviewRole | undefined {
-  const key = headerKey(header);
-  if (key === '') return undefined;
-  const exact = EXACT.get(key);
-  if (exact) return exact;
-  for (const [name, role] of PREFIXES) {
-    if (key.startsWith(name + ' ')) return role;
-  }
-  return undefined;
-}
+export const reviewColumnRole: (header: string) => ReviewRole | undefined = headerMatcher(REVIEW_SYNONYMS);

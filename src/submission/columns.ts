@@ -1,4 +1,4 @@
-import { headerKey } from '../core/text.js';
+import { headerMatcher } from '../core/headers.js';
 
 /**
  * Column roles and the headers that name them, in English and Vietnamese (compared folded:
@@ -25,21 +25,5 @@ export const COLUMN_SYNONYMS = {
 
 export type ColumnRole = keyof typeof COLUMN_SYNONYMS;
 
-const EXACT = new Map<string, ColumnRole>();
-for (const [role, names] of Object.entries(COLUMN_SYNONYMS) as [ColumnRole, readonly string[]][]) {
-  for (const n of names) EXACT.set(n, role);
-}
-// Longest synonyms first so "diem tu danh gia" wins over "diem" for prefix matches.
-const PREFIXES = [...EXACT.entries()].filter(([n]) => n.length >= 5).sort((a, b) => b[0].length - a[0].length);
-
 /** The role a header names, or undefined. "agency_code", "Mã đơn vị", "MA DON VI" → agencyCode. */
-export function columnRole(header: string): ColumnRole | undefined {
-  const key = headerKey(header);
-  if (key === '') return undefined;
-  const exact = EXACT.get(key);
-  if (exact) return exact;
-  for (const [name, role] of PREFIXES) {
-    if (key.startsWith(name + ' ')) return role;
-  }
-  return undefined;
-}
+export const columnRole: (header: string) => ColumnRole | undefined = headerMatcher(COLUMN_SYNONYMS);
