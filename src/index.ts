@@ -49,3 +49,17 @@ export type { DtiIssue, Location, Severity } from './core/issues.js';
 export { t, resolveLang, renderIssue, renderLocation } from './i18n/index.js';
 export type { Lang } from './i18n/index.js';
 export { Decimal } from './core/decimal.js';
+
+export { readReview } from './review/read.js';
+export { checkAdjustments } from './review/check.js';
+export { adjustmentSchema } from './review/schema.js';
+export type { Adjustment } from './review/schema.js';
+export { reviewTemplate } from './report/review-template.js';
+export { compareYears, formatRankChange } from './compare/compare.js';
+export { readPrevious, readUnitsMap } from './compare/read-previous.js';
+export { comparisonSchema } from './compare/schema.js';
+export type { Comparison, UnitsMapPair } from './compare/schema.js';
+export { summaryMarkdown } from './report/summary.js';
+export { explain } from './report/explain.js';
+export { validateFiles } from './pipeline.js';
+export { checkSubmission } from './validate/checks.js';
