@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { a4PageSetup } from './page-setup.js';
 import { toNumber } from '../core/decimal.js';
 import type { AgencyScore, LeafAudit } from '../engine/score.js';
 import type { FrameworkModel } from '../framework/model.js';
@@ -152,15 +153,7 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
     } as Partial<ExcelJS.WorksheetView>,
   ];
   ws.autoFilter = `A${headerRow}:${columnLetter(LAST_COL)}${last}`;
-  ws.pageSetup = {
-    orientation: 'landscape',
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
+  ws.pageSetup = a4PageSetup('landscape', [headerRow, headerRow]);
   // No password (a hash needs a random salt, and the lock only guards against slips). Filtering
   // works on the locked sheet; rows and columns can be resized but not inserted or deleted.
   await ws.protect('', {
@@ -232,7 +225,7 @@ function helpSheet(ws: ExcelJS.Worksheet, model: FrameworkModel, lang: Lang, she
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (key === 'REV_HELP_TITLE') cell.font = { bold: true, size: 14 };
   });
-  ws.pageSetup = { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = a4PageSetup('portrait');
 }
 
 function unlock(cell: ExcelJS.Cell): void {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { a4PageSetup } from './page-setup.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Decimal, roundTo } from '../core/decimal.js';
 import type { Rule } from '../engine/rules/index.js';
@@ -179,7 +180,7 @@ function instructionsSheet(ws: ExcelJS.Worksheet, ctx: Ctx): void {
       r++;
     }
   }
-  ws.pageSetup = { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = a4PageSetup('portrait');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,15 +335,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   ws.getCell(totalRow + 2, COL.name).font = { italic: true };
 
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'B4', tabSelected: true } as Partial<ExcelJS.WorksheetView>];
-  ws.pageSetup = {
-    orientation: 'landscape',
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: `${headerRow}:${headerRow}`,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
+  ws.pageSetup = a4PageSetup('landscape', [headerRow, headerRow]);
   // No password (a hash would need a random salt, and the lock only guards against slips):
   // rows and columns cannot be inserted, deleted or sorted; they can be resized, and links added.
   await ws.protect('', {

@@ -7,6 +7,7 @@ import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
+import { a4PageSetup } from './page-setup.js';
 import { documentDate, pinZipEntryTimes } from './workbook-dates.js';
 
 /**
@@ -673,15 +674,7 @@ class SheetWriter {
       const [header, last, cols] = o.filter;
       this.ws.autoFilter = `A${header}:${columnLetter(cols)}${Math.max(header, last)}`;
     }
-    this.ws.pageSetup = {
-      ...this.ws.pageSetup,
-      orientation: 'landscape',
-      paperSize: 9, // A4
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      ...(o.printTitles ? { printTitlesRow: `${o.printTitles[0]}:${o.printTitles[1]}` } : {}),
-    };
+    this.ws.pageSetup = { ...this.ws.pageSetup, ...a4PageSetup('landscape', o.printTitles) };
   }
 
   private fit(col: number, width: number): void {
