@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { issue } from '../core/issues.js';
 import { loadFramework } from '../framework/load.js';
 import type { FrameworkModel } from '../framework/model.js';
@@ -39,4 +40,13 @@ export function writeOutput(ctx: CommandContext, file: string, content: () => st
 export function sourceDateEpochFrom(env: CommandContext['io']['env']): { sourceDateEpoch?: number } {
   const raw = env.SOURCE_DATE_EPOCH;
   return raw !== undefined && /^\d+$/.test(raw) ? { sourceDateEpoch: Number(raw) } : {};
+}
+
+/** An existing regular file (side files such as a review or last year's results). */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

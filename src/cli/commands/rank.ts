@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { compareYears } from '../../compare/compare.js';
@@ -12,7 +12,7 @@ import { resultsJson } from '../../report/json.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
-import { loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
@@ -111,12 +111,4 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     io.stderr.write(t('SUMMARY', lang, { ...doc.summary, files: files.length }) + '\n');
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -7,7 +7,7 @@ import { t } from '../../i18n/catalog.js';
 import { reviewTemplate } from '../../report/review-template.js';
 import { expandInputs } from '../../sheets/files.js';
 import { readSubmissions } from '../../submission/read.js';
-import { loadFrameworkOrThrow, writeOutput, type CommandContext } from '../context.js';
+import { loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { formatIssues } from '../report-issues.js';
@@ -54,7 +54,7 @@ async function run(paths: string[], options: ReviewTemplateOptions, ctx: Command
   if (read.submissions.length === 0) issues.push(issue('E_NOTHING_SCORED', {}, {}));
   if (!ctx.quiet) io.stderr.write(formatIssues(issues, lang, chalkFor(io.stderr, io.env, ctx.color), 20));
   if (read.submissions.length > 0) {
-    const bytes = await reviewTemplate(model, scores, { lang, ...sourceDateEpoch(io.env) });
+    const bytes = await reviewTemplate(model, scores, { lang, ...sourceDateEpochFrom(io.env) });
     writeOutput(ctx, options.out, () => bytes);
     if (!ctx.quiet) {
       const rows = scores.reduce((n, s) => n + s.leaves.filter((l) => l.status !== 'given-above').length, 0);
@@ -70,10 +70,4 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** SOURCE_DATE_EPOCH (reproducible-builds convention) pins the workbook's document dates. */
-function sourceDateEpoch(env: CommandContext['io']['env']): { sourceDateEpoch?: number } {
-  const raw = env.SOURCE_DATE_EPOCH;
-  return raw !== undefined && /^\d+$/.test(raw) ? { sourceDateEpoch: Number(raw) } : {};
 }

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, issue } from '../../core/issues.js';
@@ -13,7 +12,7 @@ import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
-import { loadFrameworkOrThrow, writeOutput, type CommandContext } from '../context.js';
+import { isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 const OUT_EXTENSIONS = ['.json', '.csv', '.xlsx'];
@@ -95,25 +94,11 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
     const ext = extname(options.out).toLowerCase();
     const content =
       ext === '.xlsx'
-        ? await resultsWorkbook(filtered, model, { lang, ...sourceDateEpoch(io.env) })
+        ? await resultsWorkbook(filtered, model, { lang, ...sourceDateEpochFrom(io.env) })
         : ext === '.csv'
           ? rankingCsv(filtered, lang)
           : resultsJson(filtered);
     writeOutput(ctx, options.out, () => content);
   }
   return hasErrors(run.issues) ? EXIT.dataErrors : EXIT.ok;
-}
-
-/** SOURCE_DATE_EPOCH (reproducible-builds convention) pins the workbook's document dates. */
-function sourceDateEpoch(env: CommandContext['io']['env']): { sourceDateEpoch?: number } {
-  const raw = env.SOURCE_DATE_EPOCH;
-  return raw !== undefined && /^\d+$/.test(raw) ? { sourceDateEpoch: Number(raw) } : {};
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }

@@ -5,7 +5,7 @@ import { hasErrors, issue, type DtiIssue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
 import { submissionTemplate } from '../../report/template.js';
 import { readAgencyList } from '../../submission/agencies.js';
-import { loadFrameworkOrThrow, writeOutput, type CommandContext } from '../context.js';
+import { isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { formatIssues } from '../report-issues.js';
@@ -51,7 +51,7 @@ async function template(options: TemplateOptions, ctx: CommandContext): Promise<
   if (options.group !== undefined && !groupIds.includes(options.group)) {
     throw new UsageError([issue('E_UNKNOWN_GROUP_OPTION', {}, { group: options.group, groups: groupIds.join(', ') })]);
   }
-  const common = { lang, ...(year !== undefined ? { year } : {}), ...sourceDateEpoch(ctx.io.env) };
+  const common = { lang, ...(year !== undefined ? { year } : {}), ...sourceDateEpochFrom(ctx.io.env) };
 
   if (options.agencies === undefined) {
     const group = options.group ?? (groupIds.length === 1 ? groupIds[0]! : undefined);
@@ -116,13 +116,6 @@ function exists(path: string): boolean {
   }
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function isDirectory(path: string): boolean {
   try {
@@ -130,10 +123,4 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** SOURCE_DATE_EPOCH (reproducible-builds convention) pins the workbooks' document dates. */
-function sourceDateEpoch(env: CommandContext['io']['env']): { sourceDateEpoch?: number } {
-  const raw = env.SOURCE_DATE_EPOCH;
-  return raw !== undefined && /^\d+$/.test(raw) ? { sourceDateEpoch: Number(raw) } : {};
 }

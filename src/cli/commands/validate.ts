@@ -36,7 +36,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
 }
 
 function validate(paths: string[], options: ValidateOptions, ctx: CommandContext): number {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
   if (!(ISSUE_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError([issue('E_FORMAT_OPTION', {}, { format: options.format, allowed: ISSUE_FORMATS.join(', ') })]);
   }
