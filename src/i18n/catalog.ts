@@ -11,6 +11,7 @@ import { ruleMessages } from './messages/rules.js';
 import { sheetMessages } from './messages/sheets.js';
 import { submissionMessages } from './messages/submission.js';
 import { templateMessages } from './messages/template.js';
+import { templateCheckMessages } from './messages/template-check.js';
 import { workbookMessages } from './messages/workbook.js';
 import { xlsxMessages } from './messages/xlsx.js';
 import type { Lang, Message, MessageTable, Params } from './types.js';
@@ -32,6 +33,7 @@ const TABLES: readonly MessageTable[] = [
   workbookMessages,
   xlsxMessages,
   templateMessages,
+  templateCheckMessages,
   compareMessages,
   badMessages,
   reviewMessages,
