@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { issue, type DtiIssue } from '../../core/issues.js';
 import { loadFramework } from '../../framework/load.js';
+import type { FrameworkModel } from '../../framework/model.js';
 import { t } from '../../i18n/catalog.js';
 import { expandInputs } from '../../sheets/files.js';
+import { checkTemplate } from '../../template/check.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ISSUE_FORMATS, emitIssues, type IssueFormat } from '../emit-issues.js';
@@ -14,14 +17,20 @@ interface CheckOptions {
 }
 
 const FRAMEWORK_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const TEMPLATE_EXTENSIONS = new Set(['.xlsx', '.xlsm']);
 
-/** `dti check`: CI validation of framework files (schema, sums, references, rules against their points). */
+/**
+ * `dti check`: CI validation of framework files (schema, sums, references, rules against their
+ * points) and of submission templates edited by hand (src/template/check.ts). A template is
+ * checked against the framework its hidden _dti sheet names: one of the framework files given
+ * on the same command line when its id matches, else the bundled framework of that id.
+ */
 export function registerCheck(program: Command, ctx: CommandContext): void {
   const { lang } = ctx;
   program
     .command('check')
     .description(t('CMD_CHECK', lang))
-    .argument('<files...>', t('ARG_CHECK_FILES', lang))
+    .argument('<files...>', t('ARG_CHECK_INPUTS', lang))
     .option('--format <format>', t('OPT_FORMAT_VALIDATE', lang), 'text')
     .option('--strict', t('OPT_STRICT', lang))
     .action((paths: string[], options: CheckOptions) => {
@@ -31,13 +40,28 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       const missing = expandInputs(paths).missing;
       if (missing.length > 0) throw new UsageError(missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
       const issues: DtiIssue[] = [];
+      const frameworks = new Map<string, FrameworkModel>();
+      for (const file of paths) {
+        if (!FRAMEWORK_EXTENSIONS.has(extname(file).toLowerCase())) continue;
+        const loaded = loadFramework(file, lang);
+        issues.push(...loaded.issues.map((i) => ({ ...i, location: { ...i.location, file } })));
+        if (loaded.ok && !frameworks.has(loaded.model.framework.id)) frameworks.set(loaded.model.framework.id, loaded.model);
+      }
       for (const file of paths) {
         const ext = extname(file).toLowerCase();
-        if (FRAMEWORK_EXTENSIONS.has(ext)) {
-          issues.push(...loadFramework(file, lang).issues.map((i) => ({ ...i, location: { ...i.location, file } })));
-        } else {
-          issues.push(issue('E_CHECK_FILE_TYPE', { file }, { ext }));
+        if (FRAMEWORK_EXTENSIONS.has(ext)) continue;
+        if (!TEMPLATE_EXTENSIONS.has(ext)) {
+          issues.push(issue('E_CHECK_INPUT_TYPE', { file }, { ext }));
+          continue;
         }
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(file);
+        } catch (e) {
+          issues.push(issue('E_FILE_UNREADABLE', { file }, { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+          continue;
+        }
+        issues.push(...checkTemplate(bytes, file, undefined, { lang, frameworks }));
       }
       ctx.exitCode = emitIssues(ctx, issues, paths, {
         format: options.format as IssueFormat,

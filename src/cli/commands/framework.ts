@@ -9,6 +9,7 @@ import type { Lang } from '../../i18n/types.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { loadFrameworkOrThrow, type CommandContext } from '../context.js';
+import { registerFrameworkImport } from './framework-import.js';
 
 export function registerFramework(program: Command, ctx: CommandContext): void {
   const { lang, io } = ctx;
@@ -49,6 +50,7 @@ export function registerFramework(program: Command, ctx: CommandContext): void {
       );
       ctx.exitCode = EXIT.ok;
     });
+  registerFrameworkImport(fw, ctx);
 }
 
 /** A readable tree: code, name, max points (per group where they differ), rule in words. */
