@@ -20,6 +20,6 @@ export function readGridFile(file: string, options: ReadOptions = {}): { grid?: 
     return { issues: [issue('E_FILE_UNREADABLE', { file }, { detail })] };
   }
   if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') return readXlsx(bytes, file, options.xlsxLimits);
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return readCsv(bytes, file);
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return readCsv(bytes, file, options.xlsxLimits?.maxRows !== undefined ? { maxRows: options.xlsxLimits.maxRows } : {});
   return { issues: [issue('E_FILE_TYPE', { file }, { ext })] };
 }

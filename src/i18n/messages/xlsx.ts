@@ -23,7 +23,7 @@ export const xlsxMessages: MessageTable = {
     en: 'The workbook has no sheet holding any data',
   },
   E_XLSX_TOO_LARGE: {
-    vi: 'Tệp quá lớn để đọc an toàn: {limit} là {value}, vượt giới hạn {max}. Hãy tách tệp, xóa các dòng thừa, hoặc nâng giới hạn nếu tệp đáng tin cậy',
-    en: 'The file is too large to read safely: {limit} is {value}, above the limit of {max}. Split the file, delete stray rows, or raise the limit if the file is trusted',
+    vi: 'Tệp quá lớn để đọc an toàn: {limit} là {value}, vượt giới hạn {max}. Hãy tách tệp, xóa các dòng thừa, hoặc nếu tệp đáng tin cậy thì nâng giới hạn bằng --max-rows, --max-inflated-mb hoặc --max-file-mb',
+    en: 'The file is too large to read safely: {limit} is {value}, above the limit of {max}. Split the file, delete stray rows, or, if the file is trusted, raise the limit with --max-rows, --max-inflated-mb or --max-file-mb',
   },
 };
