@@ -57,8 +57,6 @@ export const cliMessages: MessageTable = {
     vi: 'kiểm tra cho CI tệp bộ chỉ số (.yaml, .json): cấu trúc, tổng điểm, mã trùng, tham chiếu, cách tính điểm; và biểu mẫu tự đánh giá đã sửa tay (.xlsx): đúng chỉ số, điểm tối đa, kiểm tra dữ liệu, công thức, bảo vệ trang tính',
     en: 'check for CI framework files (.yaml, .json): schema, point sums, unique codes, references, rules; and hand-edited submission templates (.xlsx): indicators, max points, data validation, formulas, protection',
   },
-  ARG_CHECK_FILES: { vi: 'tệp bộ chỉ số', en: 'framework files' },
-  E_CHECK_FILE_TYPE: { vi: 'Không kiểm tra được tệp "{ext}": cần .yaml, .yml hoặc .json', en: 'Cannot check "{ext}" files: expected .yaml, .yml or .json' },
   CHECK_SUMMARY: {
     vi: '{files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú',
     en: '{files} files: {errors} errors, {warnings} warnings, {infos} notes',
