@@ -21,6 +21,8 @@ export interface ScoreFilesOptions extends ReadOptions, ParseOptions {
   readonly review?: string;
   /** Adjustments already in hand, applied with the review file's (both are checked against the submissions). */
   readonly adjustments?: readonly Adjustment[];
+  /** Findings from side files the caller read (the agency list), reported with the rest. */
+  readonly sideIssues?: readonly DtiIssue[];
 }
 
 export interface ScoreRun {
@@ -67,7 +69,8 @@ export function scoreFiles(
   const review = options.review === undefined ? undefined : readReview(options.review, model, undefined, options.xlsxLimits ? { xlsxLimits: options.xlsxLimits } : {});
   const inputs = review?.sha256 === undefined ? read.inputs : [...read.inputs, { file: options.review!, sha256: review.sha256 }];
   const adjustments = [...(options.adjustments ?? []), ...(review?.adjustments ?? [])];
-  return scoreAndRank(model, read.submissions, [...read.issues, ...checks, ...(review?.issues ?? [])], inputs, options.lang ?? 'vi', adjustments);
+  const issues = [...(options.sideIssues ?? []), ...read.issues, ...checks, ...(review?.issues ?? [])];
+  return scoreAndRank(model, read.submissions, issues, inputs, options.lang ?? 'vi', adjustments);
 }
 
 export interface ValidateRun {
@@ -84,6 +87,7 @@ export function validateFiles(files: readonly string[], model: FrameworkModel, o
   const read = readSubmissions(files, model, options);
   const scores = scoreSubmissions(model, read.submissions);
   const issues = [
+    ...(options.sideIssues ?? []),
     ...read.issues,
     ...scores.flatMap((s) => s.issues),
     ...read.submissions.flatMap((s) => checkSubmission(model, s, options)),

@@ -1,7 +1,8 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { issue } from '../core/issues.js';
 import { loadFramework } from '../framework/load.js';
 import type { FrameworkModel } from '../framework/model.js';
+import { readAgencyList, type AgencyList } from '../submission/agencies.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import { OutputError, writeFileAtomic } from '../report/atomic.js';
@@ -49,4 +50,17 @@ export function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The agency list of `--agencies`: a missing file is a usage error; problems in its rows are findings. */
+export function agencyListOrThrow(file: string, model: FrameworkModel): AgencyList {
+  if (!isFile(file)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: file })]);
+  return readAgencyList(readFileSync(file), file, model);
+}
+
+/** `--agencies` as reading options: the listed agencies, and the list's own findings to report. */
+export function agencyListOptions(file: string | undefined, model: FrameworkModel): { agencies?: AgencyList['agencies']; sideIssues?: AgencyList['issues'] } {
+  if (file === undefined) return {};
+  const list = agencyListOrThrow(file, model);
+  return { agencies: list.agencies, sideIssues: list.issues };
 }

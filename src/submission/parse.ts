@@ -3,6 +3,7 @@ import { issue, type DtiIssue, type Location } from '../core/issues.js';
 import { foldText, normaliseCode } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { cellText, locationOf } from './cells.js';
+import type { ListedAgency } from './agencies.js';
 import { columnRole, type ColumnRole } from './columns.js';
 import { isMetadataSheet, labelledValues, type LabelledValues } from './metadata.js';
 import { NumberingResolver } from './numbering.js';
@@ -14,6 +15,11 @@ const HEADER_SEARCH_ROWS = 40;
 export interface ParseOptions {
   /** Sheet to read, by name; otherwise the first sheet whose header is recognised. */
   readonly sheet?: string;
+  /**
+   * The province's list of agencies (`--agencies`): every submission must be of a listed agency,
+   * the list completes what a form leaves out (group, code, name), and a disagreement is an error.
+   */
+  readonly agencies?: readonly ListedAgency[];
 }
 
 export interface ParsedGrid {
@@ -79,7 +85,7 @@ export function parseGrid(grid: Grid, model: FrameworkModel, options: ParseOptio
       );
     }
     const rows = layout === 'long' ? parseLong(grid, sheet, header, model, issues) : parseWide(grid, sheet, header, model, issues);
-    return { submissions: finish(rows, grid, model, issues), issues };
+    return { submissions: finish(rows, grid, model, issues, options.agencies), issues };
   }
   issues.push(issue('E_NO_HEADER', { file: grid.file, ...(grid.kind === 'xlsx' && candidates[0] ? { sheet: candidates[0].name } : {}) }, {}));
   return { submissions: [], issues };
@@ -395,11 +401,12 @@ function raggedRow(grid: Grid, sheet: GridSheet, header: Header, row: ReadonlyAr
 }
 
 /** Resolves group and year, checks the shape with zod, and reports duplicated indicators. */
-function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: DtiIssue[]): Submission[] {
+function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: DtiIssue[], list: readonly ListedAgency[] | undefined): Submission[] {
   const out: Submission[] = [];
   const groups = model.framework.groups;
   for (const r of rows) {
     const a = r.agency;
+    if (list && !reconcileWithList(r, list, model, issues)) continue;
     const code = a.code?.text ?? a.name!.text;
     let group: string | undefined;
     if (a.group) {
@@ -442,4 +449,38 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
     out.push(checked.data);
   }
   return out;
+}
+
+/**
+ * Holds a submission's identity against the agency list: unknown agencies and disagreements
+ * (name, group) are errors; what the submission leaves out is taken from the list.
+ * Returns false when the submission cannot be used.
+ */
+function reconcileWithList(r: AgencyRows, list: readonly ListedAgency[], model: FrameworkModel, issues: DtiIssue[]): boolean {
+  const a = r.agency;
+  const listed =
+    (a.code && list.find((l) => foldText(l.code) === foldText(a.code!.text))) ||
+    (!a.code && a.name ? list.find((l) => foldText(l.name) === foldText(a.name!.text)) : undefined);
+  const shown = a.code?.text ?? a.name?.text ?? '';
+  if (!listed) {
+    issues.push(issue('E_AGENCY_NOT_LISTED', (a.code ?? a.name)?.loc ?? r.loc, { agency: shown }));
+    return false;
+  }
+  const listedAt = listed.loc.cell ?? (listed.loc.row !== undefined ? String(listed.loc.row) : '');
+  let ok = true;
+  const conflict = (field: string, mine: { text: string; loc: Location }, theirs: string) => {
+    issues.push(issue('E_AGENCY_LIST_CONFLICT', mine.loc, { agency: listed.code, field, value: mine.text, listed: theirs, listedAt }));
+    ok = false;
+  };
+  if (a.name && listed.name !== '' && foldText(a.name.text) !== foldText(listed.name)) conflict('name', a.name, listed.name);
+  if (a.group) {
+    const g = model.framework.groups.find((x) => x.id === a.group!.text || foldText(x.name.vi) === foldText(a.group!.text) || foldText(x.name.en) === foldText(a.group!.text));
+    if (g && g.id !== listed.group) conflict('group', a.group, listed.group);
+  }
+  if (a.parent && listed.parent !== undefined && foldText(a.parent.text) !== foldText(listed.parent)) conflict('parent', a.parent, listed.parent);
+  a.code ??= { text: listed.code, loc: listed.loc };
+  if (!a.name && listed.name !== '') a.name = { text: listed.name, loc: listed.loc };
+  a.group ??= { text: listed.group, loc: listed.loc };
+  if (!a.parent && listed.parent !== undefined) a.parent = { text: listed.parent, loc: listed.loc };
+  return ok;
 }

@@ -164,6 +164,23 @@ describe('dti score', () => {
   });
 });
 
+describe('dti score --agencies', () => {
+  it('scores the sample cleanly against its agency list', () => {
+    expect(dti(['score', LONG, '-f', 'khanh-hoa-agencies', '--agencies', 'fixtures/khanh-hoa-2023/agencies.csv', '-q']).code).toBe(0);
+  });
+
+  it('refuses a submission of an agency the list does not know, and scores the rest (exit 1)', () => {
+    const dir = tmp();
+    const list = join(dir, 'agencies.csv');
+    writeFileSync(list, readFileSync('fixtures/khanh-hoa-2023/agencies.csv', 'utf8').split('\n').filter((l) => !l.startsWith('STP,')).join('\n'));
+    const r = dti(['score', LONG, '-f', 'khanh-hoa-agencies', '--agencies', list, '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const doc = resultsSchema.parse(JSON.parse(r.stdout));
+    expect(doc.summary.agencies).toBe(28);
+    expect(doc.issues.find((i) => i.code === 'E_AGENCY_NOT_LISTED')?.message).toBe('Agency "STP" is not in the agency list (--agencies)');
+  });
+});
+
 describe('dti framework', () => {
   it('lists the bundled frameworks', () => {
     const r = dti(['framework', 'list']);

@@ -94,3 +94,30 @@ describe('headers merged over two rows', () => {
     ]);
   });
 });
+
+describe('an agency list', () => {
+  const list = [
+    { code: 'STP', name: 'Sở Tư pháp', group: 'dept', loc: { file: 'agencies.csv', row: 2 } },
+    { code: 'X1', name: 'UBND huyện X', group: 'dist', loc: { file: 'agencies.csv', row: 3 } },
+  ];
+
+  it('completes what a form leaves out', () => {
+    const rows = FORM.filter((_, i) => i !== 4); // no "Nhóm:" row
+    const out = parseGrid(grid(rows, 'stp.xlsx', 'xlsx'), m, { agencies: list });
+    expect(out.issues).toEqual([]);
+    expect(out.submissions[0]!.agency).toMatchObject({ code: 'STP', group: 'dept' });
+  });
+
+  it('refuses an agency that is not listed', () => {
+    const out = parseGrid(grid(FORM, 'stp.xlsx', 'xlsx'), m, { agencies: list.slice(1) });
+    expect(out.issues).toMatchObject([{ code: 'E_AGENCY_NOT_LISTED', location: { cell: 'A4' } }]);
+    expect(out.submissions).toEqual([]);
+  });
+
+  it('makes a disagreement with the list an error that names both places', () => {
+    const rows = FORM.map((r) => [...r]);
+    rows[4]![1] = 'dist';
+    const out = parseGrid(grid(rows, 'stp.xlsx', 'xlsx'), m, { agencies: list });
+    expect(out.issues).toMatchObject([{ code: 'E_AGENCY_LIST_CONFLICT', location: { cell: 'B5' }, params: { field: 'group', value: 'dist', listed: 'dept', listedAt: '2' } }]);
+  });
+});

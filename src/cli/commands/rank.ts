@@ -12,7 +12,7 @@ import { resultsJson } from '../../report/json.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
-import { isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
@@ -25,6 +25,7 @@ interface RankOptions {
   review?: string;
   previous?: string;
   unitsMap?: string;
+  agencies?: string;
   sheet?: string;
 }
 
@@ -46,6 +47,7 @@ export function registerRank(program: Command, ctx: CommandContext): void {
     .option('--previous <file>', t('OPT_PREVIOUS', lang))
     .option('--units-map <file>', t('OPT_UNITS_MAP', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
+    .option('-a, --agencies <file>', t('OPT_AGENCIES_LIST', lang))
     .action(async (paths: string[], options: RankOptions) => {
       ctx.exitCode = await rank(paths, options, ctx);
     });
@@ -55,7 +57,7 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   const { lang, io } = ctx;
   if (!/^\d{4}$/.test(options.year)) throw new UsageError([issue('E_YEAR_OPTION', {}, { value: options.year })]);
   const model = loadFrameworkOrThrow(options.framework, lang);
-  const sideFiles = [options.review, options.previous, options.unitsMap].filter((f): f is string => f !== undefined);
+  const sideFiles = [options.review, options.previous, options.unitsMap, options.agencies].filter((f): f is string => f !== undefined);
   for (const f of sideFiles) if (!isFile(f)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: f })]);
   const expanded = expandInputs(paths);
   if (expanded.missing.length > 0) throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
@@ -79,6 +81,7 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     ...(options.review ? { review: options.review } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(progress ? { onFile: progress } : {}),
+    ...agencyListOptions(options.agencies, model),
   });
   const doc = run.results;
 

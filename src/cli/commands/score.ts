@@ -12,7 +12,7 @@ import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
-import { isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 const OUT_EXTENSIONS = ['.json', '.csv', '.xlsx'];
@@ -24,6 +24,7 @@ interface ScoreOptions extends LimitOptions {
   group?: string;
   sheet?: string;
   review?: string;
+  agencies?: string;
 }
 
 export function registerScore(program: Command, ctx: CommandContext): void {
@@ -37,6 +38,7 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option('--format <format>', t('OPT_FORMAT_SCORE', lang), 'table')
     .option('-g, --group <id>', t('OPT_GROUP', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
+    .option('-a, --agencies <file>', t('OPT_AGENCIES_LIST', lang))
     .option('--review <file>', t('OPT_REVIEW', lang))
     .option('--max-file-mb <mb>', t('OPT_MAX_FILE_MB', lang))
     .option('--max-inflated-mb <mb>', t('OPT_MAX_INFLATED_MB', lang))
@@ -72,9 +74,16 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
     if ([...expanded.files, ...(review !== undefined ? [review] : [])].some((f) => resolve(f) === resolve(options.out!))) throw new UsageError([issue('E_OUT_IS_INPUT', {}, { file: options.out })]);
   }
 
-  const files = review === undefined ? expanded.files : expanded.files.filter((f) => resolve(f) !== resolve(review));
+  const side = [review, options.agencies].filter((f): f is string => f !== undefined);
+  const files = expanded.files.filter((f) => !side.some((s) => resolve(s) === resolve(f)));
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
-  const run = scoreFiles(files, model, { lang, xlsxLimits, ...(options.sheet ? { sheet: options.sheet } : {}), ...(review !== undefined ? { review } : {}) });
+  const run = scoreFiles(files, model, {
+    lang,
+    xlsxLimits,
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(review !== undefined ? { review } : {}),
+    ...agencyListOptions(options.agencies, model),
+  });
   const doc = run.results;
   const only = options.group ? [options.group] : undefined;
   const filtered = only ? { ...doc, groups: doc.groups.filter((g) => only.includes(g.id)) } : doc;

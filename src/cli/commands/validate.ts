@@ -1,9 +1,10 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { issue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
 import { validateFiles } from '../../pipeline.js';
 import { expandInputs } from '../../sheets/files.js';
-import { loadFrameworkOrThrow, type CommandContext } from '../context.js';
+import { agencyListOptions, loadFrameworkOrThrow, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { ISSUE_FORMATS, emitIssues, type IssueFormat } from '../emit-issues.js';
@@ -12,6 +13,7 @@ interface ValidateOptions extends LimitOptions {
   framework: string;
   format: string;
   strict?: boolean;
+  agencies?: string;
   year?: string;
   sheet?: string;
 }
@@ -27,6 +29,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--strict', t('OPT_STRICT', lang))
     .option('--year <yyyy>', t('OPT_YEAR', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
+    .option('-a, --agencies <file>', t('OPT_AGENCIES_LIST', lang))
     .option('--max-file-mb <mb>', t('OPT_MAX_FILE_MB', lang))
     .option('--max-inflated-mb <mb>', t('OPT_MAX_INFLATED_MB', lang))
     .option('--max-rows <n>', t('OPT_MAX_ROWS', lang))
@@ -49,7 +52,9 @@ function validate(paths: string[], options: ValidateOptions, ctx: CommandContext
   if (expanded.missing.length > 0) throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
   if (expanded.files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
 
-  const run = validateFiles(expanded.files, model, {
+  const files = options.agencies === undefined ? expanded.files : expanded.files.filter((f) => resolve(f) !== resolve(options.agencies!));
+  const run = validateFiles(files, model, {
+    ...agencyListOptions(options.agencies, model),
     lang,
     xlsxLimits,
     ...(options.sheet ? { sheet: options.sheet } : {}),

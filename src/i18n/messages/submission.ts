@@ -62,4 +62,12 @@ export const submissionMessages: MessageTable = {
     vi: 'Ô điểm tự đánh giá có công thức {detail} nhưng chưa được tính lại (chỉ số {indicator}); điểm do dti tính vẫn được dùng',
     en: 'The self-score cell has the formula {detail} but was never recalculated (indicator {indicator}); the points dti computes are used',
   },
+  E_AGENCY_NOT_LISTED: {
+    vi: 'Đơn vị "{agency}" không có trong danh sách đơn vị (--agencies)',
+    en: 'Agency "{agency}" is not in the agency list (--agencies)',
+  },
+  E_AGENCY_LIST_CONFLICT: {
+    vi: 'Đơn vị {agency}: {field} là "{value}" ở đây nhưng danh sách đơn vị ghi "{listed}" (ô {listedAt})',
+    en: 'Agency {agency}: {field} is "{value}" here but the agency list says "{listed}" (at {listedAt})',
+  },
 };
