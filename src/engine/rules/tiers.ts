@@ -21,6 +21,11 @@ export type TiersRule = z.infer<typeof tiersRuleSchema>;
 export function scoreTiers(rule: TiersRule, input: RuleInput, ctx: RuleContext): RuleOutcome {
   let value: Decimal;
   let inputs: Record<string, string>;
+  if (rule.basis === 'percent' && isBlank(input.value) && isBlank(input.numerator) !== isBlank(input.denominator)) {
+    // Half a ratio is a mistake to report, not a value left out.
+    const present = (isBlank(input.numerator) ? input.denominator : input.numerator)!;
+    return { status: 'scored', points: ZERO, inputs: {}, issues: [issue('E_RATIO_INCOMPLETE', present.loc, { indicator: ctx.indicator })] };
+  }
   if (rule.basis === 'percent' && !isBlank(input.numerator) && !isBlank(input.denominator)) {
     inputs = { numerator: String(input.numerator.raw), denominator: String(input.denominator.raw) };
     const a = readNumber(input.numerator, ctx, 'numerator', { min: 0 });

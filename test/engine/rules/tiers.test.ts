@@ -226,7 +226,12 @@ describe('tiers on a percentage as numerator / denominator', () => {
     expect(out.issues[0]!.location.cell).toBe('F12');
   });
 
-  it.todo('a numerator without a denominator (and no value) is an incomplete ratio, not a missing value');
+  it('a numerator without a denominator (and no value) is an incomplete ratio, not a missing value', () => {
+    const out = scoreTiers(percent, { numerator: at('E12', 3) }, ctx);
+    if (out.status !== 'scored') throw new Error('expected a score');
+    expect(out.points.toString()).toBe('0');
+    expect(out.issues.map((i) => [i.code, i.location.cell])).toEqual([['E_RATIO_INCOMPLETE', 'E12']]);
+  });
 });
 
 describe('missing inputs', () => {
