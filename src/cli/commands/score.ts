@@ -90,8 +90,13 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
 
   const out = chalkFor(io.stdout, io.env, ctx.color);
   const err = chalkFor(io.stderr, io.env, ctx.color);
-  if (options.format === 'json') io.stdout.write(resultsJson(filtered));
-  else if (options.format === 'csv') io.stdout.write(rankingCsv(filtered, lang));
+  // Each text is built at most once, whether it goes to stdout, to --out, or both.
+  let json: string | undefined;
+  let csv: string | undefined;
+  const jsonText = () => (json ??= resultsJson(filtered));
+  const csvText = () => (csv ??= rankingCsv(filtered, lang));
+  if (options.format === 'json') io.stdout.write(jsonText());
+  else if (options.format === 'csv') io.stdout.write(csvText());
   else io.stdout.write(rankingTable(filtered, lang, out));
 
   if (!ctx.quiet) {
@@ -105,8 +110,8 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
       ext === '.xlsx'
         ? await resultsWorkbook(filtered, model, { lang, ...sourceDateEpochFrom(io.env) })
         : ext === '.csv'
-          ? rankingCsv(filtered, lang)
-          : resultsJson(filtered);
+          ? csvText()
+          : jsonText();
     writeOutput(ctx, options.out, () => content);
   }
   return hasErrors(run.issues) ? EXIT.dataErrors : EXIT.ok;
