@@ -287,6 +287,16 @@ function scoreOne(
 
   const mains = model.mainFor(group);
   const points = sum(mains.map((m) => visit(m, false)));
+  if (submission.total && mains.some(selfScoredBelow)) {
+    const read = readNumber(submission.total, { indicator: agency.code, maxPoints: model.totalFor(group), fallbackLocation: submission.total.loc }, 'points', { min: 0 });
+    if (!read.ok) issues.push(read.issue);
+    else {
+      const expected = roundTo(sum(mains.map(selfSum)), places);
+      if (!roundTo(read.value, places).equals(expected)) {
+        issues.push(issue('W_TOTAL_MISMATCH', submission.total.loc, { agency: agency.code, given: read.value.toString(), expected: expected.toString() }));
+      }
+    }
+  }
   return {
     agency,
     file: submission.file,

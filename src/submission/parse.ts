@@ -1,6 +1,6 @@
 import { columnLetters, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
-import { foldText, normaliseCode } from '../core/text.js';
+import { foldText, headerKey, normaliseCode } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { cellText, locationOf } from './cells.js';
 import type { ListedAgency } from './agencies.js';
@@ -163,6 +163,14 @@ interface AgencyRows {
   agency: Partial<Record<'code' | 'name' | 'group' | 'year' | 'parent', { text: string; loc: Location }>>;
   loc: Location;
   entries: SubmissionEntry[];
+  /** The form's grand-total points ("Tổng cộng"), checked against the rows above it. */
+  total?: { raw: string | number | boolean | null; loc: Location };
+}
+
+const TOTAL_LABELS = new Set(['tong cong', 'tong', 'tong diem', 'tong so', 'total', 'grand total', 'cong']);
+
+function isTotalRow(name: string): boolean {
+  return TOTAL_LABELS.has(headerKey(name));
 }
 
 function rowCells(row: ReadonlyArray<GridCell | undefined>): (column: number | undefined) => GridCell | undefined {
@@ -265,7 +273,9 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     const hasData = ['value', 'numerator', 'denominator', 'points'].some((r) => cellText(at(header.roles.get(r as ColumnRole))) !== '');
     if (codeText === '') {
       // Section titles and total rows have no code; only a row that carries figures needs one.
-      if (hasData && !singleAgency) issues.push(issue('E_INDICATOR_MISSING', loc, {}));
+      const total = form && isTotalRow(cellText(at(header.roles.get('name')))) ? sourced(grid, sheet, at(header.roles.get('points'))) : undefined;
+      if (total && form) form.total = total;
+      else if (hasData && !singleAgency) issues.push(issue('E_INDICATOR_MISSING', loc, {}));
       continue;
     }
     const code = byNumbering ? numbering.resolve(codeText) : normaliseCode(codeText);
@@ -441,7 +451,7 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
     const agency: Agency = { code, name: a.name?.text ?? code, group };
     if (year !== undefined) agency.year = year;
     if (a.parent) agency.parent = a.parent.text;
-    const checked = submissionSchema.safeParse({ agency, loc: r.loc, file: grid.file, sha256: grid.sha256, entries });
+    const checked = submissionSchema.safeParse({ agency, loc: r.loc, file: grid.file, sha256: grid.sha256, entries, ...(r.total ? { total: r.total } : {}) });
     if (!checked.success) {
       issues.push(issue('E_SUBMISSION_SHAPE', r.loc, { agency: code, detail: checked.error.issues[0]?.message ?? '' }));
       continue;

@@ -49,5 +49,7 @@ export const submissionSchema = z.object({
   file: z.string(),
   sha256: z.string(),
   entries: z.array(entrySchema),
+  /** A form's grand-total points, when it has a total row: cross-checked, never used as the score. */
+  total: sourcedValueSchema.optional(),
 });
 export type Submission = z.infer<typeof submissionSchema>;

@@ -58,9 +58,17 @@ describe('official-form sheets', () => {
     expect(s!.nodes.get('1')!.origin).toBe('rules');
   });
 
+  it('cross-check the total row against the rows above it', () => {
+    const rows = FORM.map((r) => [...r]);
+    rows[13]![6] = 70;
+    const [s] = scoreSubmissions(m, parseGrid(grid(rows, 'stp.xlsx', 'xlsx'), m).submissions);
+    expect(s!.issues.filter((i) => i.code === 'W_TOTAL_MISMATCH')).toMatchObject([{ location: { cell: 'G14' }, params: { given: '70', expected: '67.5' } }]);
+    expect(s!.points.toString()).toBe('67.5');
+  });
+
   it('read a consistent form without warnings about subtotals', () => {
     const [s] = scoreSubmissions(m, parseGrid(grid(FORM, 'stp.xlsx', 'xlsx'), m).submissions);
-    expect(s!.issues.filter((i) => i.code === 'W_SUBTOTAL_MISMATCH')).toEqual([]);
+    expect(s!.issues.filter((i) => i.code === 'W_SUBTOTAL_MISMATCH' || i.code === 'W_TOTAL_MISMATCH')).toEqual([]);
     expect(s!.points.toString()).toBe('67.5');
   });
 

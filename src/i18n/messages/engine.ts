@@ -40,4 +40,8 @@ export const engineMessages: MessageTable = {
     vi: 'Đơn vị {agency}: chỉ số {indicator} có đường dẫn tài liệu không hợp lệ "{value}" (cần http:// hoặc https://)',
     en: 'Agency {agency}: indicator {indicator} has a malformed evidence link "{value}" (expected http:// or https://)',
   },
+  W_TOTAL_MISMATCH: {
+    vi: 'Đơn vị {agency}: dòng tổng cộng ghi {given} điểm, nhưng cộng các dòng chỉ số được {expected} điểm',
+    en: 'Agency {agency}: the total row reads {given} points, but the indicator rows add up to {expected}',
+  },
 };
