@@ -52,3 +52,42 @@ export function columnLetters(column: number): string {
 export function cellRef(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;
 }
+
+/** Letters → column number (A → 1, AA → 27). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** A rectangle of cells, 1-based and inclusive (merged ranges, validation ranges). */
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/** "C7" or "$C$7" → row and column; anything else → undefined. */
+export function parseCellRef(ref: string): { row: number; column: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
+  return m ? { column: columnNumber(m[1]!), row: Number(m[2]) } : undefined;
+}
+
+/** "A1:B2" (or a single cell) → the range, corners in any order. */
+export function parseRange(ref: string): CellRange | undefined {
+  const [a, b] = ref.trim().split(':');
+  const from = a === undefined ? undefined : parseCellRef(a);
+  const to = b === undefined ? from : parseCellRef(b);
+  if (!from || !to) return undefined;
+  return {
+    top: Math.min(from.row, to.row),
+    left: Math.min(from.column, to.column),
+    bottom: Math.max(from.row, to.row),
+    right: Math.max(from.column, to.column),
+  };
+}
+
+export function inRange(r: CellRange, row: number, column: number): boolean {
+  return row >= r.top && row <= r.bottom && column >= r.left && column <= r.right;
+}

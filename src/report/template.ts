@@ -509,13 +509,14 @@ function text(s: string): string {
 }
 
 /** Rows as compact ranges of a column: [12, 13, 14, 16] → H12:H14,H16. */
-function ranges(rows: readonly number[], column: string): string {
+export function ranges(rows: readonly number[], column: string): string {
   if (rows.length === 0) return '0';
+  const sorted = [...rows].sort((a, b) => a - b);
   const out: string[] = [];
-  let start = rows[0]!;
+  let start = sorted[0]!;
   let prev = start;
   const flush = () => out.push(start === prev ? `${column}${start}` : `${column}${start}:${column}${prev}`);
-  for (const row of rows.slice(1)) {
+  for (const row of sorted.slice(1)) {
     if (row === prev + 1) prev = row;
     else {
       flush();

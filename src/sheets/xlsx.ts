@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { unzipSync, type UnzipFileInfo } from 'fflate';
-import type { CellValue, Grid, GridCell, GridSheet } from '../core/grid.js';
+import { parseRange, type CellRange, type CellValue, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue } from '../core/issues.js';
 
 /**
@@ -783,7 +783,7 @@ interface SheetContext {
   readonly file: string;
 }
 
-type Merge = { top: number; left: number; bottom: number; right: number };
+type Merge = CellRange;
 
 interface ParsedSheet {
   rows: (GridCell | undefined)[][];
@@ -1138,20 +1138,4 @@ function refAt(s: string, start: number, end: number, at: { row: number; column:
   return true;
 }
 
-function parseRef(ref: string): { row: number; column: number } | undefined {
-  const at = { row: 0, column: 0 };
-  return refAt(ref, 0, ref.length, at) ? at : undefined;
-}
 
-function parseRange(ref: string): Merge | undefined {
-  const [a, b] = ref.trim().split(':');
-  const from = parseRef(a ?? '');
-  const to = b === undefined ? from : parseRef(b);
-  if (!from || !to) return undefined;
-  return {
-    top: Math.min(from.row, to.row),
-    left: Math.min(from.column, to.column),
-    bottom: Math.max(from.row, to.row),
-    right: Math.max(from.column, to.column),
-  };
-}

@@ -27,7 +27,8 @@ export class NumberingResolver {
   }
 }
 
-function romanValue(s: string): number {
+/** I → 1, IV → 4, XII → 12 (numbering of main indicators in official forms). */
+export function romanValue(s: string): number {
   const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
   let total = 0;
   for (let i = 0; i < s.length; i++) {

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { Decimal } from '../core/decimal.js';
-import { cellRef, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
+import { cellRef, columnLetters, columnNumber, inRange, parseCellRef, parseRange, type CellRange, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type IssueParams, type Location } from '../core/issues.js';
 import { cellNumber } from '../core/numbers.js';
 import { cleanText, headerKey, normaliseCode } from '../core/text.js';
@@ -9,7 +9,7 @@ import { bundledFrameworkIds, loadFramework } from '../framework/load.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
-import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula } from '../report/template.js';
+import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges } from '../report/template.js';
 import { readXlsx } from '../sheets/xlsx.js';
 
 /**
@@ -392,23 +392,6 @@ function sumArguments(args: string): number[] | undefined {
 }
 
 /** Rows as compact ranges of a column: [12, 13, 14, 16] → H12:H14,H16 (as src/report/template.ts writes them). */
-function ranges(rows: readonly number[], column: string): string {
-  if (rows.length === 0) return '0';
-  const sorted = [...rows].sort((a, b) => a - b);
-  const out: string[] = [];
-  let start = sorted[0]!;
-  let prev = start;
-  const flush = () => out.push(start === prev ? `${column}${start}` : `${column}${start}:${column}${prev}`);
-  for (const row of sorted.slice(1)) {
-    if (row === prev + 1) prev = row;
-    else {
-      flush();
-      start = prev = row;
-    }
-  }
-  flush();
-  return out.join(',');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Data validation.
@@ -609,12 +592,6 @@ interface SheetDataValidation {
   readonly ranges: readonly CellRange[];
 }
 
-interface CellRange {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
 
 interface SheetParts {
   /** A1 reference → formula text (without "="), shared formulas translated to their cell. */
@@ -701,7 +678,7 @@ function sheetParts(xml: string, lockedByStyle: readonly boolean[]): SheetParts 
     if (!f) continue;
     const fa = attributes(f.open);
     let formula = decode(f.inner ?? '');
-    const at = parseRef(ref);
+    const at = parseCellRef(ref);
     if (fa.t === 'shared' && fa.si !== undefined && at) {
       const master = shared.get(fa.si);
       if (formula !== '') shared.set(fa.si, { formula, row: at.row, column: at.column });
@@ -890,39 +867,10 @@ function resolve(source: string, target: string): string {
 // ---------------------------------------------------------------------------------------------
 // References.
 
-function parseRef(ref: string): { row: number; column: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
-  return m ? { column: columnNumber(m[1]!), row: Number(m[2]) } : undefined;
-}
 
-function parseRange(ref: string): CellRange | undefined {
-  const [a, b] = ref.split(':');
-  const from = a === undefined ? undefined : parseRef(a);
-  const to = b === undefined ? from : parseRef(b);
-  if (!from || !to) return undefined;
-  return {
-    top: Math.min(from.row, to.row),
-    left: Math.min(from.column, to.column),
-    bottom: Math.max(from.row, to.row),
-    right: Math.max(from.column, to.column),
-  };
-}
 
-function inRange(r: CellRange, row: number, column: number): boolean {
-  return row >= r.top && row <= r.bottom && column >= r.left && column <= r.right;
-}
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
-function columnLetters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 function cellRefOf(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;

@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import { romanValue } from '../submission/numbering.js';
 import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import { cellRef, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
@@ -362,16 +363,6 @@ class Numbering {
   }
 }
 
-function romanValue(s: string): number {
-  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const cur = v[s[i]!]!;
-    const next = v[s[i + 1] ?? ''] ?? 0;
-    total += cur < next ? -cur : cur;
-  }
-  return total;
-}
 
 /**
  * The parent a code belongs under: the one numbering named, else the code less its last dotted
