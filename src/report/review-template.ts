@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
-import { a4PageSetup } from './page-setup.js';
+import { columnLetters } from '../core/grid.js';
+import { a4PageSetup, newWorkbook, solid } from './excel.js';
 import { toNumber } from '../core/decimal.js';
 import type { AgencyScore, LeafAudit } from '../engine/score.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang, Params } from '../i18n/types.js';
-import { documentDate, pinZipEntryTimes } from './workbook-dates.js';
+import { pinZipEntryTimes } from './workbook-dates.js';
 
 /**
  * The reviewers' workbook: what the appraisal council ("hội đồng thẩm định") fills in at the
@@ -61,12 +62,7 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
   const { lang } = options;
   const l = (key: string, params?: Params) => t(key, lang, params);
   const fw = model.framework;
-  const date = documentDate(options.sourceDateEpoch);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'dti';
-  wb.lastModifiedBy = 'dti';
-  wb.created = date;
-  wb.modified = date;
+  const wb = newWorkbook(options.sourceDateEpoch);
 
   const sheetName = l('REV_SHEET');
   helpSheet(wb.addWorksheet(l('REV_SHEET_HELP')), model, lang, sheetName);
@@ -147,12 +143,12 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
       state: 'frozen',
       xSplit: COL.indicator,
       ySplit: headerRow,
-      topLeftCell: `${columnLetter(COL.indicator + 1)}${headerRow + 1}`,
-      activeCell: `${columnLetter(COL.points)}${headerRow + 1}`,
+      topLeftCell: `${columnLetters(COL.indicator + 1)}${headerRow + 1}`,
+      activeCell: `${columnLetters(COL.points)}${headerRow + 1}`,
       tabSelected: true,
     } as Partial<ExcelJS.WorksheetView>,
   ];
-  ws.autoFilter = `A${headerRow}:${columnLetter(LAST_COL)}${last}`;
+  ws.autoFilter = `A${headerRow}:${columnLetters(LAST_COL)}${last}`;
   ws.pageSetup = a4PageSetup('landscape', [headerRow, headerRow]);
   // No password (a hash needs a random salt, and the lock only guards against slips). Filtering
   // works on the locked sheet; rows and columns can be resized but not inserted or deleted.
@@ -233,12 +229,4 @@ function unlock(cell: ExcelJS.Cell): void {
   cell.fill = solid(FILL_INPUT);
 }
 
-function solid(argb: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-}
 
-function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { a4PageSetup } from './page-setup.js';
+import { columnLetters } from '../core/grid.js';
+import { a4PageSetup, newWorkbook, solid } from './excel.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Decimal, roundTo } from '../core/decimal.js';
 import type { Rule } from '../engine/rules/index.js';
@@ -8,7 +9,7 @@ import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang, Params } from '../i18n/types.js';
 import { toolVersion } from '../version.js';
-import { documentDate, pinZipEntryTimes } from './workbook-dates.js';
+import { pinZipEntryTimes } from './workbook-dates.js';
 
 /**
  * The submission template: the workbook an agency fills in for its self-assessment, laid out
@@ -85,12 +86,7 @@ export async function submissionTemplate(model: FrameworkModel, options: Templat
   const fw = model.framework;
   const group = model.group(options.group);
   if (!group) throw new RangeError(`unknown group "${options.group}" (groups: ${fw.groups.map((g) => g.id).join(', ')})`);
-  const date = documentDate(options.sourceDateEpoch);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'dti';
-  wb.lastModifiedBy = 'dti';
-  wb.created = date;
-  wb.modified = date;
+  const wb = newWorkbook(options.sourceDateEpoch);
 
   const ctx: Ctx = {
     model,
@@ -288,7 +284,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     }
     const rule = node.node.rule!;
     cells.getCell(COL.rule).value = ruleText(node, rule, max, ctx);
-    const ref = (c: number) => `${columnLetter(c)}${row}`;
+    const ref = (c: number) => `${columnLetters(c)}${row}`;
     const inputs = inputColumns(rule);
     for (const c of [COL.value, COL.numerator, COL.denominator]) {
       if (!inputs.includes(c)) cells.getCell(c).fill = solid(FILL_GREY);
@@ -300,7 +296,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
       list = rule.options.map((o) => o.label.vi);
       list.forEach((label, i) => (lists.getCell(i + 1, listColumn).value = label));
     }
-    validate(cells, rule, max, ctx, list ? `'${TEMPLATE_SHEETS.lists}'!$${columnLetter(listColumn)}$1:$${columnLetter(listColumn)}$${list.length}` : undefined);
+    validate(cells, rule, max, ctx, list ? `'${TEMPLATE_SHEETS.lists}'!$${columnLetters(listColumn)}$1:$${columnLetters(listColumn)}$${list.length}` : undefined);
     const refs: InputRefs = {
       value: ref(COL.value),
       numerator: ref(COL.numerator),
@@ -561,9 +557,6 @@ function unlock(cell: ExcelJS.Cell): void {
   cell.fill = solid(FILL_INPUT);
 }
 
-function solid(argb: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-}
 
 function pointsFormat(places: number): string {
   return places === 0 ? '0' : `0.${'0'.repeat(places)}`;
@@ -573,11 +566,6 @@ function toNumber(x: Decimal): number {
   return Number(x.toString());
 }
 
-function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /**
  * Adds <workbookProtection lockStructure="1"/> to xl/workbook.xml (exceljs has no API for it),

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { columnLetters } from '../core/grid.js';
 import { findAgency, rankChangeText } from '../compare/compare.js';
 import type { Comparison } from '../compare/schema.js';
 import { dec, toNumber } from '../core/decimal.js';
@@ -7,8 +8,8 @@ import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
-import { a4PageSetup } from './page-setup.js';
-import { documentDate, pinZipEntryTimes } from './workbook-dates.js';
+import { a4PageSetup, newWorkbook, solid } from './excel.js';
+import { pinZipEntryTimes } from './workbook-dates.js';
 
 /**
  * The ranked workbook: ranking per group, one sheet per main indicator, the agency × indicator
@@ -31,12 +32,7 @@ export interface WorkbookOptions {
 
 export async function resultsWorkbook(doc: ResultsDoc, model: FrameworkModel, options: WorkbookOptions): Promise<Uint8Array> {
   const lang = options.lang;
-  const date = documentDate(options.sourceDateEpoch);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'dti';
-  wb.lastModifiedBy = 'dti';
-  wb.created = date;
-  wb.modified = date;
+  const wb = newWorkbook(options.sourceDateEpoch);
 
   const ctx = context(doc, model, lang);
   const names = sheetNamer();
@@ -580,7 +576,7 @@ class SheetWriter {
       const cell = this.ws.getCell(row, i + 1);
       cell.value = label;
       cell.font = { bold: true };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+      cell.fill = solid(HEADER_FILL);
       cell.alignment = { wrapText: true, vertical: 'top' };
       cell.border = { bottom: { style: 'thin' } };
       const longestWord = Math.max(0, ...label.split(/\s+/).map(textWidth));
@@ -618,7 +614,7 @@ class SheetWriter {
         ...(isLink ? { color: { argb: 'FF0563C1' }, underline: true } : style.colour ? { color: { argb: style.colour } } : {}),
       };
     }
-    if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+    if (style.fill) cell.fill = solid(style.fill);
     if (style.left) cell.alignment = { horizontal: 'left' };
     this.fit(col, valueWidth(v, typeof v === 'number' ? style.fmt : undefined));
   }
@@ -628,7 +624,7 @@ class SheetWriter {
     if (last < first) return;
     columns.forEach((c, i) => {
       if (!c.scale) return;
-      const col = columnLetter(i + 1);
+      const col = columnLetters(i + 1);
       this.ws.addConditionalFormatting({
         ref: `${col}${first}:${col}${last}`,
         rules: [
@@ -665,14 +661,14 @@ class SheetWriter {
           state: 'frozen',
           xSplit: o.freezeColumns,
           ySplit: o.freezeRows,
-          topLeftCell: `${columnLetter(o.freezeColumns + 1)}${o.freezeRows + 1}`,
-          activeCell: `${columnLetter(o.freezeColumns + 1)}${o.freezeRows + 1}`,
+          topLeftCell: `${columnLetters(o.freezeColumns + 1)}${o.freezeRows + 1}`,
+          activeCell: `${columnLetters(o.freezeColumns + 1)}${o.freezeRows + 1}`,
         },
       ];
     }
     if (o.filter && o.filter[2] > 0) {
       const [header, last, cols] = o.filter;
-      this.ws.autoFilter = `A${header}:${columnLetter(cols)}${Math.max(header, last)}`;
+      this.ws.autoFilter = `A${header}:${columnLetters(cols)}${Math.max(header, last)}`;
     }
     this.ws.pageSetup = { ...this.ws.pageSetup, ...a4PageSetup('landscape', o.printTitles) };
   }
@@ -712,11 +708,6 @@ function valueWidth(v: ExcelValue, fmt: string | undefined): number {
   return fmt.endsWith('%') ? (v * 100).toFixed(places).length + 1 : v.toFixed(places).length;
 }
 
-function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Sheet names
