@@ -1,12 +1,14 @@
 import type { CliIo } from './io.js';
 
 /**
- * File progress on stderr: one rewritten line on a terminal, nothing in CI, under --quiet or
- * when stderr is not a terminal (a log gets the summary line instead). A single counter line
- * needs no progress-bar library.
+ * File progress on stderr: one rewritten bar line on a terminal; elsewhere (a log, CI) one
+ * plain line per file; nothing under --quiet. A single counter line needs no progress-bar library.
  */
 export function fileProgress(io: CliIo, quiet: boolean): ((file: string, done: number, total: number) => void) | undefined {
-  if (quiet || !io.stderr.isTTY || (io.env.CI ?? '') !== '') return undefined;
+  if (quiet) return undefined;
+  if (!io.stderr.isTTY || (io.env.CI ?? '') !== '') {
+    return (file, done, total) => io.stderr.write(`[${done}/${total}] ${file}\n`);
+  }
   return (file, done, total) => {
     const width = 24;
     const filled = Math.round((done / total) * width);

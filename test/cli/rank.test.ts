@@ -95,6 +95,12 @@ describe('dti rank', () => {
     expect(r.stderr).toContain('E_REVIEW_UNKNOWN_AGENCY');
   });
 
+  it('prints a plain progress line per file when stderr is not a terminal, and none with --quiet', () => {
+    expect(run.stderr).toContain('[1/1] fixtures/khanh-hoa-2024/agencies-long.csv');
+    const quiet = rank2024(mkdtempSync(join(tmpdir(), 'dti-rank-')), ['-q']);
+    expect(quiet.stderr).toBe('');
+  });
+
   it('holds submissions to the year: another year is an error', () => {
     const r = dti(['rank', 'fixtures/khanh-hoa-2023/agencies-long.csv', '-f', 'khanh-hoa-agencies', '--year', '2024', '--out', mkdtempSync(join(tmpdir(), 'dti-rank-')), '--lang', 'en']);
     expect(r.code).toBe(1);

@@ -164,6 +164,20 @@ describe('dti score', () => {
   });
 });
 
+describe('dti validate --format github', () => {
+  it('writes annotations to stdout and the full list to $GITHUB_STEP_SUMMARY', () => {
+    const dir = tmp();
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '');
+    const r = dti(['validate', 'fixtures/khanh-hoa-2023/official-forms', '-f', 'khanh-hoa-agencies', '--format', 'github', '--lang', 'en'], { GITHUB_STEP_SUMMARY: summary });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^::warning file=fixtures\/khanh-hoa-2023\/official-forms\/[^,]+,title=W_EVIDENCE_MISSING Phụ lục I!A\d+::Agency NTR/);
+    const md = readFileSync(summary, 'utf8');
+    expect(md).toContain('| Severity | Code | File | Sheet | Cell | Message |');
+    expect(md.split('\n').filter((l) => l.startsWith('| warning') || l.startsWith('| info'))).toHaveLength(r.stdout.trim().split('\n').length);
+  });
+});
+
 describe('dti score --agencies', () => {
   it('scores the sample cleanly against its agency list', () => {
     expect(dti(['score', LONG, '-f', 'khanh-hoa-agencies', '--agencies', 'fixtures/khanh-hoa-2023/agencies.csv', '-q']).code).toBe(0);
