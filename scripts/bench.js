@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Benchmark: N agency workbooks in an official-form layout, scored end to end by `dti score`,
+// Benchmark: N agency workbooks in an official-form layout, scored end to end by `dti score` as an
+// analyst runs it (ranking table on stdout, results.json written),
 // against a floor that only inflates each file's sheet and shared-strings XML with node:zlib.
 // Usage: npm run bench [-- --agencies 3321] [-- --keep]
 import { spawnSync } from 'node:child_process';
@@ -113,7 +114,7 @@ try {
 
   // End to end: a fresh process, as a user runs it, reporting its own peak RSS.
   const runner = `import('${join(root, 'dist/cli/main.js')}').then(async (m) => {
-    const code = await m.run(['node', 'dti', 'score', '${dir}', '-f', '${FRAMEWORK}', '--format', 'json', '-q', '-o', '${join(dir, 'results.json')}']);
+    const code = await m.run(['node', 'dti', 'score', '${dir}', '-f', '${FRAMEWORK}', '-q', '-o', '${join(dir, 'results.json')}']);
     process.stderr.write(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }) + '\\n');
   })`;
   const start = process.hrtime.bigint();
