@@ -77,14 +77,14 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   const side = [review, options.agencies].filter((f): f is string => f !== undefined);
   const files = expanded.files.filter((f) => !side.some((s) => resolve(s) === resolve(f)));
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
-  const run = scoreFiles(files, model, {
+  // Only the results, issues and adjustments are kept: submissions and scores can be freed before the outputs are built.
+  const { results: doc, issues, adjustments } = scoreFiles(files, model, {
     lang,
     xlsxLimits,
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(review !== undefined ? { review } : {}),
     ...agencyListOptions(options.agencies, model),
   });
-  const doc = run.results;
   const only = options.group ? [options.group] : undefined;
   const filtered = only ? { ...doc, groups: doc.groups.filter((g) => only.includes(g.id)) } : doc;
 
@@ -100,8 +100,8 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   else io.stdout.write(rankingTable(filtered, lang, out));
 
   if (!ctx.quiet) {
-    io.stderr.write(formatIssues(run.issues, lang, err, 20));
-    if (review !== undefined) io.stderr.write(t('REVIEW_APPLIED', lang, { count: run.adjustments.length, file: review }) + '\n');
+    io.stderr.write(formatIssues(issues, lang, err, 20));
+    if (review !== undefined) io.stderr.write(t('REVIEW_APPLIED', lang, { count: adjustments.length, file: review }) + '\n');
     io.stderr.write(t('SUMMARY', lang, { ...doc.summary, files: files.length }) + '\n');
   }
   if (options.out !== undefined) {
@@ -114,5 +114,5 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
           : jsonText();
     writeOutput(ctx, options.out, () => content);
   }
-  return hasErrors(run.issues) ? EXIT.dataErrors : EXIT.ok;
+  return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
 }
