@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { seededRandom } from './lib/random.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -24,17 +25,6 @@ const model = fw.model;
 const group = model.framework.groups[0].id;
 const nodes = [...model.nodes.values()].filter((n) => !n.informational && model.applies(n, group));
 
-/** Seeded values, so every run benchmarks the same files. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function inputFor(rule, max, r) {
   switch (rule.type) {
@@ -49,7 +39,7 @@ function inputFor(rule, max, r) {
 }
 
 async function makeWorkbook(i, file) {
-  const r = rng(i + 1);
+  const r = seededRandom(i + 1);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Phụ lục');
   ws.addRow(['PHỤ LỤC I']);

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { parse as parseYaml } from 'yaml';
+import { seededRandom } from './lib/random.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FRAMEWORK = join(ROOT, 'frameworks', 'khanh-hoa-agencies.yaml');
@@ -17,17 +18,7 @@ const YEAR = 2023;
 const SEED = 20230724; // the date of 1726/QĐ-UBND, as a number
 
 // ── PRNG ────────────────────────────────────────────────────────────────────────────────────
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(SEED);
+const rand = seededRandom(SEED);
 const between = (lo, hi) => lo + (hi - lo) * rand();
 const int = (lo, hi) => Math.floor(between(lo, hi + 1));
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];

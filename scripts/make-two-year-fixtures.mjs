@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { seededRandom } from './lib/random.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'fixtures/khanh-hoa-2023/agencies-long.csv');
@@ -20,17 +21,7 @@ const fw = loadFramework('khanh-hoa-agencies');
 if (!fw.ok) throw new Error('framework did not load');
 const model = fw.model;
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const r = rng(2024);
+const r = seededRandom(2024);
 const rows = parse(readFileSync(src), { columns: true });
 
 /** Last year's inputs, moved a little: most agencies improve, some slip. */
