@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { dti } from './run.js';
+import { ROOT, dti } from './run.js';
 
 describe('help and usage errors', () => {
   it('prints help in Vietnamese by default and exits 0', () => {
@@ -29,5 +30,16 @@ describe('help and usage errors', () => {
     const r = dti(['score', 'x.csv', '--lang', 'fr']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('fr');
+  });
+});
+
+describe('a closed pipe', () => {
+  it('ends dti quietly when the reader stops early (dti score … | head)', () => {
+    const out = spawnSync('sh', ['-c', 'node bin/dti.js score fixtures/khanh-hoa-2023/agencies-long.csv -f khanh-hoa-agencies --format json -q | head -c 5'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(out.stdout).toBe('{\n  "');
+    expect(out.stderr).not.toMatch(/EPIPE|Error|at /);
   });
 });
