@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../core/grid.js';
-import { findAgency, rankChangeText } from '../compare/compare.js';
+import { assessmentYear, findAgency, rankChangeText } from '../compare/compare.js';
 import type { Comparison } from '../compare/schema.js';
 import { dec, toNumber } from '../core/decimal.js';
 import { describeRule } from '../framework/describe.js';
@@ -133,7 +133,7 @@ function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Compariso
     return found ? { text: rankChangeText(found, ctx.lang), index: found.previous?.index ?? null, rank: found.previous?.rank ?? null } : undefined;
   };
   const sheet = new SheetWriter(ws);
-  sheet.title(1, l('WB_TITLE_RANKING', { framework: doc.framework.name[ctx.lang], year: doc.framework.year }));
+  sheet.title(1, l('WB_TITLE_RANKING', { framework: doc.framework.name[ctx.lang], year: assessmentYear(doc) }));
 
   const columns: Column<{ a: AgencyJson; ranked: boolean }>[] = [
     { header: l('LABEL_RANK'), fmt: fmt.rank, value: ({ a, ranked }) => rankValue(ctx, a.rank, ranked, a.complete) },

@@ -78,6 +78,7 @@ describe('dti rank', () => {
     expect(at('SKHDT', 'Rank change from last year')).toBe('↑1');
     expect(at('SNGV', 'Rank change from last year')).toBe('new');
     expect(at('NHVN', 'DTI index 2023')).toBe(0.8107);
+    expect(String(rows[0]![0])).toMatch(/2024$/);
   });
 
   it('gives byte-identical outputs for the same folder', () => {
