@@ -69,6 +69,10 @@ export interface NextClass {
 export interface AgencyCard {
   readonly group: { readonly id: string; readonly name: Localized; readonly ranked: boolean };
   readonly agency: AgencyJson;
+  /** Agencies ranked in its scope (the "of 20" of "rank 3 of 20"). */
+  readonly rankedCount: number;
+  /** Whether the framework's classes were at hand (without them, no class can be called the top one). */
+  readonly classesKnown: boolean;
   readonly previous: { readonly index: number; readonly rank: number | null; readonly indexChange: number | null; readonly rankChange: number | null } | null;
   readonly indicators: readonly CardIndicator[];
   readonly lost: readonly LostPoints[];
@@ -121,6 +125,8 @@ export function agencyCard(doc: ResultsDoc, code: string, options: CardOptions =
   return {
     group: { id: group.id, name: group.name, ranked: group.ranked },
     agency: a,
+    rankedCount: a.rank === null ? 0 : (rankedScopes(group, options.scopeOf ?? groupScope).get((options.scopeOf ?? groupScope)(a))?.length ?? 0),
+    classesKnown: (options.classes ?? []).length > 0,
     previous,
     indicators,
     lost,

@@ -4,6 +4,7 @@ import { compareMessages } from './messages/compare.js';
 import { engineMessages } from './messages/engine.js';
 import { explainMessages } from './messages/explain.js';
 import { frameworkMessages } from './messages/framework.js';
+import { htmlMessages } from './messages/html.js';
 import { labelMessages } from './messages/labels.js';
 import { reviewMessages } from './messages/review.js';
 import { rankMessages } from './messages/rank.js';
@@ -37,6 +38,7 @@ const TABLES: readonly MessageTable[] = [
   compareMessages,
   badMessages,
   reviewMessages,
+  htmlMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {

@@ -1,0 +1,53 @@
+import type { EChartsOption } from 'echarts';
+
+/**
+ * Charts as SVG strings, drawn by ECharts' server-side SVG renderer (no browser, no DOM).
+ * ECharts is loaded only here and only when a chart is drawn (a dynamic import), so commands
+ * that write no report never pay for it.
+ */
+export interface ChartSpec {
+  /** Unique in the page: it prefixes the chart's CSS classes. */
+  readonly id: string;
+  /** What the chart shows, for screen readers. */
+  readonly title: string;
+  readonly width: number;
+  readonly height: number;
+  readonly option: EChartsOption;
+}
+
+/** Draws the charts, in order; animation is off so the same option gives the same SVG. */
+export async function renderCharts(specs: readonly ChartSpec[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (specs.length === 0) return out;
+  const echarts = await import('echarts');
+  for (const spec of specs) {
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+    try {
+      chart.setOption({ ...spec.option, animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } });
+      out.set(spec.id, normaliseSvg(chart.renderToSVGString(), spec));
+    } finally {
+      chart.dispose();
+    }
+  }
+  return out;
+}
+
+/**
+ * ECharts names its CSS classes and clip paths from process-wide counters (zr0-cls-0, zr7-c2),
+ * so the same chart drawn later in a process reads differently, and two charts in one page could
+ * share a class name while an inline SVG's styles apply to the whole page. Each such name is
+ * renamed by order of first appearance under the chart's own id: deterministic and unique.
+ */
+export function normaliseSvg(svg: string, spec: Pick<ChartSpec, 'id' | 'title'>): string {
+  const names = new Map<string, string>();
+  const renamed = svg.replace(/\bzr\d+-[A-Za-z]*-?\d+\b/g, (name) => {
+    let to = names.get(name);
+    if (to === undefined) {
+      to = `${spec.id}-${names.size}`;
+      names.set(name, to);
+    }
+    return to;
+  });
+  const title = spec.title.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  return renamed.replace(/^<svg /, `<svg role="img" aria-label="${title}" `);
+}
