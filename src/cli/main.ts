@@ -4,11 +4,14 @@ import { resolveLang, t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import { toolVersion } from '../version.js';
 import { registerFramework } from './commands/framework.js';
+import { registerCard } from './commands/card.js';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
 import { registerRank } from './commands/rank.js';
+import { registerReport } from './commands/report.js';
 import { registerReviewTemplate } from './commands/review-template.js';
 import { registerScore } from './commands/score.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { registerTemplate } from './commands/template.js';
 import { registerValidate } from './commands/validate.js';
 import type { CommandContext } from './context.js';
@@ -95,6 +98,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   registerFramework(program, ctx);
   registerTemplate(program, ctx);
   registerReviewTemplate(program, ctx);
+  registerReport(program, ctx);
+  registerCard(program, ctx);
+  registerSensitivity(program, ctx);
 
   try {
     await program.parseAsync(args, { from: 'user' });

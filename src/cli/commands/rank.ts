@@ -10,6 +10,8 @@ import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
 import { summaryMarkdown } from '../../report/summary.js';
+import { frameworkContext } from '../../analysis/framework.js';
+import { reportHtml } from '../../report/html/report.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
@@ -32,7 +34,7 @@ interface RankOptions {
 /**
  * `dti rank`: the yearly batch. Reads every submission under the folders, applies the
  * appraisal council's review, ranks every group, compares with last year, and writes the
- * ranked workbook, results.json, a CSV per group and summary.md into one folder.
+ * ranked workbook, results.json, a CSV per group, summary.md and report.html into one folder.
  */
 export function registerRank(program: Command, ctx: CommandContext): void {
   const { lang } = ctx;
@@ -107,6 +109,9 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   if (comparison) writeOutput(ctx, join(options.out, 'comparison.json'), () => JSON.stringify(comparison, null, 2) + '\n');
   for (const g of doc.groups) writeOutput(ctx, join(options.out, `${g.id}.csv`), () => rankingCsv(doc, lang, [g.id]));
   writeOutput(ctx, join(options.out, 'summary.md'), () => summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) }));
+  // The visual report: charts, robustness and a card per agency, in one self-contained page.
+  const html = await reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) });
+  writeOutput(ctx, join(options.out, 'report.html'), () => html);
 
   if (!ctx.quiet) {
     const err = chalkFor(io.stderr, io.env, ctx.color);
