@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sensitivity } from '../../src/analysis/sensitivity.js';
+import { resultsSchema } from '../../src/results/schema.js';
+import { dti } from './run.js';
+
+/** The two-year sample's ranking, into a temporary folder. */
+function rank2024(out: string) {
+  return dti([
+    'rank', 'fixtures/khanh-hoa-2024', '-f', 'khanh-hoa-agencies', '--year', '2024',
+    '--review', 'fixtures/khanh-hoa-2024/review.csv',
+    '--previous', 'fixtures/khanh-hoa-2023/results-2023.json',
+    '--units-map', 'fixtures/khanh-hoa-2024/units-map.csv',
+    '--out', out, '-q',
+  ]);
+}
+
+describe('dti rank, report, card and sensitivity on the two-year sample', () => {
+  const out = mkdtempSync(join(tmpdir(), 'dti-report-'));
+  const ranked = rank2024(out);
+  const doc = resultsSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
+
+  it('dti rank writes report.html with the other outputs', () => {
+    expect(ranked.code).toBe(0);
+    expect(readdirSync(out)).toContain('report.html');
+  });
+
+  it('dti report rebuilds the same report.html, byte for byte, from the rank folder', () => {
+    const file = join(out, 'again.html');
+    const r = dti(['report', out, '-o', file, '-q']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file)).toEqual(readFileSync(join(out, 'report.html')));
+  });
+
+  it('dti report compares with last year from --previous and --units-map', () => {
+    const file = join(out, 'from-json.html');
+    const r = dti(['report', join(out, 'results.json'), '--previous', 'fixtures/khanh-hoa-2023/results-2023.json', '--units-map', 'fixtures/khanh-hoa-2024/units-map.csv', '-o', file, '-q']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file)).toEqual(readFileSync(join(out, 'report.html')));
+  });
+
+  it('dti card writes one agency card, with its change since last year and what it needs to move up', () => {
+    const file = join(out, 'syt.html');
+    const r = dti(['card', 'syt', '--in', out, '-o', file, '--lang', 'en']);
+    expect(r.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('report card 2024: Sở Y tế (SYT)');
+    expect(html).toContain('Index 2023');
+    // SYT 796.66 points, rank 17; SLDTBXH 0.8030 at rank 16: 803.05 − 796.66 = 6.39.
+    expect(html).toContain('6.39 more points for rank 16');
+    expect(html).toContain('Chỉ có 1 biên bản họp Ban chỉ đạo');
+  });
+
+  it('dti card names an unknown agency and exits 2', () => {
+    const r = dti(['card', 'NOPE', '--in', out, '-o', join(out, 'x.html'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('There is no agency "NOPE"');
+  });
+
+  it('dti sensitivity prints, as JSON, what the library computes for the seed', () => {
+    const r = dti(['sensitivity', out, '--runs', '100', '--seed', '42', '--spread', '0,1', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(sensitivity(doc, { runs: 100, seed: 42, spread: 0.1 }))));
+    expect(dti(['sensitivity', out, '--runs', '100', '--seed', '42', '--spread', '0.1', '--format', 'json']).stdout).toBe(r.stdout);
+  });
+
+  it('dti sensitivity names the council decision that changed ranks', () => {
+    const r = dti(['sensitivity', out, '--runs', '20', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('SYT 1.2 (5.00 → 20.00 points): SDL: rank 15 → 16; SLDTBXH: rank 16 → 17; SYT: rank 17 → 15');
+    expect(r.stdout).toContain('STP 1.3 (4.29 → 15.00 points): no rank changes');
+  });
+
+  it('refuses bad --runs, --seed and --spread with exit 2', () => {
+    for (const [flag, value] of [['--runs', '0'], ['--seed', '-1'], ['--spread', '1']] as const) {
+      const r = dti(['sensitivity', out, flag, value, '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(flag);
+    }
+  });
+
+  it('never overwrites its input', () => {
+    const input = join(out, 'copy.json');
+    writeFileSync(input, readFileSync(join(out, 'results.json')));
+    const r = dti(['report', input, '-o', input, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Will not overwrite the input');
+    expect(readFileSync(input)).toEqual(readFileSync(join(out, 'results.json')));
+  });
+
+  it('says which results file cannot be read', () => {
+    const bad = join(out, 'bad.json');
+    writeFileSync(bad, '{"tool": 1}');
+    const r = dti(['report', bad, '-o', join(out, 'bad.html'), '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`Cannot read the results ${bad}`);
+  });
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { frameworkContext } from '../../../src/analysis/framework.js';
+import { loadFramework } from '../../../src/framework/load.js';
+import { cardHtml } from '../../../src/report/html/card.js';
+import { normaliseSvg } from '../../../src/report/html/charts.js';
+import { reportHtml } from '../../../src/report/html/report.js';
+import { agencyCard } from '../../../src/analysis/card.js';
+import { resultsSchema } from '../../../src/results/schema.js';
+
+const doc = resultsSchema.parse(JSON.parse(readFileSync('fixtures/khanh-hoa-2023/results-2023.json', 'utf8')));
+const loaded = loadFramework('khanh-hoa-agencies', 'vi');
+if (!loaded.ok) throw new Error('bundled framework');
+const fw = frameworkContext(loaded.model);
+const options = { lang: 'vi' as const, ...fw, sensitivity: { runs: 50, seed: 1, spread: 0.2 } };
+
+describe('the HTML report', async () => {
+  const html = await reportHtml(doc, options);
+
+  it('is byte-identical when written twice from the same results', async () => {
+    expect(await reportHtml(doc, options)).toBe(html);
+  });
+
+  it('fetches nothing: no external script, style, font, image or link', () => {
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/@import|url\(\s*['"]?(https?:)?\/\//i);
+    expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('draws every chart as inline SVG: per group a ranking, a heatmap and a distribution, and a robustness chart', () => {
+    const svgs = html.match(/<figure class="chart"><svg /g) ?? [];
+    const groups = doc.groups.filter((g) => g.agencies.length > 0).length;
+    expect(svgs.length).toBe(groups * 4);
+  });
+
+  it('shows the index and points with a decimal comma in Vietnamese, as the workbook does', () => {
+    const a = doc.groups[0]!.agencies[0]!;
+    const row = new RegExp(`<tr data-agency="${a.code}">.*?</tr>`).exec(html)![0];
+    expect(row).toContain(`>${a.index.toFixed(4).replace('.', ',')}<`);
+    expect(row).toContain(`>${a.points.toFixed(2).replace('.', ',')}<`);
+  });
+
+  it('holds a card for every agency, each starting a printed page', () => {
+    const agencies = doc.groups.flatMap((g) => g.agencies);
+    expect((html.match(/<article class="card"/g) ?? []).length).toBe(agencies.length);
+    expect(html).toMatch(/\.cards > article \{ break-before: page;/);
+    expect(html).toContain('@page { size: A4;');
+  });
+
+  it('is written in English with --lang en, with no Vietnamese headings left', async () => {
+    const en = await reportHtml(doc, { ...options, lang: 'en' });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Rank robustness');
+    expect(en).not.toContain('Độ vững');
+  });
+});
+
+describe('a chart SVG', () => {
+  it('gets class names of its own, whatever ECharts counted before', () => {
+    const a = normaliseSvg('<svg x><path class="zr3-cls-0"/><path class="zr3-cls-1"/><path class="zr3-cls-0"/></svg>', { id: 'g0-rank', title: 'R' });
+    const b = normaliseSvg('<svg x><path class="zr9-cls-7"/><path class="zr9-cls-8"/><path class="zr9-cls-7"/></svg>', { id: 'g0-rank', title: 'R' });
+    expect(a).toBe(b);
+    expect(a).toBe('<svg role="img" aria-label="R" x><path class="g0-rank-0"/><path class="g0-rank-1"/><path class="g0-rank-0"/></svg>');
+  });
+});
+
+describe('a card on its own page', () => {
+  it('says how many points the agency needs for the next rank, with the agency it would pass', () => {
+    const g = doc.groups[0]!;
+    const second = g.agencies.find((a) => a.rank === 2)!;
+    const card = agencyCard(doc, second.code, fw)!;
+    const html = cardHtml(card, { doc, lang: 'en', year: 2023 });
+    const first = g.agencies.filter((a) => a.rank === 1).map((a) => a.code);
+    expect(card.nextRank!.ahead.map((a) => a.code)).toEqual(first);
+    expect(html).toContain(`${card.nextRank!.points.toFixed(2)} more points for rank 1`);
+    expect(html).not.toContain('<script');
+  });
+});
