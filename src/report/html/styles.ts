@@ -59,7 +59,8 @@ ul.steps { padding-left: 1.2em; }
   figure.chart, tr { break-inside: avoid; page-break-inside: avoid; }
   .table-wrap { overflow: visible; }
   table { font-size: 8.5pt; }
-  table.sortable th::after { content: ""; }
+  table.sortable th::after, table.sortable th[aria-sort]::after { content: ""; }
+  .card-head .big { font-size: 1.25rem; }
   .cards > article { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
 }
 `;
