@@ -6,6 +6,7 @@ import { t } from '../i18n/catalog.js';
 import { renderIssue, renderLocation } from '../i18n/render.js';
 import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, ResultsDoc } from '../results/schema.js';
+import { agencyCard } from '../analysis/card.js';
 
 /** What the appraisal council changed: leaves with an `appraisal`, counted per agency and per leaf, in each group. */
 export interface AppraisalCounts {
@@ -202,6 +203,16 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
         );
       }
     }
+    // Brief report cards: where each agency lost most, and what the next rank would take (full cards in report.html).
+    out.push(`### ${md(l('CARD_SUMMARY_HEADING'))}`, '');
+    for (const a of g.agencies) {
+      const card = agencyCard(doc, a.code, cmp ? { comparison: cmp } : {})!;
+      const leaves = card.lost.slice(0, 3).map((x) => `${x.code} (−${f.points(x.lost)})`).join(', ');
+      let line = l(leaves ? 'CARD_SUMMARY_LINE' : 'CARD_SUMMARY_LINE_FULL', { agency: agencyText(a.name, a.code, true), index: f.index(a.index), rank: a.rank ?? '–', leaves: md(leaves) });
+      if (card.nextRank) line += `; ${md(l('CARD_SUMMARY_NEXT_RANK', { points: f.points(card.nextRank.points), rank: card.nextRank.rank }))}`;
+      out.push(`- ${line}`);
+    }
+    out.push('');
   }
 
   if (cmp) {

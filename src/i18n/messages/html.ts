@@ -110,6 +110,8 @@ export const htmlMessages: MessageTable = {
   CARD_ISSUES: { vi: 'Vấn đề trong bản tự đánh giá', en: 'Issues found in the submission' },
   CARD_ISSUES_NONE: { vi: 'Không có vấn đề nào.', en: 'No issues.' },
   CARD_SUMMARY_HEADING: { vi: 'Phiếu kết quả (tóm tắt)', en: 'Report cards (brief)' },
+  CARD_SUMMARY_NEXT_RANK: { vi: 'cần thêm {points} điểm để lên hạng {rank}', en: '{points} more points for rank {rank}' },
+  CARD_SUMMARY_LINE_FULL: { vi: '{agency}: chỉ số {index}, hạng {rank}; đạt điểm tối đa ở mọi chỉ số', en: '{agency}: index {index}, rank {rank}; full points on every indicator' },
   CARD_SUMMARY_LINE: {
     vi: '{agency}: chỉ số {index}, hạng {rank}; mất nhiều điểm nhất ở {leaves}',
     en: '{agency}: index {index}, rank {rank}; most points lost on {leaves}',
