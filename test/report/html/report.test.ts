@@ -78,3 +78,13 @@ describe('a card on its own page', () => {
     expect(html).not.toContain('<script');
   });
 });
+
+describe('ECharts', () => {
+  it('is loaded only when a chart is drawn: no module imports it but for its types', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = (readdirSync('src', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => `src/${f}`);
+    const eager = files.filter((f) => /^import\s+(?!type\b)[^;]*from\s+'echarts'/m.test(readFileSync(f, 'utf8')));
+    expect(eager).toEqual([]);
+    expect(readFileSync('src/report/html/charts.ts', 'utf8')).toContain("await import('echarts')");
+  });
+});
