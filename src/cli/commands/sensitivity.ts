@@ -28,7 +28,7 @@ export function sensitivityOptions(flags: SensitivityFlags): { runs: number; see
 }
 
 interface Options extends SensitivityFlags {
-  format: string;
+  format?: string;
   framework?: string;
 }
 
@@ -42,15 +42,17 @@ export function registerSensitivity(program: Command, ctx: CommandContext): void
     .option('--runs <n>', t('OPT_RUNS', lang))
     .option('--seed <n>', t('OPT_SEED', lang))
     .option('--spread <x>', t('OPT_SPREAD', lang))
-    .option('--format <format>', t('OPT_FORMAT_SENSITIVITY', lang), 'text')
+    .option('--format <format>', t('OPT_FORMAT_SENSITIVITY', lang))
     .option('-f, --framework <id-or-file>', t('OPT_FRAMEWORK_RESULTS', lang))
     .action((results: string, options: Options) => {
-      if (options.format !== 'text' && options.format !== 'json') throw new UsageError([issue('E_FORMAT_OPTION', {}, { format: options.format, allowed: 'text, json' })]);
+      // No commander default: its "(default: …)" would be English in the Vietnamese help.
+      const format = options.format ?? 'text';
+      if (format !== 'text' && format !== 'json') throw new UsageError([issue('E_FORMAT_OPTION', {}, { format, allowed: 'text, json' })]);
       const settings = sensitivityOptions(options);
       const input = readResultsOrThrow(results);
       const fw = frameworkFor(input.doc, options.framework, lang);
       const out = sensitivity(input.doc, { ...settings, ...(fw ? { scopeOf: fw.scopeOf } : {}) });
-      io.stdout.write(options.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : sensitivityText(out, lang, input.doc.framework.precision.points));
+      io.stdout.write(format === 'json' ? JSON.stringify(out, null, 2) + '\n' : sensitivityText(out, lang, input.doc.framework.precision.points));
       ctx.exitCode = EXIT.ok;
     });
 }

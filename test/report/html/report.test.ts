@@ -88,3 +88,19 @@ describe('ECharts', () => {
     expect(readFileSync('src/report/html/charts.ts', 'utf8')).toContain("await import('echarts')");
   });
 });
+
+describe('text from the data', () => {
+  it('cannot inject markup: agency names, reasons and messages are escaped, in tables and in charts', async () => {
+    const { tinyDoc, leaf } = await import('../../analysis/doc.js');
+    const evil = tinyDoc([
+      { code: 'A', points: 900, rank: 1 },
+      { code: 'B', points: 800, rank: 2, leaves: [leaf('1.1', 5, 20, { computedPoints: 20, appraisal: { reason: '<img src=x onerror=alert(1)>', loc: {} } })] },
+    ]);
+    evil.groups[0]!.agencies[0]!.name = '<script>alert(1)</script> & Co';
+    const html = await reportHtml(evil, { lang: 'en', sensitivity: { runs: 5, seed: 1, spread: 0.2 } });
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+    expect((html.match(/<script>/g) ?? []).length).toBe(1); // the sorting script only
+  });
+});
