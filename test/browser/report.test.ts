@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resultsSchema, type ResultsDoc } from '../../src/results/schema.js';
-import { dti } from '../cli/run.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ROOT } from '../cli/run.js';
 
 /**
  * The report in a real browser: Debian's chromium driven by playwright-core (which cannot
@@ -27,14 +29,14 @@ describe.skipIf(!present)('report.html in headless Chromium', () => {
   let url: string;
 
   beforeAll(async () => {
-    const r = dti([
-      'rank', 'fixtures/khanh-hoa-2024', '-f', 'khanh-hoa-agencies', '--year', '2024',
+    // Run asynchronously: a synchronous spawn would hold up the test worker for the whole ranking.
+    await promisify(execFile)(process.execPath, [
+      'bin/dti.js', 'rank', 'fixtures/khanh-hoa-2024', '-f', 'khanh-hoa-agencies', '--year', '2024',
       '--review', 'fixtures/khanh-hoa-2024/review.csv',
       '--previous', 'fixtures/khanh-hoa-2023/results-2023.json',
       '--units-map', 'fixtures/khanh-hoa-2024/units-map.csv',
       '--out', out, '-q',
-    ]);
-    expect(r.code).toBe(0);
+    ], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DTI_LANG: '' } });
     doc = resultsSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
     url = pathToFileURL(join(out, 'report.html')).href;
     const { chromium } = await import('playwright-core');
