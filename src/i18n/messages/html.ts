@@ -45,11 +45,9 @@ export const htmlMessages: MessageTable = {
   HTML_CHART_HEATMAP: { vi: 'Bản đồ nhiệt chỉ số chính: {group}', en: 'Main-indicator heatmap: {group}' },
   HTML_CHART_DISTRIBUTION: { vi: 'Phân bố chỉ số: {group}', en: 'Distribution of the index: {group}' },
   HTML_CHART_SENSITIVITY: { vi: 'Khoảng thứ hạng khi thay đổi trọng số: {group}', en: 'Rank intervals under varied weights: {group}' },
-  HTML_CAPTION_RANKING: { vi: 'Chỉ số năm {year}; nền là các mức xếp loại.', en: 'Index {year}; the background shows the classes.' },
-  HTML_CAPTION_RANKING_PREVIOUS: {
-    vi: 'Chỉ số năm {year} (xanh) và năm {previous} (xám) của từng đơn vị; nền là các mức xếp loại.',
-    en: 'Index {year} (blue) and {previous} (grey) of each agency; the background shows the classes.',
-  },
+  HTML_CAPTION_RANKING: { vi: 'Chỉ số năm {year} của từng đơn vị.', en: 'Index {year} of each agency.' },
+  HTML_CAPTION_RANKING_PREVIOUS: { vi: 'Chỉ số năm {year} (xanh) và năm {previous} (xám) của từng đơn vị.', en: 'Index {year} (blue) and {previous} (grey) of each agency.' },
+  HTML_CAPTION_CLASSES: { vi: 'Nền là các mức xếp loại.', en: 'The background shows the classes.' },
   HTML_CAPTION_HEATMAP: { vi: 'Chỉ số của từng chỉ số chính; màu càng đậm, chỉ số càng cao.', en: 'Index of each main indicator; the darker, the higher.' },
   HTML_CAPTION_DISTRIBUTION: { vi: 'Số đơn vị theo từng khoảng chỉ số (rộng 0,05).', en: 'Agencies per band of the index (0.05 wide).' },
   HTML_CAPTION_SENSITIVITY: {

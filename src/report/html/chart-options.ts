@@ -85,7 +85,7 @@ export function heatmapChart(id: string, title: string, agencies: readonly Agenc
   const option: EChartsOption = {
     grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
     // Indicator names wrap within their column (the plot is about 480 px wide beside the agency names).
-    xAxis: { type: 'category', position: 'top', data: names, axisLabel: { interval: 0, width: Math.max(48, Math.floor(480 / Math.max(1, codes.length)) - 6), overflow: 'break', fontSize: 10, lineHeight: 12 }, splitArea: { show: false } },
+    xAxis: { type: 'category', position: 'top', data: names, axisLabel: { interval: 0, width: Math.max(48, Math.floor(520 / Math.max(1, codes.length)) - 4), overflow: 'break', fontSize: codes.length > 6 ? 9 : 10, lineHeight: 12 }, splitArea: { show: false } },
     yAxis: { type: 'category', inverse: true, data: agencies.map(name), axisLabel: { width: AXIS_NAME_WIDTH, overflow: 'truncate', fontSize: 11 } },
     visualMap: { type: 'continuous', min, max: 1, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 200, itemWidth: 12, inRange: { color: SCALE }, text: [f.plain(1), f.plain(min)], calculable: false, textStyle: { fontSize: 10 } },
     series: [{ type: 'heatmap', data: data as never, label: { show: true, fontSize: 10, formatter: (p) => f.index(Number((p.value as number[])[2])) }, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],

@@ -81,7 +81,8 @@ export async function reportHtml(doc: ResultsDoc, options: ReportOptions): Promi
       rankingChart(`g${gi}-rank`, l('HTML_CHART_RANKING', { group: g.name[lang] }), g.agencies, f, { thisYear: String(year), ...(cmp ? { lastYear: String(cmp.previousYear) } : {}) }, previous, classes, lang),
     );
     text(`<h3>${esc(l('SUMMARY_RANKING'))}</h3>`);
-    parts.push((svgs) => figureHtml(svgs.get(rankId), l(cmp ? 'HTML_CAPTION_RANKING_PREVIOUS' : 'HTML_CAPTION_RANKING', { year, previous: cmp?.previousYear ?? '' })));
+    const caption = l(cmp ? 'HTML_CAPTION_RANKING_PREVIOUS' : 'HTML_CAPTION_RANKING', { year, previous: cmp?.previousYear ?? '' }) + (classes.length > 0 ? ' ' + l('HTML_CAPTION_CLASSES') : '');
+    parts.push((svgs) => figureHtml(svgs.get(rankId), caption));
     text(rankingTable(g.agencies, g.ranked, compared, lang, f, cmp?.previousYear));
 
     // Main indicators.
