@@ -73,6 +73,12 @@ describe('dti rank, report, card and sensitivity on the two-year sample', () => 
     expect(r.stdout).toContain('STP 1.3 (4.29 → 15.00 points): no rank changes');
   });
 
+  it('dti sensitivity words its text in Vietnamese with the decimal comma', () => {
+    const r = dti(['sensitivity', out, '--runs', '20', '--spread', '0,25']);
+    expect(r.stdout).toContain('Độ vững của thứ hạng: 20 lần chạy, hạt giống 1, trọng số ±25 %');
+    expect(r.stdout).toContain('STP 1.3 (4,29 → 15,00 điểm): không thay đổi thứ hạng nào');
+  });
+
   it('refuses bad --runs, --seed and --spread with exit 2', () => {
     for (const [flag, value] of [['--runs', '0'], ['--seed', '-1'], ['--spread', '1']] as const) {
       const r = dti(['sensitivity', out, flag, value, '--lang', 'en']);

@@ -12,7 +12,7 @@ export const htmlMessages: MessageTable = {
     en: "an agency's report card (HTML): index, rank, points lost, points needed for the next rank, the council's adjustments",
   },
   CMD_SENSITIVITY: {
-    vi: 'độ vững của thứ hạng: thay đổi trọng số chỉ số chính (Monte Carlo có seed) và bỏ từng điều chỉnh của Hội đồng thẩm định',
+    vi: 'độ vững của thứ hạng: thay đổi trọng số chỉ số chính (mô phỏng Monte Carlo với hạt giống cố định) và bỏ từng điều chỉnh của Hội đồng thẩm định',
     en: "rank robustness: main-indicator weights varied (seeded Monte Carlo) and the appraisal council's adjustments reverted one at a time",
   },
   ARG_RESULTS: { vi: 'tệp results.json hoặc thư mục kết quả của "dti rank"', en: 'a results.json file, or a "dti rank" output folder' },
@@ -22,7 +22,7 @@ export const htmlMessages: MessageTable = {
     en: 'framework (id or file) for indicator names, class thresholds and rank scope; by default the one named in the results',
   },
   OPT_RUNS: { vi: 'số lần chạy Monte Carlo (mặc định 1000)', en: 'Monte Carlo runs (default 1000)' },
-  OPT_SEED: { vi: 'seed của bộ sinh số ngẫu nhiên (mặc định 1)', en: 'seed of the random generator (default 1)' },
+  OPT_SEED: { vi: 'hạt giống của bộ sinh số ngẫu nhiên: cùng hạt giống cho cùng kết quả (mặc định 1)', en: 'seed of the random generator (default 1)' },
   OPT_SPREAD: { vi: 'biên độ thay đổi trọng số: 0,2 là mỗi trọng số × từ 0,8 đến 1,2 (mặc định 0,2)', en: 'weight spread: 0.2 multiplies each weight by 0.8 to 1.2 (default 0.2)' },
   OPT_FORMAT_SENSITIVITY: { vi: 'định dạng: text hoặc json', en: 'format: text or json' },
   E_RUNS_OPTION: { vi: '--runs phải là số nguyên từ 1 đến 100000, không phải "{value}"', en: '--runs must be a whole number from 1 to 100000, not "{value}"' },
@@ -58,7 +58,7 @@ export const htmlMessages: MessageTable = {
 
   // Rank robustness.
   SENS_METHOD_WEIGHTS: {
-    vi: 'Trọng số của mỗi chỉ số chính (điểm tối đa của nó) được nhân với một hệ số ngẫu nhiên đều trong khoảng {low}–{high} (±{spread} %), cùng một hệ số cho mọi đơn vị, rồi xếp hạng lại như bộ chỉ số quy định; lặp {runs} lần (seed {seed}). Với mỗi đơn vị: hạng trung vị và khoảng 5–95 % của thứ hạng.',
+    vi: 'Trọng số của mỗi chỉ số chính (điểm tối đa của nó) được nhân với một hệ số ngẫu nhiên đều trong khoảng {low}–{high} (±{spread} %), cùng một hệ số cho mọi đơn vị, rồi xếp hạng lại như bộ chỉ số quy định; lặp {runs} lần (hạt giống {seed}). Với mỗi đơn vị: hạng trung vị và khoảng 5–95 % của thứ hạng.',
     en: "Each main indicator's weight (its max points) is multiplied by a factor drawn uniformly from {low}–{high} (±{spread} %), the same for every agency, and the ranks are recomputed as the framework ranks; {runs} runs (seed {seed}). For each agency: its median rank and the 5–95 % range of its rank.",
   },
   SENS_METHOD_ADJUSTMENTS: {
@@ -73,7 +73,7 @@ export const htmlMessages: MessageTable = {
   SENS_COL_MOVES: { vi: 'Thứ hạng thay đổi nếu bỏ điều chỉnh này', en: 'Ranks that change without this adjustment' },
   SENS_NO_MOVE: { vi: 'không thay đổi thứ hạng nào', en: 'no rank changes' },
   SENS_MOVE: { vi: '{agency}: hạng {rank} → {without}', en: '{agency}: rank {rank} → {without}' },
-  SENS_TEXT_HEADER: { vi: 'Độ vững của thứ hạng: {runs} lần chạy, seed {seed}, trọng số ±{spread} %', en: 'Rank robustness: {runs} runs, seed {seed}, weights ±{spread} %' },
+  SENS_TEXT_HEADER: { vi: 'Độ vững của thứ hạng: {runs} lần chạy, hạt giống {seed}, trọng số ±{spread} %', en: 'Rank robustness: {runs} runs, seed {seed}, weights ±{spread} %' },
   SENS_TEXT_ADJUSTMENT: { vi: '{agency} {leaf} ({points} → {computed} điểm): {moves}', en: '{agency} {leaf} ({points} → {computed} points): {moves}' },
 
   // The card.
