@@ -1,4 +1,4 @@
-import { Decimal, dec, roundTo } from '../core/decimal.js';
+import { Decimal, roundTo } from '../core/decimal.js';
 import type { AgencyJson, ResultsDoc } from '../results/schema.js';
 
 /**
@@ -32,5 +32,3 @@ export function rankedScopes(group: ResultsDoc['groups'][number], scopeOf: Scope
   }
   return out;
 }
-
-export const agencyPoints = (a: AgencyJson) => ({ points: dec(a.points), maxPoints: dec(a.maxPoints) });
