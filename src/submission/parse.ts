@@ -165,6 +165,8 @@ interface AgencyRows {
   entries: SubmissionEntry[];
   /** The form's grand-total points ("Tổng cộng"), checked against the rows above it. */
   total?: { raw: string | number | boolean | null; loc: Location };
+  /** Tags the agency list gives the agency. */
+  tags?: readonly string[];
 }
 
 const TOTAL_LABELS = new Set(['tong cong', 'tong', 'tong diem', 'tong so', 'total', 'grand total', 'cong']);
@@ -451,6 +453,7 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
     const agency: Agency = { code, name: a.name?.text ?? code, group };
     if (year !== undefined) agency.year = year;
     if (a.parent) agency.parent = a.parent.text;
+    if (r.tags && r.tags.length > 0) agency.tags = [...r.tags];
     const checked = submissionSchema.safeParse({ agency, loc: r.loc, file: grid.file, sha256: grid.sha256, entries, ...(r.total ? { total: r.total } : {}) });
     if (!checked.success) {
       issues.push(issue('E_SUBMISSION_SHAPE', r.loc, { agency: code, detail: checked.error.issues[0]?.message ?? '' }));
@@ -492,5 +495,6 @@ function reconcileWithList(r: AgencyRows, list: readonly ListedAgency[], model: 
   if (!a.name && listed.name !== '') a.name = { text: listed.name, loc: listed.loc };
   a.group ??= { text: listed.group, loc: listed.loc };
   if (!a.parent && listed.parent !== undefined) a.parent = { text: listed.parent, loc: listed.loc };
+  if (listed.tags) r.tags = listed.tags;
   return ok;
 }

@@ -39,6 +39,8 @@ export const agencySchema = z.object({
   year: z.number().int().min(2000).max(2100).optional(),
   /** Parent unit code, for frameworks that rank within a parent (communes within a district). */
   parent: z.string().min(1).optional(),
+  /** Tag ids (framework `tags`) deciding which `onlyFor` indicators apply; from the agency list. */
+  tags: z.array(z.string().min(1)).optional(),
 });
 export type Agency = z.infer<typeof agencySchema>;
 

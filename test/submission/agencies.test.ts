@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/framework/load.js';
 import { agencyListFromGrid, readAgencyList } from '../../src/submission/agencies.js';
 import { TINY, grid, model } from '../helpers/build.js';
+import { Y2025 } from '../helpers/y2025.js';
 
 const loaded = loadFramework('khanh-hoa-agencies');
 if (!loaded.ok) throw new Error('khanh-hoa-agencies does not load');
@@ -75,5 +76,22 @@ describe('agency lists', () => {
     const list = readAgencyList(csv(''), 'empty.csv', KH);
     expect(list.agencies).toEqual([]);
     expect(list.issues.map((i) => i.code)).toEqual(['E_CSV_EMPTY']);
+  });
+});
+
+describe('agency list tags', () => {
+  const m = model(Y2025);
+  it('read the tags column, ids separated by commas or semicolons, matched by id or name', () => {
+    const list = readAgencyList(csv('Mã đơn vị,Tên đơn vị,Nhóm,Nhãn\nSTP,Sở Tư pháp,so,"digital-economy-duties; Có dịch vụ công"\nSYT,Sở Y tế,so,\n'), 'a.csv', m);
+    expect(list.issues).toEqual([]);
+    expect(list.agencies.map((a) => [a.code, a.tags])).toEqual([
+      ['STP', ['digital-economy-duties', 'has-public-services']],
+      ['SYT', undefined],
+    ]);
+  });
+
+  it('report a tag the framework does not declare at its cell', () => {
+    const list = readAgencyList(csv('agency_code,agency_name,group,tags\nSTP,Sở Tư pháp,so,has-services\n'), 'a.csv', m);
+    expect(list.issues).toMatchObject([{ code: 'E_AGENCIES_UNKNOWN_TAG', location: { file: 'a.csv', row: 2, column: 4 }, params: { tag: 'has-services' } }]);
   });
 });
