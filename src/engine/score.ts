@@ -122,6 +122,8 @@ function bestValues(model: FrameworkModel, submissions: readonly Submission[]): 
     for (const e of s.entries) {
       const node = model.nodes.get(e.indicator);
       if (!node || node.node.rule?.type !== 'relative' || !model.applies(node, group)) continue;
+      // An agency the indicator does not apply to sets no best value for the others.
+      if (!model.tagsAllow(node, s.agency.tags)) continue;
       const v = relativeValue(toRuleInput(e), ctxFor(model, node, group, e.loc));
       if (v === undefined) continue;
       const key = `${scopeKey(model, s.agency)}\u0000${node.code}`;
