@@ -446,7 +446,7 @@ function inputsText(ctx: Context, a: AgencyJson, code: string): string | null {
   const leaf = leafOf(a, code);
   if (leaf === undefined) return null;
   if (leaf.status === 'given-above') return ctx.l('WB_INPUT_GIVEN_ABOVE');
-  if (leaf.status === 'not-applicable') return notApplicableText(leaf, ctx.lang) ?? ctx.l('LABEL_NOT_APPLICABLE');
+  if (leaf.status === 'not-applicable') return notApplicableText(leaf, ctx.lang, ctx.doc.framework.tags) ?? ctx.l('LABEL_NOT_APPLICABLE');
   if (leaf.status === 'missing') return ctx.l('WB_INPUT_MISSING');
   const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
   const parts: string[] = [];

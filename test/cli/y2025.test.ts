@@ -50,7 +50,7 @@ describe('a 2025 framework end to end (dti score, explain, framework show)', () 
   it('explains why an indicator did not apply and what the council decided', () => {
     const snv = dti(['explain', 'SNV', '--in', out, '--lang', 'en']).stdout;
     expect(snv).toContain('Total 40/80 points');
-    expect(snv).toMatch(/2\.1 .*not applicable: the agency is not tagged has-public-services/);
+    expect(snv).toMatch(/2\.1 .*not applicable: the agency is not tagged Provides public services/);
     expect(dti(['explain', 'SNV', '1.2', '--in', out, '--lang', 'en']).stdout).toContain('the appraisal council rejected this: Sở có 2 đơn vị trực thuộc');
   });
 
