@@ -315,7 +315,7 @@ function scoreOne(
   function crossCheckSubtotal(node: FrameworkNode, given: NonNullable<SubmissionEntry['points']>): void {
     // A subtotal over no self-scored row (a form whose points column was left empty) says nothing.
     if (!selfScoredBelow(node)) return;
-    const read = readNumber(given, ctxFor(model, node, group, given.loc), 'points', { min: 0 });
+    const read = readNumber(given, ctxFor(model, node, group, given.loc), 'points', subtotalBounds);
     if (!read.ok) {
       issues.push(read.issue);
       return;
@@ -333,6 +333,8 @@ function scoreOne(
     }
   }
 
+  // A sheet's subtotal or total takes penalties off, so with penalty nodes it may fall below 0.
+  const subtotalBounds = model.hasBonusPenalty ? {} : { min: 0 };
   const scoredChildren = (node: FrameworkNode) => node.children.filter((c) => !c.informational && model.applies(c, group));
 
   /** A manual rule's points are the agency's own; other leaves count their self-scored points. */
@@ -345,9 +347,10 @@ function scoreOne(
     return node.isLeaf ? selfOf(node) !== undefined : scoredChildren(node).some(selfScoredBelow);
   }
 
-  /** What the sheet's SUM adds: the self-scored points below, blanks counting 0. */
+  /** What the sheet's SUM adds: the self-scored points below, blanks counting 0, penalties taken off. */
   function selfSum(node: FrameworkNode): Decimal {
-    return node.isLeaf ? (selfOf(node) ?? ZERO) : sum(scoredChildren(node).map(selfSum));
+    if (node.isLeaf) return selfOf(node) ?? ZERO;
+    return sum(scoredChildren(node).map((c) => (c.effect === 'penalty' && node.effect !== 'penalty' ? selfSum(c).negated() : selfSum(c))));
   }
 
   const mains = model.mainFor(group);
@@ -355,10 +358,10 @@ function scoreOne(
   const points = sum(parts.map((p) => p.points));
   const maxPoints = mains.some((m) => ownMaxDiffers.has(m.code)) ? sum(mains.map((m) => nodes.get(m.code)?.maxPoints ?? ZERO)) : model.totalFor(group);
   if (submission.total && mains.some(selfScoredBelow)) {
-    const read = readNumber(submission.total, { indicator: agency.code, maxPoints: model.totalFor(group), fallbackLocation: submission.total.loc }, 'points', { min: 0 });
+    const read = readNumber(submission.total, { indicator: agency.code, maxPoints: model.totalFor(group), fallbackLocation: submission.total.loc }, 'points', subtotalBounds);
     if (!read.ok) issues.push(read.issue);
     else {
-      const expected = roundTo(sum(mains.map(selfSum)), places);
+      const expected = roundTo(sum(mains.map((m) => (m.effect === 'penalty' ? selfSum(m).negated() : selfSum(m)))), places);
       if (!roundTo(read.value, places).equals(expected)) {
         issues.push(issue('W_TOTAL_MISMATCH', submission.total.loc, { agency: agency.code, given: read.value.toString(), expected: expected.toString() }));
       }
