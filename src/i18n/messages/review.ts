@@ -129,7 +129,7 @@ export const reviewMessages: MessageTable = {
   // The ranked workbook's self-scored vs computed vs appraised sheet.
   REV_WB_COL_DIFFERENCE: { vi: 'Chênh lệch (kết quả − tự chấm)', en: 'Difference (result − self)' },
   E_REVIEW_NA_DECISION: {
-    vi: 'Đơn vị {agency}, chỉ số {indicator}: ý kiến về khai "không áp dụng" là "{value}", cần "Không chấp nhận" (reject) hoặc "Chấp nhận" (accept)',
+    vi: 'Đơn vị {agency}, chỉ số {indicator}: ý kiến về khai "không áp dụng" là "{value}", cần ghi "Không chấp nhận" hoặc "Chấp nhận"',
     en: 'Agency {agency}, indicator {indicator}: the decision on the "not applicable" claim is "{value}"; expected "reject" or "accept" ("Không chấp nhận", "Chấp nhận")',
   },
   W_REVIEW_NA_NO_CLAIM: {
