@@ -191,7 +191,7 @@ function scoreOne(
       const points = read.ok ? roundTo(read.value, places) : ZERO;
       if (!read.ok) issues.push(read.issue);
       else issues.push(issue('I_DIRECT_POINTS', entry.points.loc, { agency: agency.code, indicator: node.code, points: points.toString() }));
-      nodes.set(node.code, { code: node.code, maxPoints: max, points, origin: 'direct' });
+      nodes.set(node.code, { code: node.code, maxPoints: node.effect === 'score' ? max : ZERO, points: node.effect === 'score' ? points : ZERO, origin: 'direct' });
       node.children.filter((c) => !c.informational && model.applies(c, group)).forEach((c) => visit(c, true));
       return asEffect(node, points);
     }
