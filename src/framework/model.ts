@@ -1,5 +1,5 @@
 import { Decimal, ZERO, sum } from '../core/decimal.js';
-import type { AgencyGroup, Framework, IndicatorNode, Pillar } from './schema.js';
+import type { AgencyGroup, Effect, Framework, IndicatorNode, Pillar, ScoreClass } from './schema.js';
 
 /**
  * A loaded framework with its tree indexed: parents, paths in the file, and the answers
@@ -17,6 +17,12 @@ export interface FrameworkNode {
   readonly isLeaf: boolean;
   /** Informational itself or under an informational node. */
   readonly informational: boolean;
+  /** The node's effect, inherited: 'score' counts in the maximum, 'bonus'/'penalty' outside it. */
+  readonly effect: Effect;
+  /** Every tag set the node needs, its own and its ancestors' `onlyFor` (each: at least one of). */
+  readonly onlyFor: readonly (readonly string[])[];
+  /** Whether the agency may declare the node not applicable (set on it or on an ancestor). */
+  readonly notApplicableAllowed: boolean;
 }
 
 export interface FrameworkModel {
@@ -26,8 +32,18 @@ export interface FrameworkModel {
   readonly nodes: ReadonlyMap<string, FrameworkNode>;
   group(id: string): AgencyGroup | undefined;
   applies(node: FrameworkNode, group: string): boolean;
-  /** Max points of a node for a group (0 for informational nodes). */
+  /** Max points of a node for a group (0 for informational nodes and bonus/penalty nodes, which count outside the max). */
   maxFor(node: FrameworkNode, group: string): Decimal;
+  /** What a bonus or penalty node can add or take off at most (its declared max, or its children's caps). */
+  capFor(node: FrameworkNode, group: string): Decimal;
+  /** Whether an agency carrying these tags meets every `onlyFor` of the node (and its ancestors). */
+  tagsAllow(node: FrameworkNode, tags: readonly string[] | undefined): boolean;
+  /** The `onlyFor` the agency's tags fail, for the reason shown ("not applicable (tag …)"). */
+  missingTags(node: FrameworkNode, tags: readonly string[] | undefined): readonly string[] | undefined;
+  /** Class thresholds of a group: its own, else the framework's. */
+  classesFor(group: string): readonly ScoreClass[];
+  /** Whether the framework has any bonus or penalty node. */
+  readonly hasBonusPenalty: boolean;
   /** Scored leaves that apply to the group, in document order. */
   leavesFor(group: string): readonly FrameworkNode[];
   /** Main indicators that apply to the group and are scored. */
@@ -50,6 +66,9 @@ export function buildModel(framework: Framework): FrameworkModel {
       path,
       isLeaf: node.children.length === 0,
       informational: node.informational || (parent?.informational ?? false),
+      effect: node.effect ?? parent?.effect ?? 'score',
+      onlyFor: [...(parent?.onlyFor ?? []), ...(node.onlyFor ? [node.onlyFor] : [])],
+      notApplicableAllowed: node.notApplicableAllowed ?? parent?.notApplicableAllowed ?? false,
     };
     // First definition wins; duplicates are reported by validateFramework.
     if (!nodes.has(node.code)) nodes.set(node.code, built);
@@ -72,7 +91,7 @@ export function buildModel(framework: Framework): FrameworkModel {
 
   const maxCache = new Map<string, Decimal>();
   const maxFor = (n: FrameworkNode, group: string): Decimal => {
-    if (n.informational || !applies(n, group)) return ZERO;
+    if (n.informational || n.effect !== 'score' || !applies(n, group)) return ZERO;
     const key = `${group}\u0000${n.code}`;
     const cached = maxCache.get(key);
     if (cached) return cached;
@@ -82,6 +101,14 @@ export function buildModel(framework: Framework): FrameworkModel {
     maxCache.set(key, value);
     return value;
   };
+
+  const capFor = (n: FrameworkNode, group: string): Decimal => {
+    if (n.informational || !applies(n, group)) return ZERO;
+    const declared = n.node.maxPointsByGroup?.[group] ?? n.node.maxPoints;
+    return declared !== undefined ? new Decimal(declared) : sum(n.children.map((c) => capFor(c, group)));
+  };
+  const missingTags = (n: FrameworkNode, tags: readonly string[] | undefined) =>
+    n.onlyFor.find((needed) => !needed.some((t) => tags?.includes(t)));
 
   const all = [...nodes.values()];
   const perGroup = <T>(compute: (group: string) => T) => {
@@ -99,6 +126,11 @@ export function buildModel(framework: Framework): FrameworkModel {
     group: (id) => framework.groups.find((g) => g.id === id),
     applies,
     maxFor,
+    capFor,
+    tagsAllow: (n, tags) => missingTags(n, tags) === undefined,
+    missingTags,
+    classesFor: (id) => framework.groups.find((g) => g.id === id)?.classes ?? framework.classes,
+    hasBonusPenalty: all.some((n) => n.effect !== 'score'),
     leavesFor: perGroup((group) => all.filter((n) => n.isLeaf && !n.informational && applies(n, group))),
     mainFor,
     pillarsFor: perGroup((group) =>

@@ -10,6 +10,10 @@ import { ruleSchema } from '../engine/rules/index.js';
 const codeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dots, dashes');
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
 
+/** How a node's points count: in the score and its maximum, or outside the maximum as bonus or penalty. */
+export const effectSchema = z.enum(['score', 'bonus', 'penalty']);
+export type Effect = z.output<typeof effectSchema>;
+
 export const indicatorNodeSchema = z.object({
   code: codeSchema,
   name: localizedSchema,
@@ -25,22 +29,21 @@ export const indicatorNodeSchema = z.object({
   evidenceRequired: z.boolean().default(false),
   /** Pillars this main indicator counts in (codes from the framework's `pillars`). */
   pillars: z.array(codeSchema).optional(),
+  /** Agency tags (framework `tags`): the node applies only to agencies carrying at least one; inherited. */
+  onlyFor: z.array(idSchema).min(1).optional(),
+  /** The agency may answer "Không áp dụng" (N/A) with a reason; on a branch, for each leaf below. */
+  notApplicableAllowed: z.boolean().optional(),
+  /**
+   * 'score' (inherited default): counts in the maximum. 'bonus' / 'penalty': outside the maximum,
+   * maxPoints is the cap of what the node can add or take off.
+   */
+  effect: effectSchema.optional(),
   rule: ruleSchema.optional(),
   get children() {
     return z.array(indicatorNodeSchema).default([]);
   },
 });
 export type IndicatorNode = z.output<typeof indicatorNodeSchema>;
-
-export const groupSchema = z.object({
-  id: idSchema,
-  name: localizedSchema,
-  /** Assessed but not ranked (e.g. units that provide no public services). */
-  ranked: z.boolean().default(true),
-  /** Rank within the whole group, or within each parent unit (communes within a district). */
-  rankScope: z.enum(['group', 'parent']).default('group'),
-});
-export type AgencyGroup = z.output<typeof groupSchema>;
 
 export const pillarSchema = z.object({ code: codeSchema, name: localizedSchema });
 export type Pillar = z.output<typeof pillarSchema>;
@@ -52,6 +55,22 @@ export const classSchema = z.object({
   min: z.number().min(0).max(1),
 });
 export type ScoreClass = z.output<typeof classSchema>;
+
+/** An agency attribute that `onlyFor` names ("has-public-services"); agencies carry tags in the agency list. */
+export const tagSchema = z.object({ id: idSchema, name: localizedSchema });
+export type AgencyTag = z.output<typeof tagSchema>;
+
+export const groupSchema = z.object({
+  id: idSchema,
+  name: localizedSchema,
+  /** Assessed but not ranked (e.g. units that provide no public services). */
+  ranked: z.boolean().default(true),
+  /** Rank within the whole group, or within each parent unit (communes within a district). */
+  rankScope: z.enum(['group', 'parent']).default('group'),
+  /** Class thresholds of this group, instead of the framework's `classes`. */
+  classes: z.array(classSchema).optional(),
+});
+export type AgencyGroup = z.output<typeof groupSchema>;
 
 export const precisionSchema = z.object({
   /** Decimals kept for points (leaf points are rounded to this, sums are exact). */
@@ -72,6 +91,10 @@ export const frameworkSchema = z.object({
   provenance: z.string().optional(),
   /** Declared total (1000); checked against the main indicators for every group. */
   maxPoints: z.number().positive().optional(),
+  /** Declared total per group (1000 / 800 / 900), checked instead of `maxPoints` for those groups. */
+  maxPointsByGroup: z.record(idSchema, z.number().positive()).optional(),
+  /** Whether the total index, bonus and penalty included, is clamped to 0..1. */
+  indexClamp: z.boolean().default(true),
   precision: precisionSchema.prefault({}),
   /** Ties judged on the published (rounded) index or the exact one. */
   ties: z.enum(['published', 'exact']).default('exact'),
@@ -82,6 +105,8 @@ export const frameworkSchema = z.object({
   groups: z.array(groupSchema).min(1),
   pillars: z.array(pillarSchema).default([]),
   classes: z.array(classSchema).default([]),
+  /** Agency tags that nodes' `onlyFor` may name. */
+  tags: z.array(tagSchema).default([]),
   indicators: z.array(indicatorNodeSchema).min(1),
 });
 export type Framework = z.output<typeof frameworkSchema>;

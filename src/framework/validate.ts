@@ -14,6 +14,7 @@ export function validateFramework(framework: Framework, file?: string): DtiIssue
   const at = (path: string) => (file === undefined ? { path } : { file, path });
   const groupIds = new Set(framework.groups.map((g) => g.id));
   const pillarCodes = new Set(framework.pillars.map((p) => p.code));
+  const tagIds = new Set(framework.tags.map((t) => t.id));
 
   duplicates(framework.groups.map((g) => g.id)).forEach((id) =>
     issues.push(issue('E_FW_DUPLICATE_GROUP', at('groups'), { group: id })),
@@ -21,6 +22,10 @@ export function validateFramework(framework: Framework, file?: string): DtiIssue
   duplicates(framework.pillars.map((p) => p.code)).forEach((code) =>
     issues.push(issue('E_FW_DUPLICATE_PILLAR', at('pillars'), { pillar: code })),
   );
+  duplicates(framework.tags.map((t) => t.id)).forEach((id) => issues.push(issue('E_FW_DUPLICATE_TAG', at('tags'), { tag: id })));
+  for (const g of Object.keys(framework.maxPointsByGroup ?? {})) {
+    if (!groupIds.has(g)) issues.push(issue('E_FW_UNKNOWN_GROUP', at('maxPointsByGroup'), { code: framework.id, group: g }));
+  }
 
   const seen = new Set<string>();
   const visit = (n: FrameworkNode) => {
@@ -35,6 +40,9 @@ export function validateFramework(framework: Framework, file?: string): DtiIssue
     }
     for (const g of Object.keys(node.maxPointsByGroup ?? {})) {
       if (!groupIds.has(g)) issues.push(issue('E_FW_UNKNOWN_GROUP', at(`${path}.maxPointsByGroup`), { code: n.code, group: g }));
+    }
+    for (const tag of node.onlyFor ?? []) {
+      if (!tagIds.has(tag)) issues.push(issue('E_FW_UNKNOWN_TAG', at(`${path}.onlyFor`), { code: n.code, tag, tags: [...tagIds].join(', ') || '—' }));
     }
     if (node.pillars !== undefined) {
       if (n.depth > 0) issues.push(issue('E_FW_PILLAR_NOT_MAIN', at(`${path}.pillars`), { code: n.code }));
@@ -60,7 +68,8 @@ export function validateFramework(framework: Framework, file?: string): DtiIssue
     if (model.leavesFor(g).length === 0) issues.push(issue('E_FW_EMPTY_GROUP', at('groups'), { group: g }));
     for (const n of model.nodes.values()) {
       if (n.informational || !model.applies(n, g)) continue;
-      const max = model.maxFor(n, g);
+      // A bonus or penalty leaf's rule is held to its cap, as a scored leaf's to its max.
+      const max = n.effect === 'score' ? model.maxFor(n, g) : model.capFor(n, g);
       if (!n.isLeaf) {
         const declared = n.node.maxPointsByGroup?.[g] ?? n.node.maxPoints;
         const children = sum(n.children.map((c) => model.maxFor(c, g)));
@@ -85,12 +94,12 @@ export function validateFramework(framework: Framework, file?: string): DtiIssue
         }
       }
     }
-    if (framework.maxPoints !== undefined) {
+    const declaredTotal = framework.maxPointsByGroup?.[g] ?? framework.maxPoints;
+    if (declaredTotal !== undefined) {
       const total = model.totalFor(g);
-      if (!total.equals(framework.maxPoints)) {
-        issues.push(
-          issue('E_FW_SUM_MISMATCH', at('maxPoints'), { code: framework.id, group: g, declared: String(framework.maxPoints), sum: total.toString() }),
-        );
+      if (!total.equals(declaredTotal)) {
+        const where = framework.maxPointsByGroup?.[g] !== undefined ? `maxPointsByGroup.${g}` : 'maxPoints';
+        issues.push(issue('E_FW_SUM_MISMATCH', at(where), { code: framework.id, group: g, declared: String(declaredTotal), sum: total.toString() }));
       }
     }
   }

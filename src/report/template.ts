@@ -252,7 +252,8 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   let listColumn = 0;
   for (const { node, row } of rows) {
     const cells = ws.getRow(row);
-    const max = model.maxFor(node, ctx.group);
+    // A bonus or penalty row shows, and its formula caps at, the node's cap.
+    const max = node.effect === 'score' ? model.maxFor(node, ctx.group) : model.capFor(node, ctx.group);
     cells.getCell(COL.code).value = node.code;
     cells.getCell(COL.code).numFmt = '@';
     cells.getCell(COL.name).value = node.node.name[ctx.lang] + (node.isLeaf && node.node.evidenceRequired && !node.informational ? ' (*)' : '');
@@ -273,9 +274,9 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     const pointsCell = cells.getCell(COL.points);
     pointsCell.numFmt = pointsFormat(ctx.places);
     if (!node.isLeaf) {
-      const children = node.children.filter((c) => !c.informational && model.applies(c, ctx.group)).map((c) => rowOf.get(c.code)!);
+      const children = node.children.filter((c) => !c.informational && model.applies(c, ctx.group));
       cells.getCell(COL.rule).value = l('TPL_RULE_SECTION');
-      pointsCell.value = { formula: `ROUND(SUM(${ranges(children, 'H')}),${ctx.places})`, result: 0 } as ExcelJS.CellFormulaValue;
+      pointsCell.value = { formula: signedSum(children, node.effect, rowOf, ctx.places), result: 0 } as ExcelJS.CellFormulaValue;
       for (let c = 1; c <= LAST_COL; c++) {
         cells.getCell(c).font = { bold: true };
         cells.getCell(c).fill = solid(FILL_SECTION);
@@ -317,11 +318,11 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
 
   // Total, without a code so the reader skips it.
   const totalRow = headerRow + rows.length + 1;
-  const mains = rows.filter((x) => x.node.parent === undefined && !x.node.informational).map((x) => x.row);
+  const mains = rows.filter((x) => x.node.parent === undefined && !x.node.informational).map((x) => x.node);
   const total = ws.getRow(totalRow);
   total.getCell(COL.name).value = l('TPL_TOTAL');
   total.getCell(COL.max).value = toNumber(model.totalFor(ctx.group));
-  total.getCell(COL.points).value = { formula: `ROUND(SUM(${ranges(mains, 'H')}),${ctx.places})`, result: 0 } as ExcelJS.CellFormulaValue;
+  total.getCell(COL.points).value = { formula: signedSum(mains, 'score', rowOf, ctx.places), result: 0 } as ExcelJS.CellFormulaValue;
   total.getCell(COL.points).numFmt = pointsFormat(ctx.places);
   for (let c = 1; c <= LAST_COL; c++) {
     total.getCell(c).font = { bold: true };
@@ -342,6 +343,17 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     insertHyperlinks: true,
   });
   return headerRow;
+}
+
+/**
+ * The points of a section: the sum of its rows, penalty rows taken off (the engine's subtotal
+ * cross-check adds them the same way). Without a penalty row, the plain sum.
+ */
+export function signedSum(children: readonly FrameworkNode[], effect: FrameworkNode['effect'], rowOf: ReadonlyMap<string, number>, places: number): string {
+  const minus = children.filter((c) => c.effect === 'penalty' && effect !== 'penalty').map((c) => rowOf.get(c.code)!);
+  const plus = children.filter((c) => !(c.effect === 'penalty' && effect !== 'penalty')).map((c) => rowOf.get(c.code)!);
+  if (minus.length === 0) return `ROUND(SUM(${ranges(plus, 'H')}),${places})`;
+  return `ROUND(${plus.length > 0 ? `SUM(${ranges(plus, 'H')})` : '0'}-SUM(${ranges(minus, 'H')}),${places})`;
 }
 
 /** The columns an agency types in for a rule (beside evidence and explanation). */

@@ -8,6 +8,7 @@ import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
+import { notApplicableText } from './not-applicable.js';
 import { a4PageSetup, newWorkbook, solid } from './excel.js';
 import { pinZipEntryTimes } from './workbook-dates.js';
 
@@ -67,6 +68,9 @@ interface Context {
   readonly leafCodes: readonly string[];
   readonly hasParent: boolean;
   readonly hasClasses: boolean;
+  /** Some agency's own max differs from its group's (indicators per agency): a column shows each one's. */
+  readonly hasOwnMax: boolean;
+  readonly hasBonusPenalty: boolean;
   nameOf(code: string): string;
 }
 
@@ -101,7 +105,9 @@ function context(doc: ResultsDoc, model: FrameworkModel, lang: Lang): Context {
     pillarCodes: inOrder(agencies.flatMap((a) => a.pillars.map((p) => p.code)), pillarOrder),
     leafCodes: inOrder(leafSet, order),
     hasParent: agencies.some((a) => a.parent !== undefined),
-    hasClasses: model.framework.classes.length > 0,
+    hasClasses: model.framework.classes.length > 0 || model.framework.groups.some((g) => (g.classes ?? []).length > 0),
+    hasOwnMax: groups.some((g) => g.agencies.some((a) => a.maxPoints !== g.maxPoints)),
+    hasBonusPenalty: agencies.some((a) => a.bonusPoints !== undefined),
     nameOf: (code) => names.get(code) ?? model.nodes.get(code)?.node.name[lang] ?? code,
   };
 }
@@ -149,6 +155,13 @@ function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Compariso
     { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
     ...(ctx.hasParent ? [{ header: l('WB_COL_PARENT'), value: ({ a }: { a: AgencyJson }) => a.parent ?? null }] : []),
     { header: l('LABEL_POINTS'), fmt: fmt.points, value: ({ a }) => a.points },
+    ...(ctx.hasOwnMax ? [{ header: l('LABEL_OWN_MAX'), fmt: fmt.points, value: ({ a }: { a: AgencyJson }) => a.maxPoints }] : []),
+    ...(ctx.hasBonusPenalty
+      ? [
+          { header: l('LABEL_BONUS'), fmt: fmt.points, value: ({ a }: { a: AgencyJson }) => a.bonusPoints ?? null },
+          { header: l('LABEL_PENALTY'), fmt: fmt.points, value: ({ a }: { a: AgencyJson }) => a.penaltyPoints ?? null },
+        ]
+      : []),
     { header: l('LABEL_INDEX'), fmt: fmt.index, scale: true, value: ({ a }) => a.index },
     ...(ctx.hasClasses ? [{ header: l('LABEL_CLASS'), value: ({ a }: { a: AgencyJson }) => a.class?.name[ctx.lang] ?? null }] : []),
     ...ctx.mainCodes.flatMap((code): Column<{ a: AgencyJson; ranked: boolean }>[] => [
@@ -352,6 +365,14 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
           ] as [string, Value],
         ]
       : []),
+    // A group with its own class thresholds.
+    ...doc.groups.flatMap((g): [string, Value][] => {
+      const own = model.group(g.id)?.classes;
+      if (!own || own.length === 0) return [];
+      const text = [...own].sort((a, b) => b.min - a.min).map((c) => `${c.name[lang]} ≥ ${c.min}`).join('; ');
+      return [[l('WB_METHOD_CLASSES_GROUP', { group: g.name[lang] }), text]];
+    }),
+    ...(model.hasBonusPenalty ? [[l('WB_METHOD_INDEX_CLAMP'), l(model.framework.indexClamp ? 'WB_METHOD_INDEX_CLAMP_yes' : 'WB_METHOD_INDEX_CLAMP_no')] as [string, Value]] : []),
     [l('WB_METHOD_TOOL'), `${doc.tool.name} ${doc.tool.version}`],
   ];
   sheet.header(3, [l('WB_COL_SETTING'), l('WB_COL_VALUE')]);
@@ -417,7 +438,7 @@ function leafOf(a: AgencyJson, code: string): LeafJson | undefined {
 
 function leafPoints(a: AgencyJson, code: string): number | null {
   const leaf = leafOf(a, code);
-  return leaf === undefined || leaf.status === 'given-above' ? null : leaf.points;
+  return leaf === undefined || leaf.status === 'given-above' || leaf.status === 'not-applicable' ? null : leaf.points;
 }
 
 /** The inputs of a leaf in a few characters: "3/4", "có", "87.5", "Mức 2". */
@@ -425,6 +446,7 @@ function inputsText(ctx: Context, a: AgencyJson, code: string): string | null {
   const leaf = leafOf(a, code);
   if (leaf === undefined) return null;
   if (leaf.status === 'given-above') return ctx.l('WB_INPUT_GIVEN_ABOVE');
+  if (leaf.status === 'not-applicable') return notApplicableText(leaf, ctx.lang, ctx.doc.framework.tags) ?? ctx.l('LABEL_NOT_APPLICABLE');
   if (leaf.status === 'missing') return ctx.l('WB_INPUT_MISSING');
   const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
   const parts: string[] = [];

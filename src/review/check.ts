@@ -4,6 +4,7 @@ import { readNumber } from '../engine/rules/inputs.js';
 import type { Rule } from '../engine/rules/index.js';
 import type { FrameworkModel } from '../framework/model.js';
 import type { Submission, SubmissionEntry } from '../submission/schema.js';
+import { notApplicableCell } from '../engine/applicability.js';
 import type { Adjustment } from './schema.js';
 
 export interface CheckedAdjustments {
@@ -53,6 +54,10 @@ export function checkAdjustments(model: FrameworkModel, submissions: readonly Su
       issues.push(issue('E_REVIEW_UNKNOWN_INDICATOR', cellsOf(a).indicator, { agency, indicator: a.indicator, group }));
       continue;
     }
+    if (!model.tagsAllow(node, submission.agency.tags)) {
+      issues.push(issue('E_REVIEW_NOT_FOR_AGENCY', cellsOf(a).indicator, { agency, indicator: code, tags: (model.missingTags(node, submission.agency.tags) ?? []).join(', ') }));
+      continue;
+    }
     const key = `${agency}\u0000${code}`;
     const first = seen.get(key);
     if (first) {
@@ -62,12 +67,19 @@ export function checkAdjustments(model: FrameworkModel, submissions: readonly Su
     seen.set(key, a);
 
     if (a.points) {
-      const max = model.maxFor(node, group);
+      // A bonus or penalty leaf's points go up to its cap.
+      const max = node.effect === 'score' ? model.maxFor(node, group) : model.capFor(node, group);
       const read = readNumber(a.points, { indicator: code, maxPoints: max, fallbackLocation: a.loc }, 'points', { min: 0, max });
       if (!read.ok) {
         issues.push(read.issue);
         continue;
       }
+    }
+    const entry = submission.entries.find((e) => e.indicator === code);
+    if (a.rejectNotApplicable && !a.points && !a.value && !a.numerator && !a.denominator && !notApplicableCell(entry)) {
+      // Nothing to reject: the agency gave a value for this indicator, not "không áp dụng".
+      issues.push(issue('W_REVIEW_NA_NO_CLAIM', a.loc, { agency, indicator: code }));
+      continue;
     }
     const unused = unusedInput(node.node.rule, a, submission.entries.find((e) => e.indicator === code));
     if (unused) {

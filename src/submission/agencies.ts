@@ -16,6 +16,8 @@ export interface ListedAgency {
   /** Group id, resolved from an id or a group name. */
   readonly group: string;
   readonly parent?: string;
+  /** Tag ids from the optional tags column ("Nhãn"), each declared in the framework's `tags`. */
+  readonly tags?: readonly string[];
   readonly loc: Location;
 }
 
@@ -33,7 +35,7 @@ const UNSAFE_IN_FILE_NAME = /[/\\:*?"<>|\u0000-\u001f]/;
 /**
  * Reads an agency list (CSV or a workbook's first sheet with a header): agency_code,
  * agency_name, group and optionally parent, or their Vietnamese headers (Mã đơn vị, Tên đơn vị,
- * Nhóm, Đơn vị cấp trên), as src/submission/columns.ts names them. Each row's problems are
+ * Nhóm, Đơn vị cấp trên) and tags (Nhãn: ids separated by "," or ";"), as src/submission/columns.ts names them. Each row's problems are
  * issues at that row; the rows without errors are returned.
  */
 export function readAgencyList(bytes: Uint8Array, file: string, model: FrameworkModel): AgencyList {
@@ -113,19 +115,40 @@ export function agencyListFromGrid(grid: Grid, model: FrameworkModel): AgencyLis
 
     const name = cellText(at('agencyName'));
     const parent = cellText(at('parent'));
+    const tags = readTags(cellText(at('tags')), model, code, () => locationOf(grid, sheet, first.row, roles.get('tags')), issues);
     // One file per agency, named by its code: codes that differ only in case would overwrite each
     // other on Windows and macOS. A row repeated as it is (a long-layout file) is taken once.
     const key = code.normalize('NFC').toLowerCase();
     const prior = seen.get(key);
     if (prior) {
-      const same = prior.code === code && prior.name === name && prior.group === group && (prior.parent ?? '') === parent;
+      const same =
+        prior.code === code && prior.name === name && prior.group === group && (prior.parent ?? '') === parent && (prior.tags ?? []).join(',') === tags.join(',');
       if (!same) issues.push(issue('E_AGENCIES_DUPLICATE', loc, { agency: code, first: prior.loc.cell ?? String(prior.loc.row) }));
       continue;
     }
     if (name === '') issues.push(issue('W_AGENCIES_NAME_MISSING', loc, { agency: code }));
-    const agency: ListedAgency = { code, name, group, ...(parent !== '' ? { parent } : {}), loc };
+    const agency: ListedAgency = { code, name, group, ...(parent !== '' ? { parent } : {}), ...(tags.length > 0 ? { tags } : {}), loc };
     seen.set(key, agency);
     agencies.push(agency);
   }
   return { agencies, issues };
+}
+
+/**
+ * A tags cell: ids separated by "," or ";", matched to the framework's tags by id or by name
+ * (folded). An unknown tag is an error at the cell; the agency keeps the tags that are known.
+ */
+export function readTags(text: string, model: FrameworkModel, agency: string, loc: () => Location, issues: DtiIssue[]): string[] {
+  const declared = model.framework.tags;
+  const out: string[] = [];
+  for (const part of text.split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '')) {
+    const folded = foldText(part);
+    const tag = declared.find((t) => t.id === part || foldText(t.id) === folded || foldText(t.name.vi) === folded || foldText(t.name.en) === folded);
+    if (!tag) {
+      issues.push(issue('E_AGENCIES_UNKNOWN_TAG', loc(), { agency, tag: part, tags: declared.map((t) => t.id).join(', ') || '—' }));
+      continue;
+    }
+    if (!out.includes(tag.id)) out.push(tag.id);
+  }
+  return out.sort();
 }

@@ -11,6 +11,7 @@ export const COLUMN_SYNONYMS = {
   group: ['group', 'nhom', 'nhom don vi', 'khoi'],
   year: ['year', 'nam', 'nam danh gia'],
   parent: ['parent', 'ma don vi cap tren', 'don vi cap tren'],
+  tags: ['tags', 'tag', 'nhan', 'the', 'nhan don vi'],
   indicator: ['indicator', 'indicator code', 'ma chi so', 'ma tieu chi', 'ma'],
   number: ['stt', 'no', 'so thu tu', 'tt'],
   name: ['ten chi so', 'ten chi so tieu chi', 'chi so tieu chi', 'chi so chi so thanh phan', 'chi so', 'tieu chi', 'name', 'indicator name', 'noi dung'],

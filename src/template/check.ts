@@ -9,7 +9,7 @@ import { bundledFrameworkIds, loadFramework } from '../framework/load.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
-import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges } from '../report/template.js';
+import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges, signedSum } from '../report/template.js';
 import { readXlsx } from '../sheets/xlsx.js';
 
 /**
@@ -263,6 +263,15 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
 
   // Each row: max points, input validations, formula, locks.
   const places = fw.precision.points;
+  // A section with penalty rows takes them off (src/report/template.ts signedSum): checked as written.
+  const signedFormula = (nodes: readonly FrameworkNode[], effect: FrameworkNode['effect']) => {
+    const kids = nodes.filter((c) => !c.informational && model!.applies(c, group.id) && rowOf.has(c.code));
+    return kids.some((c) => c.effect === 'penalty' && effect !== 'penalty') ? signedSum(kids, effect, rowOf, places) : undefined;
+  };
+  const checkSigned = (actual: string | undefined, expected: string, code: string, loc: Location) => {
+    if (actual === undefined) issues.push(issue('E_TPL_FORMULA_MISSING', loc, { code, expected, found: '' }));
+    else if (normaliseFormula(actual) !== normaliseFormula(expected)) issues.push(issue('E_TPL_FORMULA_CHANGED', loc, { code, expected, found: shown(actual) }));
+  };
   const sumRows = (nodes: readonly FrameworkNode[]) =>
     nodes.filter((c) => !c.informational && model!.applies(c, group.id)).flatMap((c) => (rowOf.has(c.code) ? [rowOf.get(c.code)!] : []));
   for (const node of expected) {
@@ -273,11 +282,13 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
       lockFindings(row, new Set(), code);
       continue;
     }
-    const max = model.maxFor(node, group.id);
+    const max = node.effect === 'score' ? model.maxFor(node, group.id) : model.capFor(node, group.id);
     checkMax(cellAt(sheet, row, COL.max), max, code, at(sheet, row, COL.max), issues);
     const formulaAt = at(sheet, row, COL.points);
     if (!node.isLeaf) {
-      checkSum(sheetParts.formulas.get(cellRef(row, COL.points)), sumRows(node.children), places, code, formulaAt, issues);
+      const signed = signedFormula(node.children, node.effect);
+      if (signed) checkSigned(sheetParts.formulas.get(cellRef(row, COL.points)), signed, code, formulaAt);
+      else checkSum(sheetParts.formulas.get(cellRef(row, COL.points)), sumRows(node.children), places, code, formulaAt, issues);
       lockFindings(row, new Set(), code);
       continue;
     }
@@ -316,7 +327,9 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
   } else {
     const label = text(totalRow, COL.name);
     checkMax(cellAt(sheet, totalRow, COL.max), model.totalFor(group.id), label, at(sheet, totalRow, COL.max), issues);
-    checkSum(sheetParts.formulas.get(cellRef(totalRow, COL.points)), sumRows(model.roots), places, label, at(sheet, totalRow, COL.points), issues);
+    const signed = signedFormula(model.roots, 'score');
+    if (signed) checkSigned(sheetParts.formulas.get(cellRef(totalRow, COL.points)), signed, label, at(sheet, totalRow, COL.points));
+    else checkSum(sheetParts.formulas.get(cellRef(totalRow, COL.points)), sumRows(model.roots), places, label, at(sheet, totalRow, COL.points), issues);
     lockFindings(totalRow, new Set(), label);
   }
 

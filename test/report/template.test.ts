@@ -13,6 +13,8 @@ import { TEMPLATE_HEADERS, TEMPLATE_SHEETS, submissionTemplate } from '../../src
 import { readXlsx } from '../../src/sheets/xlsx.js';
 import { parseGrid } from '../../src/submission/parse.js';
 import { TINY, model as inlineModel } from '../helpers/build.js';
+import { Y2025 } from '../helpers/y2025.js';
+import { checkTemplate } from '../../src/template/check.js';
 
 const loaded = loadFramework('khanh-hoa-agencies');
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
@@ -557,6 +559,18 @@ describe('submission template: recalculated by LibreOffice', () => {
         const template = await submissionTemplate(zeroing, { lang: 'vi', group: 'dept', agency: { code: `E${given}`, name: 'Sở' } });
         writeFileSync(join(dir, 'in', `evidence-${given}.xlsx`), await fillIn(template, evidence(given)));
       }
+      // Bonus (capped) and penalty rows: the section and the total take the penalty off, as the engine does.
+      const y2025 = inlineModel(Y2025);
+      const bonusPenalty = new Map<string, Fill>([
+        ['1.1', { value: 'Có' }],
+        ['1.2', { value: 'Có' }],
+        ['2.2', { value: 'Không' }],
+        ['9.1', { value: 3 }],
+        ['9.2', { value: 'Có' }],
+      ]);
+      const bpTemplate = await submissionTemplate(y2025, { lang: 'vi', group: 'so', agency: { code: 'BP', name: 'Sở' } });
+      expect(checkTemplate(bpTemplate, 'bonus-penalty.xlsx', y2025)).toEqual([]);
+      writeFileSync(join(dir, 'in', 'bonus-penalty.xlsx'), await fillIn(bpTemplate, bonusPenalty));
       // A fresh profile that recalculates every formula on load (0 = always), whatever the cached results.
       const profile = join(dir, 'profile');
       mkdirSync(join(profile, 'user'), { recursive: true });
@@ -581,6 +595,7 @@ describe('submission template: recalculated by LibreOffice', () => {
           ...SCENARIOS.map((s) => join(dir, 'in', s.file)),
           join(dir, 'in', 'evidence-true.xlsx'),
           join(dir, 'in', 'evidence-false.xlsx'),
+          join(dir, 'in', 'bonus-penalty.xlsx'),
         ],
         { stdio: 'pipe', timeout: 180_000 },
       );
@@ -615,6 +630,11 @@ describe('submission template: recalculated by LibreOffice', () => {
         expect([plan.points.toNumber(), plan.selfPoints?.toNumber()]).toEqual(given ? [10, 10] : [0, 0]);
         expect(score.points.toNumber()).toBe((given ? 10 : 0) + 20 + 18.75 + 17.5);
       }
+      const bp = scoreFile(readFileSync(join(dir, 'out', 'bonus-penalty.xlsx')), 'bonus-penalty.xlsx', y2025);
+      const bpCodes = bp.score.issues.map((i) => i.code);
+      for (const code of ['W_SELF_SCORE_DIFFERS', 'W_SUBTOTAL_MISMATCH', 'W_TOTAL_MISMATCH']) expect(bpCodes).not.toContain(code);
+      expect(['9.1', '9.2'].map((c) => bp.score.leaves.find((l) => l.code === c)?.selfPoints?.toNumber())).toEqual([10, 20]);
+      expect([bp.score.points.toNumber(), bp.score.bonusPoints.toNumber(), bp.score.penaltyPoints.toNumber()]).toEqual([60, 10, 20]);
     },
     240_000,
   );

@@ -31,6 +31,11 @@ export const frameworkMessages: MessageTable = {
     vi: 'Chỉ số "{code}" không phải chỉ số chính nên không thể gắn trụ cột',
     en: 'Indicator "{code}" is not a main indicator, so it cannot name pillars',
   },
+  E_FW_DUPLICATE_TAG: { vi: 'Mã nhãn "{tag}" bị trùng', en: 'Tag id "{tag}" is used twice' },
+  E_FW_UNKNOWN_TAG: {
+    vi: 'Chỉ số "{code}" chỉ áp dụng cho nhãn "{tag}" nhưng nhãn này không được khai báo trong tags (đã khai báo: {tags})',
+    en: 'Indicator "{code}" applies only to tag "{tag}", which is not declared in tags (declared: {tags})',
+  },
   E_FW_EMPTY_PILLAR: { vi: 'Trụ cột "{pillar}" không có chỉ số chính nào', en: 'Pillar "{pillar}" has no main indicator' },
   E_FW_NO_RULE: {
     vi: 'Chỉ số "{code}" là chỉ số lá được tính điểm nhưng thiếu cách tính điểm (rule)',

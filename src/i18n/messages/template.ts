@@ -145,5 +145,9 @@ export const templateMessages: MessageTable = {
     vi: 'Mã đơn vị "{agency}" lặp lại với thông tin khác (đã có ở {first}; không phân biệt chữ hoa, chữ thường vì mã là tên tệp)',
     en: 'Agency code "{agency}" appears again with other details (first at {first}; case does not count, as the code names a file)',
   },
+  E_AGENCIES_UNKNOWN_TAG: {
+    vi: 'Đơn vị {agency}: nhãn "{tag}" không có trong bộ chỉ số (các nhãn được khai báo: {tags})',
+    en: 'Agency {agency}: tag "{tag}" is not declared by the framework (declared tags: {tags})',
+  },
   W_AGENCIES_NAME_MISSING: { vi: 'Đơn vị {agency} không có tên: ô Tên đơn vị để trống', en: 'Agency {agency} has no name: the agency name cell is left blank' },
 };
