@@ -1,11 +1,11 @@
 import { Decimal, ZERO, roundTo, sum } from '../core/decimal.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
-import type { Agency, Submission, SubmissionEntry } from '../submission/schema.js';
+import type { Agency, Submission, SubmissionEntry } from './input.js';
 import { readNumber } from './rules/inputs.js';
 import { relativeValue } from './rules/relative.js';
 import { scoreRule, type RuleContext, type RuleInput } from './rules/index.js';
-import type { Adjustment } from '../review/schema.js';
+import type { Adjustment } from './adjustment.js';
 import { scopeKey } from './scope.js';
 
 /** How a leaf's points came about: the audit trail behind every number. */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issue, type DtiIssue } from '../core/issues.js';
+import { FRAMEWORK_SCHEMA_FILE } from './json-schema.js';
 import { parseFramework, type FrameworkParse, type Lang } from './parse.js';
 
 /** Bundled frameworks ship as YAML in the package's frameworks/ folder (two levels above this module in src/ and dist/). */
@@ -9,7 +10,8 @@ export const BUNDLED_DIR = fileURLToPath(new URL('../../frameworks/', import.met
 
 export function bundledFrameworkIds(): string[] {
   return readdirSync(BUNDLED_DIR)
-    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    // framework.schema.json is the JSON Schema of these files, not a framework.
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && f !== FRAMEWORK_SCHEMA_FILE)
     .map((f) => f.replace(/\.(ya?ml|json)$/, ''))
     .sort();
 }

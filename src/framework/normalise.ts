@@ -14,12 +14,14 @@ export function normaliseFramework(model: FrameworkModel): Record<string, unknow
     if (node.description) out.description = node.description;
     // A branch's max is written for its first applicable group; other groups get maxPointsByGroup where they differ.
     const applicable = fw.groups.map((g) => g.id).filter((g) => model.applies(n, g));
-    const base = node.maxPoints ?? (n.informational ? 0 : Number(model.maxFor(n, applicable[0] ?? firstGroup).toString()));
+    // A bonus or penalty node's maxPoints is its cap.
+    const maxOf = (g: string) => (n.effect === 'score' ? model.maxFor(n, g) : model.capFor(n, g));
+    const base = node.maxPoints ?? (n.informational ? 0 : Number(maxOf(applicable[0] ?? firstGroup).toString()));
     out.maxPoints = base;
     const byGroup: Record<string, number> = { ...(node.maxPointsByGroup ?? {}) };
     if (node.maxPoints === undefined && !n.informational) {
       for (const g of applicable) {
-        const m = Number(model.maxFor(n, g).toString());
+        const m = Number(maxOf(g).toString());
         if (m !== base) byGroup[g] = m;
       }
     }
@@ -28,6 +30,9 @@ export function normaliseFramework(model: FrameworkModel): Record<string, unknow
     if (node.informational) out.informational = true;
     if (node.evidenceRequired) out.evidenceRequired = true;
     if (node.pillars) out.pillars = node.pillars;
+    if (node.onlyFor) out.onlyFor = node.onlyFor;
+    if (node.notApplicableAllowed !== undefined) out.notApplicableAllowed = node.notApplicableAllowed;
+    if (node.effect) out.effect = node.effect;
     if (node.rule) out.rule = node.rule;
     out.children = n.children.map(nodeJson);
     return out;
@@ -41,6 +46,9 @@ export function normaliseFramework(model: FrameworkModel): Record<string, unknow
   if (fw.description) out.description = fw.description;
   if (fw.provenance) out.provenance = fw.provenance;
   if (fw.maxPoints !== undefined) out.maxPoints = fw.maxPoints;
+  if (fw.maxPointsByGroup !== undefined) out.maxPointsByGroup = fw.maxPointsByGroup;
+  // Written only where they differ from the defaults, so that older frameworks print as before.
+  if (!fw.indexClamp) out.indexClamp = false;
   Object.assign(out, {
     precision: fw.precision,
     ties: fw.ties,
@@ -49,6 +57,7 @@ export function normaliseFramework(model: FrameworkModel): Record<string, unknow
     groups: fw.groups,
     pillars: fw.pillars,
     classes: fw.classes,
+    ...(fw.tags.length > 0 ? { tags: fw.tags } : {}),
     indicators: model.roots.map(nodeJson),
   });
   return out;

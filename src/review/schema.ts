@@ -1,22 +1,5 @@
-import { z } from 'zod';
-import { locationSchema } from '../core/issues.js';
-import { sourcedValueSchema } from '../submission/schema.js';
-
 /**
- * One decision of the appraisal council ("hội đồng thẩm định") on one agency's indicator:
- * approved points, or corrected input values that the rule then scores, with the reason.
+ * The decisions the review reader produces are the engine's input type (src/engine/adjustment.ts),
+ * so that the engine never imports src/review. Re-exported here for the review modules.
  */
-export const adjustmentSchema = z.object({
-  agency: z.string().min(1),
-  indicator: z.string().min(1),
-  /** Approved points, used as they are (0..max). */
-  points: sourcedValueSchema.optional(),
-  /** Corrected inputs; any given replaces the agency's own, and the rule scores the result. */
-  value: sourcedValueSchema.optional(),
-  numerator: sourcedValueSchema.optional(),
-  denominator: sourcedValueSchema.optional(),
-  reason: z.string(),
-  reviewer: z.string().optional(),
-  loc: locationSchema,
-});
-export type Adjustment = z.infer<typeof adjustmentSchema>;
+export * from '../engine/adjustment.js';

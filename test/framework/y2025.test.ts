@@ -37,3 +37,20 @@ describe('2025 framework features', () => {
     expect(parse(fw).issues.map((i) => [i.code, i.location.path])).toContainEqual(['E_FW_SUM_MISMATCH', 'indicators[2].maxPoints']);
   });
 });
+
+describe('the normalised 2025 framework', () => {
+  it('loads back with the same tags, applicability, effects, caps and totals', async () => {
+    const { normaliseFramework } = await import('../../src/framework/normalise.js');
+    const first = parse(Y2025);
+    if (!first.ok) throw new Error('Y2025 does not load');
+    const again = parse(normaliseFramework(first.model));
+    expect(again.issues).toEqual([]);
+    if (!again.ok) return;
+    expect(normaliseFramework(again.model)).toEqual(normaliseFramework(first.model));
+    const m = again.model;
+    expect(['so', 'tw', 'xa'].map((g) => m.totalFor(g).toNumber())).toEqual([100, 80, 90]);
+    expect(m.capFor(m.nodes.get('9.1')!, 'so').toNumber()).toBe(10);
+    expect(m.nodes.get('2.1')!.onlyFor).toEqual([['has-public-services']]);
+    expect(m.nodes.get('1.2')!.notApplicableAllowed).toBe(true);
+  });
+});

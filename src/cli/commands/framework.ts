@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { issue } from '../../core/issues.js';
 import { describeRule } from '../../framework/describe.js';
+import { frameworkJsonSchema } from '../../framework/json-schema.js';
 import { bundledFrameworkIds, loadFramework } from '../../framework/load.js';
 import type { FrameworkModel, FrameworkNode } from '../../framework/model.js';
 import { normaliseFramework } from '../../framework/normalise.js';
@@ -48,6 +49,12 @@ export function registerFramework(program: Command, ctx: CommandContext): void {
           ? JSON.stringify(normaliseFramework(model), null, 2) + '\n'
           : frameworkTree(model, lang, chalkFor(io.stdout, io.env, ctx.color)),
       );
+      ctx.exitCode = EXIT.ok;
+    });
+  fw.command('schema')
+    .description(t('CMD_FRAMEWORK_SCHEMA', lang))
+    .action(() => {
+      io.stdout.write(frameworkJsonSchema());
       ctx.exitCode = EXIT.ok;
     });
   registerFrameworkImport(fw, ctx);

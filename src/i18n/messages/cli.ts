@@ -21,6 +21,10 @@ export const cliMessages: MessageTable = {
   CMD_FRAMEWORK: { vi: 'xem các bộ chỉ số', en: 'inspect frameworks' },
   CMD_FRAMEWORK_LIST: { vi: 'liệt kê các bộ chỉ số có sẵn', en: 'list the bundled frameworks' },
   CMD_FRAMEWORK_SHOW: { vi: 'in cây chỉ số của một bộ chỉ số (mã có sẵn hoặc tệp)', en: 'print a framework tree (bundled id or file)' },
+  CMD_FRAMEWORK_SCHEMA: {
+    vi: 'in JSON Schema của tệp bộ chỉ số (để trình soạn thảo kiểm tra và gợi ý khi viết bộ chỉ số)',
+    en: 'print the JSON Schema of framework files (for editors to check and complete a framework as it is written)',
+  },
   ARG_FRAMEWORK: { vi: 'mã bộ chỉ số có sẵn hoặc đường dẫn tệp', en: 'bundled framework id or file path' },
   E_USAGE: { vi: 'Lỗi cú pháp lệnh: {detail}', en: 'Usage error: {detail}' },
   E_LANG: { vi: 'Ngôn ngữ "{lang}" không hỗ trợ: dùng vi hoặc en', en: 'Language "{lang}" is not supported: use vi or en' },
