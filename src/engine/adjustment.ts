@@ -4,7 +4,8 @@ import { sourcedValueSchema } from './input.js';
 
 /**
  * One decision of the appraisal council ("hội đồng thẩm định") on one agency's indicator:
- * approved points, or corrected input values that the rule then scores, with the reason.
+ * approved points, or corrected input values that the rule then scores, or the rejection of a
+ * "not applicable" claim, with the reason. The engine's own input type: src/review produces it.
  */
 export const adjustmentSchema = z.object({
   agency: z.string().min(1),
@@ -15,6 +16,11 @@ export const adjustmentSchema = z.object({
   value: sourcedValueSchema.optional(),
   numerator: sourcedValueSchema.optional(),
   denominator: sourcedValueSchema.optional(),
+  /**
+   * The council does not accept the agency's "không áp dụng" (N/A) claim: the indicator is scored
+   * as missing, unless the council also gives points or inputs (which reject the claim as well).
+   */
+  rejectNotApplicable: z.boolean().optional(),
   reason: z.string(),
   reviewer: z.string().optional(),
   loc: locationSchema,

@@ -1,4 +1,4 @@
-import { Decimal, ZERO, roundTo, sum } from '../core/decimal.js';
+import { Decimal, ONE, ZERO, roundTo, sum } from '../core/decimal.js';
 import type { FrameworkModel } from '../framework/model.js';
 import type { AgencyGroup, ScoreClass } from '../framework/schema.js';
 import type { AgencyScore } from './score.js';
@@ -7,9 +7,11 @@ import { scopeKey } from './scope.js';
 /** A value with its rank: an agency's total, one main indicator, or one pillar. */
 export interface RankedValue {
   readonly code: string;
+  /** For the total: points of the scored indicators plus bonus minus penalty. */
   readonly points: Decimal;
+  /** The agency's own max (over what applies to it). */
   readonly maxPoints: Decimal;
-  /** Exact points / max. */
+  /** Exact points / own max (the total's clamped to 0..1 when the framework says so). */
   readonly index: Decimal;
   /** Index at the framework's published precision. */
   readonly published: Decimal;
@@ -20,6 +22,7 @@ export interface RankedValue {
 export interface RankedAgency {
   readonly score: AgencyScore;
   readonly total: RankedValue;
+  /** Main indicators and pillars with an own max above 0 (the others have no index: "—"). */
   readonly mains: readonly RankedValue[];
   readonly pillars: readonly RankedValue[];
   readonly class?: ScoreClass;
@@ -33,14 +36,17 @@ export interface RankedGroup {
 
 /**
  * Ranks scored agencies within each group (or each parent unit), overall, per main indicator
- * and per pillar. Ties share a rank and the next is skipped; whether a tie is judged on the
- * exact or the published value is the framework's `ties` setting.
+ * and per pillar, by index: points ÷ the agency's own max, so agencies scored on different
+ * indicators compare fairly. Bonus and penalty count in the total only. Ties share a rank and the
+ * next is skipped; whether a tie is judged on the exact or the published value is the framework's
+ * `ties` setting.
  */
 export function rankScores(model: FrameworkModel, scores: readonly AgencyScore[]): RankedGroup[] {
   const fw = model.framework;
   const places = fw.precision.index;
-  const value = (code: string, points: Decimal, maxPoints: Decimal): RankedValue => {
-    const index = maxPoints.isZero() ? ZERO : points.dividedBy(maxPoints);
+  const value = (code: string, points: Decimal, maxPoints: Decimal, clamp = false): RankedValue => {
+    let index = maxPoints.isZero() ? ZERO : points.dividedBy(maxPoints);
+    if (clamp) index = Decimal.min(ONE, Decimal.max(ZERO, index));
     return { code, points, maxPoints, index, published: roundTo(index, places) };
   };
   const tieKey = (v: RankedValue) => (fw.ties === 'published' ? v.published : v.index);
@@ -50,18 +56,13 @@ export function rankScores(model: FrameworkModel, scores: readonly AgencyScore[]
     const mains = model.mainFor(group.id);
     const pillars = model.pillarsFor(group.id);
     const rows = members.map((s) => {
-      const total = value(fw.id, s.points, s.maxPoints);
-      const mainValues = mains.map((m) => {
-        const n = s.nodes.get(m.code);
-        return value(m.code, n?.points ?? ZERO, model.maxFor(m, group.id));
-      });
-      const pillarValues = pillars.map(({ pillar, mains: pm }) =>
-        value(
-          pillar.code,
-          sum(pm.map((m) => s.nodes.get(m.code)?.points ?? ZERO)),
-          sum(pm.map((m) => model.maxFor(m, group.id))),
-        ),
-      );
+      const points = s.points.plus(s.bonusPoints).minus(s.penaltyPoints);
+      const total = value(fw.id, points, s.maxPoints, fw.indexClamp);
+      const ownMax = (m: (typeof mains)[number]) => s.nodes.get(m.code)?.maxPoints ?? model.maxFor(m, group.id);
+      const mainValues = mains.map((m) => value(m.code, s.nodes.get(m.code)?.points ?? ZERO, ownMax(m))).filter((v) => !v.maxPoints.isZero());
+      const pillarValues = pillars
+        .map(({ pillar, mains: pm }) => value(pillar.code, sum(pm.map((m) => s.nodes.get(m.code)?.points ?? ZERO)), sum(pm.map(ownMax))))
+        .filter((v) => !v.maxPoints.isZero());
       return { score: s, total, mains: mainValues, pillars: pillarValues };
     });
 
@@ -76,14 +77,18 @@ export function rankScores(model: FrameworkModel, scores: readonly AgencyScore[]
     const assign = (values: RankedValue[]) => {
       for (const [v, rank] of competitionRanks(values, tieKey)) ranks.set(v, rank);
     };
+    // Each main indicator and pillar is ranked among the agencies it applies to.
+    const byCode = (values: readonly RankedValue[], code: string) => values.find((v) => v.code === code);
+    const among = (scope: typeof rows, pick: (r: (typeof rows)[number]) => RankedValue | undefined) =>
+      scope.map(pick).filter((v): v is RankedValue => v !== undefined);
     for (const scope of scopes.values()) {
       assign(scope.map((r) => r.total));
-      mains.forEach((_, i) => assign(scope.map((r) => r.mains[i]!)));
-      pillars.forEach((_, i) => assign(scope.map((r) => r.pillars[i]!)));
+      mains.forEach((m) => assign(among(scope, (r) => byCode(r.mains, m.code))));
+      pillars.forEach(({ pillar }) => assign(among(scope, (r) => byCode(r.pillars, pillar.code))));
     }
     const withRank = (v: RankedValue): RankedValue => (ranks.has(v) ? { ...v, rank: ranks.get(v)! } : v);
     const agencies: RankedAgency[] = rows.map((r) => {
-      const cls = classOf(fw.classes, r.total.published);
+      const cls = classOf(model.classesFor(group.id), r.total.published);
       return {
         score: r.score,
         total: withRank(r.total),

@@ -6,16 +6,24 @@ import { readNumber } from './rules/inputs.js';
 import { relativeValue } from './rules/relative.js';
 import { scoreRule, type RuleContext, type RuleInput } from './rules/index.js';
 import type { Adjustment } from './adjustment.js';
+import { applicability, notApplicableCell, type NotApplicable, type NotApplicableClaim } from './applicability.js';
 import { scopeKey } from './scope.js';
 
 /** How a leaf's points came about: the audit trail behind every number. */
 export interface LeafAudit {
   readonly code: string;
   readonly rule: string;
+  /** The agency's own max of the leaf (0 when it does not apply); a bonus or penalty leaf's cap. */
   readonly maxPoints: Decimal;
-  /** Points at the framework's precision. */
+  /** Points at the framework's precision (a penalty's points are what it takes off). */
   readonly points: Decimal;
-  readonly status: 'scored' | 'missing' | 'given-above';
+  readonly status: 'scored' | 'missing' | 'given-above' | 'not-applicable';
+  /** Set for bonus and penalty leaves, whose points count outside the maximum. */
+  readonly effect?: 'bonus' | 'penalty';
+  /** Why the leaf does not count for this agency. */
+  readonly notApplicable?: NotApplicable;
+  /** The agency's "không áp dụng" claim, accepted, not allowed or rejected by the council. */
+  readonly notApplicableClaim?: NotApplicableClaim;
   readonly inputs: Readonly<Record<string, string>>;
   /** The agency's own points for this indicator, when it gave them. */
   readonly selfPoints?: Decimal;
@@ -30,6 +38,7 @@ export interface LeafAudit {
 
 export interface NodeScore {
   readonly code: string;
+  /** The agency's own max: over the leaves that apply to it (its group, its tags, no accepted N/A), bonus and penalty excluded. */
   readonly maxPoints: Decimal;
   readonly points: Decimal;
   /** 'rules': summed from leaves; 'direct': the submission gave this node's points. */
@@ -43,11 +52,30 @@ export interface AgencyScore {
   /** Every scored node that applies to the agency's group, by code. */
   readonly nodes: ReadonlyMap<string, NodeScore>;
   readonly leaves: readonly LeafAudit[];
+  /** Points of the scored indicators, bonus and penalty excluded. */
   readonly points: Decimal;
+  /** Points added by bonus nodes and taken off by penalty nodes (each within its cap). */
+  readonly bonusPoints: Decimal;
+  readonly penaltyPoints: Decimal;
+  /** The agency's own maximum (see NodeScore.maxPoints). */
   readonly maxPoints: Decimal;
   /** False when the framework's missing-value policy is "incomplete" and a value is missing. */
   readonly complete: boolean;
   readonly issues: readonly DtiIssue[];
+}
+
+/** What a node gives: points in the score, and bonus and penalty points outside the maximum. */
+interface Contribution {
+  readonly points: Decimal;
+  readonly bonus: Decimal;
+  readonly penalty: Decimal;
+}
+const NOTHING: Contribution = { points: ZERO, bonus: ZERO, penalty: ZERO };
+
+function asEffect(node: FrameworkNode, points: Decimal): Contribution {
+  if (node.effect === 'bonus') return { ...NOTHING, bonus: points };
+  if (node.effect === 'penalty') return { ...NOTHING, penalty: points };
+  return { ...NOTHING, points };
 }
 
 /**
@@ -109,7 +137,9 @@ function toRuleInput(e: SubmissionEntry): RuleInput {
 }
 
 function ctxFor(model: FrameworkModel, node: FrameworkNode, group: string, loc: Location, best?: Decimal): RuleContext {
-  const ctx: RuleContext = { indicator: node.code, maxPoints: model.maxFor(node, group), fallbackLocation: loc };
+  // A bonus or penalty rule scales to, and is capped at, the node's cap.
+  const maxPoints = node.effect === 'score' ? model.maxFor(node, group) : model.capFor(node, group);
+  const ctx: RuleContext = { indicator: node.code, maxPoints, fallbackLocation: loc };
   return best === undefined ? ctx : { ...ctx, best };
 }
 
@@ -141,15 +171,17 @@ function scoreOne(
     }
   }
 
-  const visit = (node: FrameworkNode, givenAbove: boolean): Decimal => {
-    const max = model.maxFor(node, group);
+  /** Codes of the nodes whose own max differs from the framework's max for the group. */
+  const ownMaxDiffers = new Set<string>();
+  const visit = (node: FrameworkNode, givenAbove: boolean): Contribution => {
+    const max = node.effect === 'score' ? model.maxFor(node, group) : model.capFor(node, group);
     const entry = entries.get(node.code);
     if (givenAbove) {
       if (node.isLeaf) {
         leaves.push({ code: node.code, rule: node.node.rule!.type, maxPoints: max, points: ZERO, status: 'given-above', inputs: {}, sources: [] });
       }
       node.children.filter((c) => !c.informational && model.applies(c, group)).forEach((c) => visit(c, true));
-      return ZERO;
+      return NOTHING;
     }
     if (!node.isLeaf && entry?.points && !hasEntryBelow(node)) {
       // Points given for a branch (e.g. published main-indicator values): used as they are.
@@ -159,39 +191,67 @@ function scoreOne(
       else issues.push(issue('I_DIRECT_POINTS', entry.points.loc, { agency: agency.code, indicator: node.code, points: points.toString() }));
       nodes.set(node.code, { code: node.code, maxPoints: max, points, origin: 'direct' });
       node.children.filter((c) => !c.informational && model.applies(c, group)).forEach((c) => visit(c, true));
-      return points;
+      return asEffect(node, points);
     }
     if (!node.isLeaf) {
-      const points = sum(node.children.filter((c) => !c.informational && model.applies(c, group)).map((c) => visit(c, false)));
-      nodes.set(node.code, { code: node.code, maxPoints: max, points, origin: 'rules' });
+      const children = node.children.filter((c) => !c.informational && model.applies(c, group));
+      const parts = children.map((c) => visit(c, false));
+      const points = sum(parts.map((p) => p.points));
+      // Bonus and penalty add up outside the max; a bonus or penalty branch caps what its leaves give.
+      const cap = (e: 'bonus' | 'penalty', v: Decimal) => (node.effect === e && !max.isZero() && v.greaterThan(max) ? max : v);
+      const bonus = cap('bonus', sum(parts.map((p) => p.bonus)));
+      const penalty = cap('penalty', sum(parts.map((p) => p.penalty)));
+      let own = max;
+      if (node.effect !== 'score') own = ZERO;
+      else if (children.some((c) => ownMaxDiffers.has(c.code))) {
+        own = sum(children.map((c) => nodes.get(c.code)?.maxPoints ?? ZERO));
+        ownMaxDiffers.add(node.code);
+      }
+      nodes.set(node.code, { code: node.code, maxPoints: own, points, origin: 'rules' });
       if (entry?.points) crossCheckSubtotal(node, entry.points);
-      return points;
+      return { points, bonus, penalty };
     }
     const rule = node.node.rule!;
+    const own = ownEntries.get(node.code);
+    const adjustment = adjustments?.get(node.code);
+    const app = applicability(model, node, agency, own, adjustment);
+    issues.push(...app.issues);
+    const effect = node.effect === 'score' ? {} : { effect: node.effect };
+    const claim = app.claim ? { notApplicableClaim: app.claim } : {};
+    if (app.notApplicable) {
+      // Out of the agency's maximum: no points, no max.
+      const sources = app.notApplicable.by === 'declared' ? [app.notApplicable.loc] : [];
+      leaves.push({ code: node.code, rule: rule.type, maxPoints: ZERO, points: ZERO, status: 'not-applicable', notApplicable: app.notApplicable, ...claim, ...effect, inputs: {}, sources });
+      nodes.set(node.code, { code: node.code, maxPoints: ZERO, points: ZERO, origin: 'rules' });
+      if (!max.isZero() && node.effect === 'score') ownMaxDiffers.add(node.code);
+      return NOTHING;
+    }
     const loc = entry?.loc ?? agencyLoc;
     const key = `${scopeKey(model, agency)}\u0000${node.code}`;
-    const outcome = entry ? scoreRule(rule, toRuleInput(entry), ctxFor(model, node, group, loc, best.get(key))) : { status: 'missing' as const };
+    const outcome =
+      entry && !app.scoreAsMissing ? scoreRule(rule, toRuleInput(entry), ctxFor(model, node, group, loc, best.get(key))) : { status: 'missing' as const };
     const sources = entry ? [entry.value, entry.numerator, entry.denominator, entry.points].flatMap((v) => (v ? [v.loc] : [])) : [];
     let points = ZERO;
     let inputs: Readonly<Record<string, string>> = {};
     if (outcome.status === 'missing') {
       if (fw.missing === 'incomplete') complete = false;
-      issues.push(issue(fw.missing === 'incomplete' ? 'E_MISSING_VALUE' : 'W_MISSING_VALUE', loc, { agency: agency.code, indicator: node.code }));
+      if (app.reportMissing) {
+        issues.push(issue(fw.missing === 'incomplete' ? 'E_MISSING_VALUE' : 'W_MISSING_VALUE', loc, { agency: agency.code, indicator: node.code }));
+      }
     } else {
       points = roundTo(outcome.points, places);
       inputs = outcome.inputs;
       issues.push(...outcome.issues);
-      if (node.node.evidenceRequired && !entry?.evidence && points.greaterThan(0)) {
+      // A penalty without its document still counts: dropping it would reward the missing evidence.
+      if (node.node.evidenceRequired && node.effect !== 'penalty' && !entry?.evidence && points.greaterThan(0)) {
         issues.push(issue('W_EVIDENCE_MISSING', loc, { agency: agency.code, indicator: node.code, points: points.toString() }));
         if (fw.evidenceMissing === 'zero') points = ZERO;
       }
     }
     // The rules' points on the agency's own inputs; an appraisal may then change what counts.
     let computedPoints = points;
-    const adjustment = adjustments?.get(node.code);
     if (adjustment && (adjustment.value || adjustment.numerator || adjustment.denominator)) {
-      const own = ownEntries.get(node.code);
-      const ownOutcome = own ? scoreRule(rule, toRuleInput(own), ctxFor(model, node, group, own.loc, best.get(key))) : undefined;
+      const ownOutcome = own && !app.claim ? scoreRule(rule, toRuleInput(own), ctxFor(model, node, group, own.loc, best.get(key))) : undefined;
       computedPoints = ownOutcome?.status === 'scored' ? roundTo(ownOutcome.points, places) : ZERO;
     }
     if (adjustment?.points) {
@@ -200,7 +260,7 @@ function scoreOne(
       else issues.push(read.issue);
     }
     let selfPoints: Decimal | undefined;
-    if (entry?.points && rule.type !== 'manual') {
+    if (entry?.points && rule.type !== 'manual' && notApplicableCell(entry) !== entry.points) {
       const read = readNumber(entry.points, ctxFor(model, node, group, entry.loc), 'points', { min: 0, max });
       if (!read.ok) issues.push(read.issue);
       else {
@@ -223,6 +283,8 @@ function scoreOne(
       maxPoints: max,
       points,
       status: outcome.status,
+      ...effect,
+      ...claim,
       inputs,
       sources,
       ...(selfPoints !== undefined ? { selfPoints } : {}),
@@ -235,8 +297,8 @@ function scoreOne(
       ...(entry?.evidence ? { evidence: entry.evidence.link ?? entry.evidence.text } : {}),
     };
     leaves.push(audit);
-    nodes.set(node.code, { code: node.code, maxPoints: max, points, origin: 'rules' });
-    return points;
+    nodes.set(node.code, { code: node.code, maxPoints: node.effect === 'score' ? max : ZERO, points: node.effect === 'score' ? points : ZERO, origin: 'rules' });
+    return asEffect(node, points);
   };
 
   function hasEntryBelow(node: FrameworkNode): boolean {
@@ -286,7 +348,9 @@ function scoreOne(
   }
 
   const mains = model.mainFor(group);
-  const points = sum(mains.map((m) => visit(m, false)));
+  const parts = mains.map((m) => visit(m, false));
+  const points = sum(parts.map((p) => p.points));
+  const maxPoints = mains.some((m) => ownMaxDiffers.has(m.code)) ? sum(mains.map((m) => nodes.get(m.code)?.maxPoints ?? ZERO)) : model.totalFor(group);
   if (submission.total && mains.some(selfScoredBelow)) {
     const read = readNumber(submission.total, { indicator: agency.code, maxPoints: model.totalFor(group), fallbackLocation: submission.total.loc }, 'points', { min: 0 });
     if (!read.ok) issues.push(read.issue);
@@ -304,7 +368,9 @@ function scoreOne(
     nodes,
     leaves,
     points,
-    maxPoints: model.totalFor(group),
+    bonusPoints: sum(parts.map((p) => p.bonus)),
+    penaltyPoints: sum(parts.map((p) => p.penalty)),
+    maxPoints,
     complete,
     issues,
   };

@@ -55,8 +55,10 @@ export function buildResults(model: FrameworkModel, groups: readonly RankedGroup
           group: ag.group,
           ...(ag.parent ? { parent: ag.parent } : {}),
           ...(ag.year !== undefined ? { year: ag.year } : {}),
+          ...(ag.tags && ag.tags.length > 0 ? { tags: [...ag.tags] } : {}),
           file: a.score.file,
           points: pts(a.total.points),
+          ...(model.hasBonusPenalty ? { bonusPoints: pts(a.score.bonusPoints), penaltyPoints: pts(a.score.penaltyPoints) } : {}),
           maxPoints: pts(a.total.maxPoints),
           index: idx(a.total.index),
           rank: a.total.rank ?? null,
@@ -70,6 +72,11 @@ export function buildResults(model: FrameworkModel, groups: readonly RankedGroup
             status: l.status,
             points: pts(l.points),
             maxPoints: pts(l.maxPoints),
+            ...(l.effect ? { effect: l.effect } : {}),
+            ...(l.notApplicable
+              ? { notApplicable: l.notApplicable.by === 'tag' ? { by: 'tag' as const, tags: [...l.notApplicable.tags] } : { ...l.notApplicable } }
+              : {}),
+            ...(l.notApplicableClaim ? { notApplicableClaim: { ...l.notApplicableClaim } } : {}),
             ...(l.selfPoints !== undefined ? { selfPoints: pts(l.selfPoints) } : {}),
             ...(l.computedPoints !== undefined ? { computedPoints: pts(l.computedPoints) } : {}),
             ...(l.appraisal ? { appraisal: { ...l.appraisal } } : {}),

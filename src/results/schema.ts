@@ -18,16 +18,28 @@ export const rankedValueSchema = z.object({
 });
 export type RankedValueJson = z.infer<typeof rankedValueSchema>;
 
+const appraisalJsonSchema = z.object({ reason: z.string(), reviewer: z.string().optional(), loc: locationSchema });
+
 export const leafJsonSchema = z.object({
   code: z.string(),
   rule: z.string(),
-  status: z.enum(['scored', 'missing', 'given-above']),
+  /** 'not-applicable': out of the agency's maximum (see notApplicable). */
+  status: z.enum(['scored', 'missing', 'given-above', 'not-applicable']),
   points: z.number(),
+  /** The agency's own max of the leaf (0 when it does not apply); for a bonus or penalty leaf, its cap. */
   maxPoints: z.number(),
+  /** Bonus points add to the total, penalty points are taken off it; neither counts in the max. */
+  effect: z.enum(['bonus', 'penalty']).optional(),
+  /** Why the leaf does not apply: a tag the agency lacks, or its own accepted "không áp dụng". */
+  notApplicable: z
+    .object({ by: z.enum(['tag', 'declared']), tags: z.array(z.string()).optional(), reason: z.string().optional(), loc: locationSchema.optional() })
+    .optional(),
+  /** The agency's "không áp dụng" claim: allowed or not, and the council's rejection. */
+  notApplicableClaim: z.object({ loc: locationSchema, reason: z.string().optional(), allowed: z.boolean(), rejected: appraisalJsonSchema.optional() }).optional(),
   selfPoints: z.number().optional(),
   /** Present when the appraisal council decided on this leaf: what the rules gave the agency's own inputs. */
   computedPoints: z.number().optional(),
-  appraisal: z.object({ reason: z.string(), reviewer: z.string().optional(), loc: locationSchema }).optional(),
+  appraisal: appraisalJsonSchema.optional(),
   inputs: z.record(z.string(), z.string()),
   evidence: z.string().optional(),
   sources: z.array(locationSchema),
@@ -39,8 +51,15 @@ export const agencyJsonSchema = z.object({
   group: z.string(),
   parent: z.string().optional(),
   year: z.number().int().optional(),
+  /** Tags from the agency list, deciding which `onlyFor` indicators apply. */
+  tags: z.array(z.string()).optional(),
   file: z.string(),
+  /** Points of the scored indicators plus bonus minus penalty. */
   points: z.number(),
+  /** Present when the framework has bonus or penalty nodes. */
+  bonusPoints: z.number().optional(),
+  penaltyPoints: z.number().optional(),
+  /** The agency's own maximum: over the indicators that apply to it, bonus and penalty excluded. */
   maxPoints: z.number(),
   index: z.number(),
   rank: z.number().int().positive().nullable(),

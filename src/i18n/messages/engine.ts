@@ -22,6 +22,22 @@ export const engineMessages: MessageTable = {
     vi: 'Đơn vị {agency}: chỉ số {indicator} không áp dụng cho nhóm {group}; bỏ qua',
     en: 'Agency {agency}: indicator {indicator} does not apply to group {group}; ignored',
   },
+  I_NOT_FOR_AGENCY_TAGS: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} chỉ áp dụng cho đơn vị có nhãn {tags}, đơn vị không có nhãn này nên số liệu đã nhập không được tính',
+    en: 'Agency {agency}: indicator {indicator} applies only to agencies tagged {tags}; this agency is not, so the value given is not scored',
+  },
+  E_NA_NOT_ALLOWED: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} không cho phép trả lời "{value}" (không áp dụng); chỉ số được tính như chưa có số liệu',
+    en: 'Agency {agency}: indicator {indicator} does not allow "{value}" (not applicable); it is scored as having no value',
+  },
+  W_NA_NO_REASON: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} được khai "không áp dụng" nhưng không có giải trình lý do (cột Ghi chú/Giải trình)',
+    en: 'Agency {agency}: indicator {indicator} is declared not applicable without a reason (note / explanation column)',
+  },
+  I_NA_REJECTED: {
+    vi: 'Đơn vị {agency}: Hội đồng thẩm định không chấp nhận khai "không áp dụng" của chỉ số {indicator}',
+    en: 'Agency {agency}: the appraisal council rejects the "not applicable" claim on indicator {indicator}',
+  },
   I_INFORMATIONAL: {
     vi: 'Chỉ số {indicator} chỉ để tham khảo, không tính điểm',
     en: 'Indicator {indicator} is informational and not scored',
