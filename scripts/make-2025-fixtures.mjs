@@ -323,7 +323,10 @@ write(
 // Filled forms: the template of the agency's group, its inputs typed in, the formulas' results
 // cached as Excel would save them (the rule's points, the sections' sums), so no office suite is needed.
 const { submissions } = readSubmissions([join(OUT, 'csv/submissions-2025.csv')], model);
-const scores = new Map(scoreSubmissions(model, submissions).map((sc) => [sc.agency.code, sc]));
+// The agency list's tags decide which onlyFor indicators apply, as --agencies does.
+const tagsOf = new Map(AGENCIES.map((a) => [a.code, a.tags]));
+const tagged = submissions.map((s) => ({ ...s, agency: { ...s.agency, tags: tagsOf.get(s.agency.code) } }));
+const scores = new Map(scoreSubmissions(model, tagged).map((sc) => [sc.agency.code, sc]));
 const asCell = (v) => (/^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
 for (const ag of AGENCIES) {
   const bytes = await submissionTemplate(model, { lang: 'vi', group: ag.group, agency: { code: ag.code, name: ag.name }, year: YEAR });
@@ -418,9 +421,10 @@ seed ${SEED}; rerunning gives the same bytes).
 
 Three blocks:
 - \`so-nganh\`: ${count('so')} departments and province-level bodies after the 2025 merger of departments
-  (${leafCount('so-nganh')} sub-indicators; those without administrative procedures are scored out of 800, those
-  without the tag \`digital-economy-duties\` do not score indicator 7.7);
-- \`co-quan-trung-uong\`: ${count('tw')} central agencies located in the province, out of 800, assessed but not ranked;
+  (${leafCount('so-nganh')} sub-indicators; each is scored out of the indicators that apply to it: 200 points
+  fewer without the tag \`has-public-services\`, 30 fewer (indicator 7.7) without \`digital-economy-duties\`);
+- \`co-quan-trung-uong\`: ${count('tw')} central agencies located in the province, out of 800 (less without public
+  services), assessed but not ranked;
 - \`cap-xa\`: ${count('xa')} communes, wards and the special zone Trường Sa, ranked together province-wide
   (${leafCount('cap-xa')} sub-indicators in 8 groups).
 
