@@ -4,6 +4,7 @@ import { readNumber } from '../engine/rules/inputs.js';
 import type { Rule } from '../engine/rules/index.js';
 import type { FrameworkModel } from '../framework/model.js';
 import type { Submission, SubmissionEntry } from '../submission/schema.js';
+import { notApplicableCell } from '../engine/applicability.js';
 import type { Adjustment } from './schema.js';
 
 export interface CheckedAdjustments {
@@ -62,12 +63,19 @@ export function checkAdjustments(model: FrameworkModel, submissions: readonly Su
     seen.set(key, a);
 
     if (a.points) {
-      const max = model.maxFor(node, group);
+      // A bonus or penalty leaf's points go up to its cap.
+      const max = node.effect === 'score' ? model.maxFor(node, group) : model.capFor(node, group);
       const read = readNumber(a.points, { indicator: code, maxPoints: max, fallbackLocation: a.loc }, 'points', { min: 0, max });
       if (!read.ok) {
         issues.push(read.issue);
         continue;
       }
+    }
+    const entry = submission.entries.find((e) => e.indicator === code);
+    if (a.rejectNotApplicable && !a.points && !a.value && !a.numerator && !a.denominator && !notApplicableCell(entry)) {
+      // Nothing to reject: the agency gave a value for this indicator, not "không áp dụng".
+      issues.push(issue('W_REVIEW_NA_NO_CLAIM', a.loc, { agency, indicator: code }));
+      continue;
     }
     const unused = unusedInput(node.node.rule, a, submission.entries.find((e) => e.indicator === code));
     if (unused) {

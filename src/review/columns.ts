@@ -26,6 +26,7 @@ export const REVIEW_SYNONYMS = {
   value: ['gia tri dieu chinh', 'gia tri sau tham dinh', 'gia tri', 'corrected value', 'value'],
   numerator: ['tu so', 'tu so dieu chinh', 'corrected numerator', 'numerator'],
   denominator: ['mau so', 'mau so dieu chinh', 'corrected denominator', 'denominator'],
+  naDecision: ['na decision', 'n a decision', 'quyet dinh khong ap dung', 'chap nhan khong ap dung', 'y kien ve khong ap dung', 'not applicable decision'],
   reason: ['ly do', 'ly do dieu chinh', 'ly do tham dinh', 'reason', 'reasons'],
   reviewer: ['nguoi tham dinh', 'can bo tham dinh', 'reviewer', 'reviewed by'],
 } as const;
@@ -34,6 +35,13 @@ export type ReviewRole = keyof typeof REVIEW_SYNONYMS;
 
 /** The columns that carry a decision: a row with all of them empty confirms the self-assessment. */
 export const DECISION_ROLES = ['points', 'value', 'numerator', 'denominator'] as const satisfies readonly ReviewRole[];
+
+/**
+ * The council's answer to an agency's "không áp dụng" claim: a rejection is a decision of its own
+ * (the indicator is then scored as missing); an acceptance confirms the claim and gives nothing.
+ */
+export const NA_REJECT_WORDS: readonly string[] = ['reject', 'rejected', 'no', 'khong chap nhan', 'khong', 'tu choi', 'bac'];
+export const NA_ACCEPT_WORDS: readonly string[] = ['accept', 'accepted', 'yes', 'chap nhan', 'co', 'dong y'];
 
 /** The role a review header names, or undefined. "approved_points", "Điểm thẩm định", "DIEM DUOC DUYET" → points. */
 export const reviewColumnRole: (header: string) => ReviewRole | undefined = headerMatcher(REVIEW_SYNONYMS);

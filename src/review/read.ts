@@ -1,12 +1,12 @@
 import type { Grid, GridCell, GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
-import { normaliseCode } from '../core/text.js';
+import { foldText, normaliseCode } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { readGridFile, type ReadOptions } from '../sheets/read.js';
 import { cellText, locationOf } from '../submission/cells.js';
 import type { Submission } from '../submission/schema.js';
 import { checkAdjustments } from './check.js';
-import { DECISION_ROLES, reviewColumnRole, type ReviewRole } from './columns.js';
+import { DECISION_ROLES, NA_ACCEPT_WORDS, NA_REJECT_WORDS, reviewColumnRole, type ReviewRole } from './columns.js';
 import type { Adjustment } from './schema.js';
 
 /** How far down a sheet the header row is looked for (title rows sit above it). */
@@ -85,7 +85,7 @@ function findHeader(sheet: GridSheet): Header | undefined {
       const role = reviewColumnRole(cellText(cell));
       if (role && !roles.has(role)) roles.set(role, cell.column);
     }
-    const usable = roles.has('agencyCode') && roles.has('indicator') && DECISION_ROLES.some((d) => roles.has(d));
+    const usable = roles.has('agencyCode') && roles.has('indicator') && (DECISION_ROLES.some((d) => roles.has(d)) || roles.has('naDecision'));
     if (usable && (!best || roles.size > best.roles.size)) best = { row: cells.find((c) => c)?.row ?? r + 1, roles };
   }
   return best;
@@ -120,7 +120,16 @@ function readRows(grid: Grid, sheet: GridSheet, header: Header, issues: DtiIssue
       if (cell === undefined || cellText(cell) === '') continue;
       decision[role] = { raw: typeof cell.value === 'string' ? cellText(cell) : cell.value, loc: locAt(role) };
     }
-    const hasDecision = unreadable || Object.keys(decision).length > 0;
+    // The answer to a "không áp dụng" claim: a rejection is a decision, an acceptance confirms.
+    const naText = cellText(at('naDecision'));
+    const naFolded = foldText(naText);
+    let rejectNotApplicable = false;
+    if (naText !== '' && NA_REJECT_WORDS.includes(naFolded)) rejectNotApplicable = true;
+    else if (naText !== '' && !NA_ACCEPT_WORDS.includes(naFolded)) {
+      issues.push(issue('E_REVIEW_NA_DECISION', locAt('naDecision'), { agency: agencyText, indicator: indicatorText, value: naText }));
+      unreadable = true;
+    }
+    const hasDecision = unreadable || rejectNotApplicable || Object.keys(decision).length > 0;
     if (!hasDecision) {
       // Confirmed as self-assessed. A reason on such a row is most likely a decision left out.
       if (reason !== '' && agencyText !== '' && indicatorText !== '') {
@@ -151,6 +160,7 @@ function readRows(grid: Grid, sheet: GridSheet, header: Header, issues: DtiIssue
       agency: agencyText,
       indicator,
       ...decision,
+      ...(rejectNotApplicable ? { rejectNotApplicable } : {}),
       reason,
       ...(reviewer !== '' ? { reviewer } : {}),
       loc,

@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Adjustment } from '../../src/engine/adjustment.js';
-import type { Submission } from '../../src/engine/input.js';
 import { rankScores, type RankedAgency } from '../../src/engine/rank.js';
 import { scoreSubmissions, type AgencyScore } from '../../src/engine/score.js';
-import { parseGrid } from '../../src/submission/parse.js';
-import { LONG_HEADER, grid, model } from '../helpers/build.js';
-import { Y2025 } from '../helpers/y2025.js';
+import { model } from '../helpers/build.js';
+import { PUBLIC, Y2025, base, leaf, subs, withRow, type Row } from '../helpers/y2025.js';
 
 const m = model(Y2025);
-type Row = [agency: string, group: string, indicator: string, value: string | number | null, note?: string, evidence?: string];
-
-/** Long-layout submissions with a value, an evidence and a note column; tags as the agency list would give them. */
-function subs(rows: Row[], tags: Record<string, string[]> = {}, fw = m): Submission[] {
-  const cells = rows.map(([agency, group, indicator, value, note = null, evidence = null]) => [
-    agency, `Đơn vị ${agency}`, group, 2025, indicator, value, null, null, null, evidence, note,
-  ]);
-  const parsed = parseGrid(grid([LONG_HEADER, ...cells], 'y2025.csv'), fw);
-  if (parsed.issues.some((i) => i.severity === 'error')) throw new Error(JSON.stringify(parsed.issues, null, 2));
-  return parsed.submissions.map((s) => (tags[s.agency.code] ? { ...s, agency: { ...s.agency, tags: tags[s.agency.code] } } : s));
-}
 const score = (rows: Row[], tags: Record<string, string[]> = {}, adjustments: Adjustment[] = [], fw = m) => scoreSubmissions(fw, subs(rows, tags, fw), adjustments);
-const leaf = (s: AgencyScore, code: string) => s.leaves.find((l) => l.code === code)!;
 const max = (s: AgencyScore, code: string) => s.nodes.get(code)!.maxPoints.toString();
 const codes = (s: AgencyScore) => s.issues.map((i) => [i.code, i.params.indicator, i.location.cell ?? `${i.location.row}:${i.location.column}`]);
-const PUBLIC = { A: ['has-public-services'] };
-/** Every leaf of a department answered no / 0, so that tests only add what they look at. */
-const base = (agency: string): Row[] => [
-  [agency, 'so', '1.1', 'không'],
-  [agency, 'so', '1.2', 'không'],
-  [agency, 'so', '2.2', 'không'],
-  [agency, 'so', '9.1', 0],
-  [agency, 'so', '9.2', 'không'],
-];
-const withRow = (rows: Row[], row: Row) => [...rows.filter((r) => !(r[0] === row[0] && r[2] === row[2])), row];
 
 describe('indicators that apply to some agencies only, by tag', () => {
   it('leave an indicator out of the maximum of an agency without the tag, and say which tag', () => {

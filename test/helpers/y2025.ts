@@ -1,3 +1,9 @@
+import type { Submission } from '../../src/engine/input.js';
+import type { AgencyScore } from '../../src/engine/score.js';
+import type { FrameworkModel } from '../../src/framework/model.js';
+import { parseGrid } from '../../src/submission/parse.js';
+import { LONG_HEADER, grid, model } from './build.js';
+
 /**
  * A small framework with the 2025 features (issue 11): tags and onlyFor, N/A allowed, bonus and
  * penalty, three blocks with their own maxima and classes. Engine, framework and report tests share it.
@@ -66,3 +72,31 @@ export const Y2025 = {
     },
   ],
 };
+
+export type Row = [agency: string, group: string, indicator: string, value: string | number | null, note?: string, evidence?: string];
+
+/** Long-layout submissions with a value, an evidence and a note column; tags as the agency list would give them. */
+export function subs(rows: Row[], tags: Record<string, string[]> = {}, fw: FrameworkModel = model(Y2025)): Submission[] {
+  const cells = rows.map(([agency, group, indicator, value, note = null, evidence = null]) => [
+    agency, `Đơn vị ${agency}`, group, 2025, indicator, value, null, null, null, evidence, note,
+  ]);
+  const parsed = parseGrid(grid([LONG_HEADER, ...cells], 'y2025.csv'), fw);
+  if (parsed.issues.some((i) => i.severity === 'error')) throw new Error(JSON.stringify(parsed.issues, null, 2));
+  return parsed.submissions.map((s) => (tags[s.agency.code] ? { ...s, agency: { ...s.agency, tags: tags[s.agency.code] } } : s));
+}
+
+export const PUBLIC = { A: ['has-public-services'] };
+
+/** Every leaf of a department answered no / 0, so that tests only add what they look at. */
+export const base = (agency: string): Row[] => [
+  [agency, 'so', '1.1', 'không'],
+  [agency, 'so', '1.2', 'không'],
+  [agency, 'so', '2.2', 'không'],
+  [agency, 'so', '9.1', 0],
+  [agency, 'so', '9.2', 'không'],
+];
+
+/** The rows with one row replaced (moved to the end). */
+export const withRow = (rows: Row[], row: Row): Row[] => [...rows.filter((r) => !(r[0] === row[0] && r[2] === row[2])), row];
+
+export const leaf = (s: AgencyScore, code: string) => s.leaves.find((l) => l.code === code)!;

@@ -128,4 +128,12 @@ export const reviewMessages: MessageTable = {
 
   // The ranked workbook's self-scored vs computed vs appraised sheet.
   REV_WB_COL_DIFFERENCE: { vi: 'Chênh lệch (kết quả − tự chấm)', en: 'Difference (result − self)' },
+  E_REVIEW_NA_DECISION: {
+    vi: 'Đơn vị {agency}, chỉ số {indicator}: ý kiến về khai "không áp dụng" là "{value}", cần "Không chấp nhận" (reject) hoặc "Chấp nhận" (accept)',
+    en: 'Agency {agency}, indicator {indicator}: the decision on the "not applicable" claim is "{value}"; expected "reject" or "accept" ("Không chấp nhận", "Chấp nhận")',
+  },
+  W_REVIEW_NA_NO_CLAIM: {
+    vi: 'Đơn vị {agency} không khai "không áp dụng" cho chỉ số {indicator}: không có gì để bác bỏ, dòng này bị bỏ qua',
+    en: 'Agency {agency} did not declare indicator {indicator} not applicable: there is nothing to reject, the row is ignored',
+  },
 };
