@@ -88,6 +88,21 @@ describe('the 2025 sample ranked', () => {
     expect(doc.issues.filter((i) => i.code === 'W_NA_NO_REASON').map((i) => i.message)).toEqual([expect.stringContaining('P-DONGHAI')]);
   });
 
+  it('scores an N/A claim the council rejects as missing, keeping the claim and the rejection', () => {
+    const leaf = leafOf(doc, 'X-CAMHIEP', '7.2');
+    expect(leaf).toMatchObject({
+      status: 'missing',
+      points: 0,
+      maxPoints: 25,
+      notApplicableClaim: { reason: 'Xã chưa có sản phẩm OCOP', rejected: { reviewer: 'Tổ thẩm định số 2' } },
+    });
+    expect(agencyIn(doc, 'X-CAMHIEP').maxPoints).toBe(1000);
+    expect(doc.issues.filter((i) => i.code === 'I_NA_REJECTED' || i.code === 'W_MISSING_VALUE').map((i) => [i.code, i.message.includes('X-CAMHIEP')])).toEqual([
+      ['W_MISSING_VALUE', true],
+      ['I_NA_REJECTED', true],
+    ]);
+  });
+
   it('adds bonus points up to their cap and takes penalties off, outside the maximum, the council’s one included', () => {
     expect(agencyIn(doc, 'P-NHATRANG')).toMatchObject({ bonusPoints: 30, penaltyPoints: 0 });
     expect(agencyIn(doc, 'SGDDT')).toMatchObject({ bonusPoints: 0, penaltyPoints: 50, maxPoints: 1000 });
