@@ -16,8 +16,14 @@ export function formatIndex(value: number, doc: Doc): string {
 export function rankingTable(doc: Doc, lang: Lang, c: ChalkInstance, groupIds?: readonly string[]): string {
   let out = '';
   for (const g of doc.groups.filter((x) => !groupIds || groupIds.includes(x.id))) {
-    const mains = g.agencies[0]?.indicators.map((i) => i.code) ?? [];
-    const pillars = g.agencies[0]?.pillars.map((p) => p.code) ?? [];
+    // An agency may lack a main indicator or pillar that does not apply to it ("—").
+    const union = (lists: string[][]) => [...new Set(lists.flat())];
+    const mains = union(g.agencies.map((a) => a.indicators.map((i) => i.code)));
+    const pillars = union(g.agencies.map((a) => a.pillars.map((p) => p.code)));
+    const indexOf = (values: readonly { code: string; index: number }[], code: string) => {
+      const v = values.find((x) => x.code === code);
+      return v ? formatIndex(v.index, doc) : '—';
+    };
     const hasClass = g.agencies.some((a) => a.class);
     const header = [
       t('LABEL_RANK', lang),
@@ -36,8 +42,8 @@ export function rankingTable(doc: Doc, lang: Lang, c: ChalkInstance, groupIds?: 
       a.points.toFixed(doc.framework.precision.points),
       formatIndex(a.index, doc),
       ...(hasClass ? [a.class?.name[lang] ?? ''] : []),
-      ...a.indicators.map((i) => formatIndex(i.index, doc)),
-      ...a.pillars.map((p) => formatIndex(p.index, doc)),
+      ...mains.map((code) => indexOf(a.indicators, code)),
+      ...pillars.map((code) => indexOf(a.pillars, code)),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
     const classColumn = hasClass ? 5 : -1;

@@ -4,6 +4,7 @@ import { t } from '../i18n/catalog.js';
 import { renderLocation } from '../i18n/render.js';
 import type { Lang } from '../i18n/types.js';
 import type { AgencyJson, ResultsDoc } from '../results/schema.js';
+import { notApplicableText } from './not-applicable.js';
 
 type Group = ResultsDoc['groups'][number];
 
@@ -35,7 +36,12 @@ export function explain(doc: ResultsDoc, agencyCode: string, indicator: string |
       for (const s of leaf.sources) out += `    ${renderLocation(s, lang)}\n`;
       if (leaf.evidence) out += `  ${l('EXPLAIN_EVIDENCE')}: ${leaf.evidence}\n`;
       if (leaf.selfPoints !== undefined) out += `  ${l('EXPLAIN_SELF')}: ${leaf.selfPoints}\n`;
-      out += `  ${l('EXPLAIN_COMPUTED')}: ${leaf.computedPoints ?? leaf.points} / ${leaf.maxPoints}${leaf.status === 'missing' ? ' (' + l('EXPLAIN_MISSING') + ')' : ''}\n`;
+      if (leaf.effect) out += `  ${l(`EXPLAIN_EFFECT_${leaf.effect}`, { max: leaf.maxPoints })}\n`;
+      const why = notApplicableText(leaf, lang);
+      if (why) out += `  ${why}\n`;
+      if (leaf.status !== 'not-applicable') {
+        out += `  ${l('EXPLAIN_COMPUTED')}: ${leaf.computedPoints ?? leaf.points} / ${leaf.maxPoints}${leaf.status === 'missing' ? ' (' + l('EXPLAIN_MISSING') + ')' : ''}\n`;
+      }
       if (leaf.appraisal) {
         out += `  ${l('EXPLAIN_APPRAISED')}: ${leaf.points} – ${leaf.appraisal.reason}${leaf.appraisal.reviewer ? ' (' + leaf.appraisal.reviewer + ')' : ''}\n`;
         out += `    ${renderLocation(leaf.appraisal.loc, lang)}\n`;
@@ -49,6 +55,14 @@ export function explain(doc: ResultsDoc, agencyCode: string, indicator: string |
     out += `  ${i.code.padEnd(4)} ${i.name[lang]}: ${i.points} / ${i.maxPoints} = ${i.index.toFixed(places)}${i.rank !== null ? `, ${l('LABEL_RANK').toLowerCase()} ${i.rank}` : ''}\n`;
   }
   for (const p of agency.pillars) out += `  ${p.code.padEnd(4)} ${p.name[lang]}: ${p.points} / ${p.maxPoints} = ${p.index.toFixed(places)}\n`;
+  if (agency.bonusPoints !== undefined && (agency.bonusPoints !== 0 || agency.penaltyPoints !== 0)) {
+    out += l('EXPLAIN_BONUS_PENALTY', { bonus: agency.bonusPoints, penalty: agency.penaltyPoints ?? 0 }) + '\n';
+  }
+  const excluded = agency.leaves.filter((x) => x.status === 'not-applicable');
+  if (excluded.length > 0) {
+    out += l('EXPLAIN_NOT_APPLICABLE') + '\n';
+    for (const leaf of excluded) out += `  ${leaf.code.padEnd(4)} ${model?.nodes.get(leaf.code)?.node.name[lang] ?? ''}: ${notApplicableText(leaf, lang)}\n`;
+  }
   out += '\n' + rankComputation(doc, group, agency, lang);
   return out;
 }

@@ -6,6 +6,7 @@ import { t } from '../i18n/catalog.js';
 import { renderIssue, renderLocation } from '../i18n/render.js';
 import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, ResultsDoc } from '../results/schema.js';
+import { notApplicableText } from './not-applicable.js';
 
 /** What the appraisal council changed: leaves with an `appraisal`, counted per agency and per leaf, in each group. */
 export interface AppraisalCounts {
@@ -94,8 +95,16 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
 
     // The ranking.
     out.push(`### ${md(l('SUMMARY_RANKING'))}`, '');
-    const header = [l('LABEL_RANK'), l('LABEL_AGENCY'), l('LABEL_POINTS'), l('LABEL_INDEX')];
-    const align = ['right', 'left', 'right', 'right'];
+    // Where agencies of the group have different maxima (indicators per agency), each one's is shown.
+    const ownMax = g.agencies.some((a) => a.maxPoints !== g.maxPoints);
+    const bonusPenalty = g.agencies.some((a) => a.bonusPoints !== undefined);
+    if (ownMax) out.push(md(l('SUMMARY_OWN_MAX_NOTE')), '');
+    const header = [l('LABEL_RANK'), l('LABEL_AGENCY'), l('LABEL_POINTS'), ...(ownMax ? [l('LABEL_OWN_MAX')] : []), l('LABEL_INDEX')];
+    const align = ['right', 'left', 'right', ...(ownMax ? ['right'] : []), 'right'];
+    if (bonusPenalty) {
+      header.push(l('LABEL_BONUS'), l('LABEL_PENALTY'));
+      align.push('right', 'right');
+    }
     if (hasClass) {
       header.push(l('LABEL_CLASS'));
       align.push('left');
@@ -110,7 +119,8 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
       align.push('right', 'right', 'right', 'center');
     }
     const body = g.agencies.map((a) => {
-      const cells = [rankText(a, g.ranked, lang), agencyText(a.name, a.code), f.points(a.points), f.index(a.index)];
+      const cells = [rankText(a, g.ranked, lang), agencyText(a.name, a.code), f.points(a.points), ...(ownMax ? [f.points(a.maxPoints)] : []), f.index(a.index)];
+      if (bonusPenalty) cells.push(f.points(a.bonusPoints ?? 0), f.points(a.penaltyPoints ?? 0));
       if (hasClass) cells.push(a.class ? md(a.class.name[lang]) : '–');
       if (cmp) {
         const c = compared.get(a.code);
@@ -125,6 +135,15 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
       return cells;
     });
     out.push(...table(header, align, body), '');
+
+    // Why an indicator did not count for an agency (a tag it lacks, its own "không áp dụng"), and rejected claims.
+    const notApplicable = g.agencies.flatMap((a) =>
+      a.leaves.flatMap((leaf) => {
+        const why = notApplicableText(leaf, lang);
+        return why ? [`- ${agencyText(a.name, a.code, true)}, ${md(leaf.code)}: ${md(why)}`] : [];
+      }),
+    );
+    if (notApplicable.length > 0) out.push(`### ${md(l('SUMMARY_NOT_APPLICABLE'))}`, '', ...notApplicable, '');
 
     // Top and bottom three.
     const ranked = g.agencies.filter((a) => a.rank !== null).sort((x, y) => x.rank! - y.rank! || compareText(x.code, y.code));

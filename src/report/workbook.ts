@@ -8,6 +8,7 @@ import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
+import { notApplicableText } from './not-applicable.js';
 import { a4PageSetup, newWorkbook, solid } from './excel.js';
 import { pinZipEntryTimes } from './workbook-dates.js';
 
@@ -67,6 +68,9 @@ interface Context {
   readonly leafCodes: readonly string[];
   readonly hasParent: boolean;
   readonly hasClasses: boolean;
+  /** Some agency's own max differs from its group's (indicators per agency): a column shows each one's. */
+  readonly hasOwnMax: boolean;
+  readonly hasBonusPenalty: boolean;
   nameOf(code: string): string;
 }
 
@@ -101,7 +105,9 @@ function context(doc: ResultsDoc, model: FrameworkModel, lang: Lang): Context {
     pillarCodes: inOrder(agencies.flatMap((a) => a.pillars.map((p) => p.code)), pillarOrder),
     leafCodes: inOrder(leafSet, order),
     hasParent: agencies.some((a) => a.parent !== undefined),
-    hasClasses: model.framework.classes.length > 0,
+    hasClasses: model.framework.classes.length > 0 || model.framework.groups.some((g) => (g.classes ?? []).length > 0),
+    hasOwnMax: groups.some((g) => g.agencies.some((a) => a.maxPoints !== g.maxPoints)),
+    hasBonusPenalty: agencies.some((a) => a.bonusPoints !== undefined),
     nameOf: (code) => names.get(code) ?? model.nodes.get(code)?.node.name[lang] ?? code,
   };
 }
@@ -149,6 +155,13 @@ function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Compariso
     { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
     ...(ctx.hasParent ? [{ header: l('WB_COL_PARENT'), value: ({ a }: { a: AgencyJson }) => a.parent ?? null }] : []),
     { header: l('LABEL_POINTS'), fmt: fmt.points, value: ({ a }) => a.points },
+    ...(ctx.hasOwnMax ? [{ header: l('LABEL_OWN_MAX'), fmt: fmt.points, value: ({ a }: { a: AgencyJson }) => a.maxPoints }] : []),
+    ...(ctx.hasBonusPenalty
+      ? [
+          { header: l('LABEL_BONUS'), fmt: fmt.points, value: ({ a }: { a: AgencyJson }) => a.bonusPoints ?? null },
+          { header: l('LABEL_PENALTY'), fmt: fmt.points, value: ({ a }: { a: AgencyJson }) => a.penaltyPoints ?? null },
+        ]
+      : []),
     { header: l('LABEL_INDEX'), fmt: fmt.index, scale: true, value: ({ a }) => a.index },
     ...(ctx.hasClasses ? [{ header: l('LABEL_CLASS'), value: ({ a }: { a: AgencyJson }) => a.class?.name[ctx.lang] ?? null }] : []),
     ...ctx.mainCodes.flatMap((code): Column<{ a: AgencyJson; ranked: boolean }>[] => [
@@ -425,6 +438,7 @@ function inputsText(ctx: Context, a: AgencyJson, code: string): string | null {
   const leaf = leafOf(a, code);
   if (leaf === undefined) return null;
   if (leaf.status === 'given-above') return ctx.l('WB_INPUT_GIVEN_ABOVE');
+  if (leaf.status === 'not-applicable') return notApplicableText(leaf, ctx.lang) ?? ctx.l('LABEL_NOT_APPLICABLE');
   if (leaf.status === 'missing') return ctx.l('WB_INPUT_MISSING');
   const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
   const parts: string[] = [];

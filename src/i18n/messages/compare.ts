@@ -117,6 +117,11 @@ export const compareMessages: MessageTable = {
   SUMMARY_GROUP: { vi: 'Nhóm: {group} ({agencies})', en: 'Group: {group} ({agencies})' },
   SUMMARY_GROUP_NOT_RANKED: { vi: 'Nhóm này được đánh giá nhưng không xếp hạng.', en: 'This group is assessed but not ranked.' },
   SUMMARY_RANKING: { vi: 'Bảng xếp hạng', en: 'Ranking' },
+  SUMMARY_OWN_MAX_NOTE: {
+    vi: 'Các đơn vị được chấm trên điểm tối đa của riêng mình (chỉ số không áp dụng không tính): chỉ số DTI = điểm / điểm tối đa của đơn vị, xếp hạng theo chỉ số, không theo điểm.',
+    en: 'Agencies are scored out of their own max (indicators that do not apply are left out): DTI index = points / the agency’s own max; ranks compare indices, not points.',
+  },
+  SUMMARY_NOT_APPLICABLE: { vi: 'Chỉ số không áp dụng', en: 'Indicators that did not apply' },
   SUMMARY_COL_PREV_INDEX: { vi: 'Chỉ số {year}', en: 'Index {year}' },
   SUMMARY_COL_PREV_RANK: { vi: 'Hạng {year}', en: 'Rank {year}' },
   SUMMARY_COL_INDEX_CHANGE: { vi: 'Tăng/giảm chỉ số', en: 'Index change' },

@@ -19,6 +19,13 @@ export const explainMessages: MessageTable = {
   EXPLAIN_COMPUTED: { vi: 'Điểm theo cách tính', en: 'Computed' },
   EXPLAIN_MISSING: { vi: 'thiếu số liệu', en: 'no value' },
   EXPLAIN_APPRAISED: { vi: 'Điểm thẩm định', en: 'Appraised' },
+  EXPLAIN_BONUS_PENALTY: {
+    vi: 'Gồm điểm thưởng +{bonus} và điểm trừ −{penalty} (ngoài điểm tối đa); chỉ số DTI = (điểm các chỉ số + thưởng − trừ) / điểm tối đa của đơn vị',
+    en: 'Includes bonus +{bonus} and penalty −{penalty} (outside the max); DTI index = (indicator points + bonus − penalty) / the agency’s own max',
+  },
+  EXPLAIN_NOT_APPLICABLE: { vi: 'Không áp dụng với đơn vị (không tính vào điểm tối đa):', en: 'Not applicable to this agency (out of its max):' },
+  EXPLAIN_EFFECT_bonus: { vi: 'Điểm thưởng: cộng vào tổng điểm, không tính vào điểm tối đa; tối đa {max}', en: 'Bonus: added to the total, outside the max; at most {max}' },
+  EXPLAIN_EFFECT_penalty: { vi: 'Điểm trừ: trừ vào tổng điểm, không tính vào điểm tối đa; tối đa {max}', en: 'Penalty: taken off the total, outside the max; at most {max}' },
   EXPLAIN_TOTAL: { vi: 'Tổng điểm {points}/{max}, chỉ số DTI {index}', en: 'Total {points}/{max} points, DTI index {index}' },
   EXPLAIN_RANK: {
     vi: 'Hạng {rank}/{count}: {above} đơn vị có chỉ số cao hơn; xếp hạng theo {ties}, bằng nhau thì cùng hạng',
