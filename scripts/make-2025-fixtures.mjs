@@ -433,8 +433,8 @@ Files:
   (long layout, UTF-8, CRLF). A few indicators are answered "Không áp dụng" with the reason in the note:
   ${Object.keys(NOT_APPLICABLE).join(', ')} (P-DONGHAI gives no reason). Bonus points (9.1, 9.2) and
   penalties (9.3, 9.4): ${Object.entries(BONUS_PENALTY).map(([k, v]) => `${k} = ${v}`).join(', ')}.
-- \`xlsx/<code>.xlsx\`: the same data as filled \`dti template\` forms, one per agency, with the formulas'
-  results cached. Ranks the same as the CSV.
+- \`xlsx/<code>.xlsx\`: the same data as filled \`dti template\` forms, one per agency; the self-score formulas
+  carry the points dti computes as their saved results (no office suite needed). Ranks the same as the CSV.
 - \`agencies.csv\`: the agency list with the tags column (\`has-public-services\`, \`digital-economy-duties\`).
 - \`review.csv\`: the appraisal council's decisions: the N/A claim of X-CAMHIEP on 7.2 rejected (scored as
   missing), a corrected count for SKHCN 6.11, a corrected denominator for P-NHATRANG 6.4, and a serious
