@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { comparisonSchema, type Comparison } from '../../src/compare/schema.js';
 import { resultsSchema, type AgencyJson, type ResultsDoc } from '../../src/results/schema.js';
 import { ROOT } from './run.js';
@@ -17,12 +18,30 @@ const clone = mkdtempSync(join(tmpdir(), 'dti-clone-'));
 for (const part of ['bin', 'dist', 'frameworks', 'fixtures', 'package.json']) cpSync(join(ROOT, part), join(clone, part), { recursive: true });
 symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');
 
-const runs = commands.map((line) => {
-  // The walkthrough's commands use no quotes, so words are split on spaces as a shell would.
-  const args = line.slice('npx dti '.length).split(/\s+/);
-  const out = spawnSync(process.execPath, ['bin/dti.js', ...args], { cwd: clone, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DTI_LANG: '' } });
-  return { line, code: out.status, stdout: out.stdout, stderr: out.stderr };
-});
+interface Run {
+  readonly line: string;
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+const runs: Run[] = [];
+
+// Run one after the other, asynchronously: a long synchronous spawn would block the test worker.
+beforeAll(async () => {
+  const run = promisify(execFile);
+  for (const line of commands) {
+    // The walkthrough's commands use no quotes, so words are split on spaces as a shell would.
+    const args = line.slice('npx dti '.length).split(/\s+/);
+    const options = { cwd: clone, encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', DTI_LANG: '' } };
+    try {
+      const out = await run(process.execPath, ['bin/dti.js', ...args], options);
+      runs.push({ line, code: 0, stdout: out.stdout, stderr: out.stderr });
+    } catch (e) {
+      const failed = e as { code?: number; stdout?: string; stderr?: string };
+      runs.push({ line, code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' });
+    }
+  }
+}, 600_000);
 
 const readResults = (dir: string): ResultsDoc => resultsSchema.parse(JSON.parse(readFileSync(join(clone, dir, 'results.json'), 'utf8')));
 const readComparison = (dir: string): Comparison => comparisonSchema.parse(JSON.parse(readFileSync(join(clone, dir, 'comparison.json'), 'utf8')));
@@ -39,6 +58,7 @@ describe('the README’s 2025 walkthrough on a fresh copy', () => {
   });
 
   it('runs every command as written, without an error', () => {
+    expect(runs).toHaveLength(commands.length);
     for (const r of runs) expect({ line: r.line, code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ line: r.line, code: 0, stderr: '' });
   });
 
@@ -54,7 +74,10 @@ describe('the README’s 2025 walkthrough on a fresh copy', () => {
 });
 
 describe('the 2025 sample ranked', () => {
-  const doc = readResults('out/2025');
+  let doc: ResultsDoc;
+  beforeAll(() => {
+    doc = readResults('out/2025');
+  });
 
   it('ranks departments and the communes, wards and special zone, and assesses central agencies without ranking them', () => {
     expect(doc.groups.map((g) => [g.id, g.ranked, g.agencies.length])).toEqual([
