@@ -14,12 +14,16 @@ export { validateFramework } from './framework/validate.js';
 export { normaliseFramework } from './framework/normalise.js';
 export { describeRule } from './framework/describe.js';
 export { frameworkSchema } from './framework/schema.js';
-export type { Framework, FrameworkInput, IndicatorNode, AgencyGroup, Pillar, ScoreClass } from './framework/schema.js';
+export type { Framework, FrameworkInput, IndicatorNode, AgencyGroup, Pillar, ScoreClass, AgencyTag, Effect } from './framework/schema.js';
+export { frameworkJsonSchema } from './framework/json-schema.js';
 
 export { ruleSchema, scoreRule } from './engine/rules/index.js';
 export type { Rule, RuleType, RuleInput, RuleContext, RuleOutcome, SourcedValue } from './engine/rules/index.js';
 export { scoreSubmissions } from './engine/score.js';
 export type { AgencyScore, LeafAudit, NodeScore } from './engine/score.js';
+export { applicability } from './engine/applicability.js';
+export type { Applicability, NotApplicable, NotApplicableClaim } from './engine/applicability.js';
+export { isNotApplicableText } from './core/not-applicable.js';
 export { rankScores, competitionRanks } from './engine/rank.js';
 export type { RankedAgency, RankedGroup, RankedValue } from './engine/rank.js';
 
@@ -31,8 +35,8 @@ export type { Grid, GridCell, GridSheet, CellValue } from './core/grid.js';
 
 export { parseGrid } from './submission/parse.js';
 export { readSubmissions } from './submission/read.js';
-export { submissionSchema } from './submission/schema.js';
-export type { Submission, SubmissionEntry, Agency } from './submission/schema.js';
+export { submissionSchema } from './engine/input.js';
+export type { Submission, SubmissionEntry, Agency } from './engine/input.js';
 
 export { buildResults } from './results/build.js';
 export { resultsWorkbook } from './report/workbook.js';
@@ -52,8 +56,8 @@ export { Decimal } from './core/decimal.js';
 
 export { readReview } from './review/read.js';
 export { checkAdjustments } from './review/check.js';
-export { adjustmentSchema } from './review/schema.js';
-export type { Adjustment } from './review/schema.js';
+export { adjustmentSchema } from './engine/adjustment.js';
+export type { Adjustment } from './engine/adjustment.js';
 export { reviewTemplate } from './report/review-template.js';
 export { compareYears, formatRankChange } from './compare/compare.js';
 export { readPrevious, readUnitsMap } from './compare/read-previous.js';

@@ -122,6 +122,8 @@ function bestValues(model: FrameworkModel, submissions: readonly Submission[]): 
     for (const e of s.entries) {
       const node = model.nodes.get(e.indicator);
       if (!node || node.node.rule?.type !== 'relative' || !model.applies(node, group)) continue;
+      // An agency the indicator does not apply to sets no best value for the others.
+      if (!model.tagsAllow(node, s.agency.tags)) continue;
       const v = relativeValue(toRuleInput(e), ctxFor(model, node, group, e.loc));
       if (v === undefined) continue;
       const key = `${scopeKey(model, s.agency)}\u0000${node.code}`;
@@ -233,12 +235,13 @@ function scoreOne(
     const sources = entry ? [entry.value, entry.numerator, entry.denominator, entry.points].flatMap((v) => (v ? [v.loc] : [])) : [];
     let points = ZERO;
     let inputs: Readonly<Record<string, string>> = {};
-    if (outcome.status === 'missing') {
+    // No entry for a bonus or penalty: no award, no incident; nothing is missing.
+    if (outcome.status === 'missing' && node.effect === 'score') {
       if (fw.missing === 'incomplete') complete = false;
       if (app.reportMissing) {
         issues.push(issue(fw.missing === 'incomplete' ? 'E_MISSING_VALUE' : 'W_MISSING_VALUE', loc, { agency: agency.code, indicator: node.code }));
       }
-    } else {
+    } else if (outcome.status === 'scored') {
       points = roundTo(outcome.points, places);
       inputs = outcome.inputs;
       issues.push(...outcome.issues);

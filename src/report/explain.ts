@@ -37,7 +37,7 @@ export function explain(doc: ResultsDoc, agencyCode: string, indicator: string |
       if (leaf.evidence) out += `  ${l('EXPLAIN_EVIDENCE')}: ${leaf.evidence}\n`;
       if (leaf.selfPoints !== undefined) out += `  ${l('EXPLAIN_SELF')}: ${leaf.selfPoints}\n`;
       if (leaf.effect) out += `  ${l(`EXPLAIN_EFFECT_${leaf.effect}`, { max: leaf.maxPoints })}\n`;
-      const why = notApplicableText(leaf, lang);
+      const why = notApplicableText(leaf, lang, doc.framework.tags);
       if (why) out += `  ${why}\n`;
       if (leaf.status !== 'not-applicable') {
         out += `  ${l('EXPLAIN_COMPUTED')}: ${leaf.computedPoints ?? leaf.points} / ${leaf.maxPoints}${leaf.status === 'missing' ? ' (' + l('EXPLAIN_MISSING') + ')' : ''}\n`;
@@ -61,7 +61,7 @@ export function explain(doc: ResultsDoc, agencyCode: string, indicator: string |
   const excluded = agency.leaves.filter((x) => x.status === 'not-applicable');
   if (excluded.length > 0) {
     out += l('EXPLAIN_NOT_APPLICABLE') + '\n';
-    for (const leaf of excluded) out += `  ${leaf.code.padEnd(4)} ${model?.nodes.get(leaf.code)?.node.name[lang] ?? ''}: ${notApplicableText(leaf, lang)}\n`;
+    for (const leaf of excluded) out += `  ${leaf.code.padEnd(4)} ${model?.nodes.get(leaf.code)?.node.name[lang] ?? ''}: ${notApplicableText(leaf, lang, doc.framework.tags)}\n`;
   }
   out += '\n' + rankComputation(doc, group, agency, lang);
   return out;

@@ -95,7 +95,8 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
   for (const score of ordered(model, scores)) {
     const group = model.group(score.agency.group);
     for (const leaf of score.leaves) {
-      if (leaf.status === 'given-above') continue;
+      // An indicator the agency's tags exclude has nothing to review; a declared N/A has (the council may reject it).
+      if (leaf.status === 'given-above' || leaf.notApplicable?.by === 'tag') continue;
       const node = model.nodes.get(leaf.code);
       const cells = ws.getRow(row);
       const put = (key: ColumnKey, value: ExcelJS.CellValue) => (cells.getCell(COL[key]).value = value);
@@ -175,6 +176,7 @@ function ordered(model: FrameworkModel, scores: readonly AgencyScore[]): AgencyS
 
 /** The agency's inputs in a few characters: "3/4", "có", "87.5", "Mức 2"; "thiếu" when missing. */
 export function inputsText(model: FrameworkModel, leaf: LeafAudit, lang: Lang): string {
+  if (leaf.notApplicable?.by === 'declared') return t('NA_DECLARED', lang, { reason: leaf.notApplicable.reason ?? t('NA_NO_REASON', lang) });
   if (leaf.status === 'missing') return t('WB_INPUT_MISSING', lang);
   const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
   const parts: string[] = [];

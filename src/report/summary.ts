@@ -137,12 +137,15 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
     out.push(...table(header, align, body), '');
 
     // Why an indicator did not count for an agency (a tag it lacks, its own "không áp dụng"), and rejected claims.
-    const notApplicable = g.agencies.flatMap((a) =>
-      a.leaves.flatMap((leaf) => {
-        const why = notApplicableText(leaf, lang);
-        return why ? [`- ${agencyText(a.name, a.code, true)}, ${md(leaf.code)}: ${md(why)}`] : [];
-      }),
-    );
+    // One line per agency and reason: "VPUB, 6.3, 6.4, 6.5: …".
+    const notApplicable = g.agencies.flatMap((a) => {
+      const byReason = new Map<string, string[]>();
+      for (const leaf of a.leaves) {
+        const why = notApplicableText(leaf, lang, doc.framework.tags);
+        if (why) byReason.set(why, [...(byReason.get(why) ?? []), leaf.code]);
+      }
+      return [...byReason].map(([why, leafCodes]) => `- ${agencyText(a.name, a.code, true)}, ${md(leafCodes.join(', '))}: ${md(why)}`);
+    });
     if (notApplicable.length > 0) out.push(`### ${md(l('SUMMARY_NOT_APPLICABLE'))}`, '', ...notApplicable, '');
 
     // Top and bottom three.

@@ -365,6 +365,14 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
           ] as [string, Value],
         ]
       : []),
+    // A group with its own class thresholds.
+    ...doc.groups.flatMap((g): [string, Value][] => {
+      const own = model.group(g.id)?.classes;
+      if (!own || own.length === 0) return [];
+      const text = [...own].sort((a, b) => b.min - a.min).map((c) => `${c.name[lang]} ≥ ${c.min}`).join('; ');
+      return [[l('WB_METHOD_CLASSES_GROUP', { group: g.name[lang] }), text]];
+    }),
+    ...(model.hasBonusPenalty ? [[l('WB_METHOD_INDEX_CLAMP'), l(model.framework.indexClamp ? 'WB_METHOD_INDEX_CLAMP_yes' : 'WB_METHOD_INDEX_CLAMP_no')] as [string, Value]] : []),
     [l('WB_METHOD_TOOL'), `${doc.tool.name} ${doc.tool.version}`],
   ];
   sheet.header(3, [l('WB_COL_SETTING'), l('WB_COL_VALUE')]);
@@ -430,7 +438,7 @@ function leafOf(a: AgencyJson, code: string): LeafJson | undefined {
 
 function leafPoints(a: AgencyJson, code: string): number | null {
   const leaf = leafOf(a, code);
-  return leaf === undefined || leaf.status === 'given-above' ? null : leaf.points;
+  return leaf === undefined || leaf.status === 'given-above' || leaf.status === 'not-applicable' ? null : leaf.points;
 }
 
 /** The inputs of a leaf in a few characters: "3/4", "có", "87.5", "Mức 2". */
@@ -438,7 +446,7 @@ function inputsText(ctx: Context, a: AgencyJson, code: string): string | null {
   const leaf = leafOf(a, code);
   if (leaf === undefined) return null;
   if (leaf.status === 'given-above') return ctx.l('WB_INPUT_GIVEN_ABOVE');
-  if (leaf.status === 'not-applicable') return notApplicableText(leaf, ctx.lang) ?? ctx.l('LABEL_NOT_APPLICABLE');
+  if (leaf.status === 'not-applicable') return notApplicableText(leaf, ctx.lang, ctx.doc.framework.tags) ?? ctx.l('LABEL_NOT_APPLICABLE');
   if (leaf.status === 'missing') return ctx.l('WB_INPUT_MISSING');
   const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
   const parts: string[] = [];

@@ -40,6 +40,7 @@ export function buildResults(model: FrameworkModel, groups: readonly RankedGroup
       maxPoints: fw.maxPoints ?? pts(model.totalFor(fw.groups[0]!.id)),
       precision: fw.precision,
       ties: fw.ties,
+      ...(fw.tags.length > 0 ? { tags: fw.tags.map((x) => ({ id: x.id, name: x.name })) } : {}),
     },
     inputs: [...options.inputs],
     groups: groups.map(({ group, agencies }) => ({

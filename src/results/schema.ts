@@ -89,6 +89,8 @@ export const resultsSchema = z.object({
     maxPoints: z.number(),
     precision: z.object({ points: z.number().int(), index: z.number().int(), indexDisplay: z.enum(['decimal', 'percent']) }),
     ties: z.enum(['published', 'exact']),
+    /** The agency tags the framework declares (present when it declares some), for their names. */
+    tags: z.array(z.object({ id: z.string(), name: localized })).optional(),
   }),
   inputs: z.array(z.object({ file: z.string(), sha256: z.string() })),
   groups: z.array(

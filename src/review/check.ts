@@ -54,6 +54,10 @@ export function checkAdjustments(model: FrameworkModel, submissions: readonly Su
       issues.push(issue('E_REVIEW_UNKNOWN_INDICATOR', cellsOf(a).indicator, { agency, indicator: a.indicator, group }));
       continue;
     }
+    if (!model.tagsAllow(node, submission.agency.tags)) {
+      issues.push(issue('E_REVIEW_NOT_FOR_AGENCY', cellsOf(a).indicator, { agency, indicator: code, tags: (model.missingTags(node, submission.agency.tags) ?? []).join(', ') }));
+      continue;
+    }
     const key = `${agency}\u0000${code}`;
     const first = seen.get(key);
     if (first) {

@@ -3,7 +3,7 @@ import type { Location } from '../core/issues.js';
 import { headerKey } from '../core/text.js';
 import { cellText, locationOf } from './cells.js';
 
-export type AgencyField = 'code' | 'name' | 'group' | 'year' | 'parent';
+export type AgencyField = 'code' | 'name' | 'group' | 'year' | 'parent' | 'tags';
 export type LabelledValues = Partial<Record<AgencyField, { text: string; loc: Location }>>;
 
 /** Labels of the agency identity cells in forms ("Tên đơn vị:", "Năm đánh giá:"), folded. */
@@ -24,6 +24,10 @@ const LABELS: ReadonlyArray<[string, AgencyField]> = [
   ['year', 'year'],
   ['don vi cap tren', 'parent'],
   ['parent', 'parent'],
+  ['nhan', 'tags'],
+  ['nhan don vi', 'tags'],
+  ['the', 'tags'],
+  ['tags', 'tags'],
 ];
 
 /** Sheets that hold only the agency identity, by folded name. */

@@ -3,7 +3,7 @@ import { issue, type DtiIssue, type Location } from '../core/issues.js';
 import { foldText, headerKey, normaliseCode } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { cellText, locationOf } from './cells.js';
-import type { ListedAgency } from './agencies.js';
+import { readTags, type ListedAgency } from './agencies.js';
 import { columnRole, type ColumnRole } from './columns.js';
 import { isMetadataSheet, labelledValues, type LabelledValues } from './metadata.js';
 import { NumberingResolver } from './numbering.js';
@@ -160,7 +160,7 @@ function headerRow(cells: ReadonlyArray<GridCell | undefined>, model: FrameworkM
 }
 
 interface AgencyRows {
-  agency: Partial<Record<'code' | 'name' | 'group' | 'year' | 'parent', { text: string; loc: Location }>>;
+  agency: Partial<Record<'code' | 'name' | 'group' | 'year' | 'parent' | 'tags', { text: string; loc: Location }>>;
   loc: Location;
   entries: SubmissionEntry[];
   /** The form's grand-total points ("Tổng cộng"), checked against the rows above it. */
@@ -198,6 +198,7 @@ const AGENCY_FIELDS = [
   ['group', 'group'],
   ['year', 'year'],
   ['parent', 'parent'],
+  ['tags', 'tags'],
 ] as const;
 
 /** Reads the agency identity cells of a row and files the row under its agency (code, else name). */
@@ -453,7 +454,9 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
     const agency: Agency = { code, name: a.name?.text ?? code, group };
     if (year !== undefined) agency.year = year;
     if (a.parent) agency.parent = a.parent.text;
-    if (r.tags && r.tags.length > 0) agency.tags = [...r.tags];
+    // Tags: the agency list's, else the submission's own tags column or "Nhãn:" cell.
+    const tags = r.tags ?? (a.tags ? readTags(a.tags.text, model, code, () => a.tags!.loc, issues) : undefined);
+    if (tags && tags.length > 0) agency.tags = [...tags];
     const checked = submissionSchema.safeParse({ agency, loc: r.loc, file: grid.file, sha256: grid.sha256, entries, ...(r.total ? { total: r.total } : {}) });
     if (!checked.success) {
       issues.push(issue('E_SUBMISSION_SHAPE', r.loc, { agency: code, detail: checked.error.issues[0]?.message ?? '' }));
@@ -495,6 +498,10 @@ function reconcileWithList(r: AgencyRows, list: readonly ListedAgency[], model: 
   if (!a.name && listed.name !== '') a.name = { text: listed.name, loc: listed.loc };
   a.group ??= { text: listed.group, loc: listed.loc };
   if (!a.parent && listed.parent !== undefined) a.parent = { text: listed.parent, loc: listed.loc };
-  if (listed.tags) r.tags = listed.tags;
+  if (a.tags) {
+    const set = (tags: readonly string[]) => tags.map((t) => foldText(t.trim())).filter((t) => t !== '').sort().join(',');
+    if (set(a.tags.text.split(/[,;]/)) !== set(listed.tags ?? [])) conflict('tags', a.tags, (listed.tags ?? []).join(', '));
+  }
+  r.tags = listed.tags ?? [];
   return ok;
 }

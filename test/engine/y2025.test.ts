@@ -114,6 +114,12 @@ describe('bonus and penalty points', () => {
     expect([leaf(a!, '9.1').points.toString(), leaf(a!, '9.2').points.toString(), leaf(a!, '9.2').maxPoints.toString()]).toEqual(['5', '20', '20']);
   });
 
+  it('count nothing, and report nothing missing, where an agency gives no bonus or penalty entry', () => {
+    const [a] = score(base('A').filter((r) => !r[2].startsWith('9.')), PUBLIC);
+    expect([a!.bonusPoints.toString(), a!.penaltyPoints.toString()]).toEqual(['0', '0']);
+    expect(a!.issues.filter((i) => i.code === 'W_MISSING_VALUE').map((i) => i.params.indicator)).toEqual(['2.1']);
+  });
+
   it('clamp the total index to 0..1 by default, and not when the framework says indexClamp: false', () => {
     const full: Row[] = [
       ['A', 'so', '1.1', 'có'], ['A', 'so', '1.2', 'có'], ['A', 'so', '2.2', 'có'], ['A', 'so', '9.1', 2], ['A', 'so', '9.2', 'không'],

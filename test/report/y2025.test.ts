@@ -36,14 +36,16 @@ describe('results of a 2025 framework', () => {
     expect(md).toContain('| Hạng | Đơn vị | Điểm | Điểm tối đa của đơn vị | Chỉ số DTI | Điểm thưởng | Điểm trừ | Xếp loại |');
     expect(md).toContain('| 2 | Đơn vị B (B) | 40,00 | 80,00 | 0,5000 | 0,00 | 0,00 | – |');
     expect(md).toContain('- **Đơn vị A (A)**, 1.2: không áp dụng theo khai của đơn vị: Không có cơ sở trực thuộc');
-    expect(md).toContain('- **Đơn vị B (B)**, 2.1: không áp dụng: đơn vị không có nhãn has-public-services');
+    expect(md).toContain('- **Đơn vị B (B)**, 2.1: không áp dụng: đơn vị không có nhãn Có dịch vụ công');
     expect(md).toContain('Hội đồng thẩm định không chấp nhận: Đơn vị có 2 cơ sở');
+    // One line per agency and reason, however many indicators it covers.
+    expect(md.split('\n').filter((line) => line.startsWith('- **Đơn vị B (B)**,'))).toHaveLength(2);
   });
 
   it('explain an agency’s own max and each indicator that did not apply', () => {
     const text = explain(doc, 'B', undefined, 'en', m)!;
     expect(text).toContain('Total 40/80 points');
-    expect(text).toMatch(/2\.1 +Public services: not applicable: the agency is not tagged has-public-services/);
+    expect(text).toMatch(/2\.1 +Public services: not applicable: the agency is not tagged Provides public services/);
     expect(explain(doc, 'B', '1.2', 'en', m)).toContain('the appraisal council rejected this: Đơn vị có 2 cơ sở');
     expect(explain(doc, 'A', '9.1', 'en', m)).toContain('Bonus: added to the total, outside the max; at most 10');
   });

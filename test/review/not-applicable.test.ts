@@ -29,3 +29,11 @@ describe('the council’s decision on a "không áp dụng" claim, read from a r
     expect([checked.adjustments, checked.issues.map((i) => i.code)]).toEqual([[], ['W_REVIEW_NA_NO_CLAIM']]);
   });
 });
+
+describe('the council’s decisions on indicators an agency’s tags exclude', () => {
+  it('are refused at the indicator cell: there is nothing to review', () => {
+    const read = parseReview(grid([['Mã đơn vị', 'Mã chỉ số', 'Điểm thẩm định', 'Lý do'], ['B', '2.1', '10', 'x']], 'review.csv'));
+    const checked = checkAdjustments(m, subs(base('B')), read.adjustments);
+    expect([checked.adjustments, checked.issues.map((i) => [i.code, i.location.row, i.location.column, i.params.tags])]).toEqual([[], [['E_REVIEW_NOT_FOR_AGENCY', 2, 2, 'has-public-services']]]);
+  });
+});

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/framework/load.js';
 import { agencyListFromGrid, readAgencyList } from '../../src/submission/agencies.js';
+import { parseGrid } from '../../src/submission/parse.js';
 import { TINY, grid, model } from '../helpers/build.js';
 import { Y2025 } from '../helpers/y2025.js';
 
@@ -93,5 +94,32 @@ describe('agency list tags', () => {
   it('report a tag the framework does not declare at its cell', () => {
     const list = readAgencyList(csv('agency_code,agency_name,group,tags\nSTP,Sở Tư pháp,so,has-services\n'), 'a.csv', m);
     expect(list.issues).toMatchObject([{ code: 'E_AGENCIES_UNKNOWN_TAG', location: { file: 'a.csv', row: 2, column: 4 }, params: { tag: 'has-services' } }]);
+  });
+});
+
+describe('tags in a submission', () => {
+  const m = model(Y2025);
+  const rows = (tags: string) => [
+    ['agency_code', 'agency_name', 'group', 'tags', 'indicator', 'value'],
+    ['STP', 'Sở Tư pháp', 'so', tags, '1.1', 'có'],
+  ];
+
+  it('come from a tags column of a long CSV when there is no agency list', () => {
+    const parsed = parseGrid(grid(rows('has-public-services')), m);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.submissions[0]!.agency.tags).toEqual(['has-public-services']);
+  });
+
+  it('come from a form’s "Nhãn:" cell above its header', () => {
+    const form = grid([['Mã đơn vị:', 'STP'], ['Nhóm:', 'so'], ['Nhãn:', 'digital-economy-duties'], [], ['Mã chỉ số', 'Giá trị'], ['1.1', 'có']], 'STP.xlsx', 'xlsx');
+    expect(parseGrid(form, m).submissions[0]!.agency.tags).toEqual(['digital-economy-duties']);
+  });
+
+  it('give way to the agency list, which names both cells when they disagree', () => {
+    const list = readAgencyList(csv('agency_code,agency_name,group,tags\nSTP,Sở Tư pháp,so,digital-economy-duties\n'), 'list.csv', m);
+    const parsed = parseGrid(grid(rows('has-public-services')), m, { agencies: list.agencies });
+    expect(parsed.issues).toMatchObject([{ code: 'E_AGENCY_LIST_CONFLICT', location: { row: 2, column: 4 }, params: { field: 'tags', listed: 'digital-economy-duties' } }]);
+    const agreeing = parseGrid(grid(rows('')), m, { agencies: list.agencies });
+    expect(agreeing.submissions[0]!.agency.tags).toEqual(['digital-economy-duties']);
   });
 });

@@ -66,6 +66,7 @@ export function frameworkTree(model: FrameworkModel, lang: Lang, c: ReturnType<t
   const groups = f.groups.map((g) => g.id);
   let out = c.bold(`${f.name[lang]} (${f.id}, ${f.version})`) + '\n';
   out += `${t('LABEL_GROUP', lang)}: ${f.groups.map((g) => `${g.id} – ${g.name[lang]} (${t('FW_POINTS', lang, { points: model.totalFor(g.id).toString() })})`).join('; ')}\n`;
+  if (f.tags.length > 0) out += `${t('LABEL_TAGS', lang)}: ${f.tags.map((x) => `${x.id} – ${x.name[lang]}`).join('; ')}\n`;
   if (f.pillars.length > 0) {
     out += `${t('LABEL_PILLARS', lang)}: ${f.pillars.map((p) => `${p.code} – ${p.name[lang]}`).join('; ')}\n`;
   }
@@ -73,18 +74,23 @@ export function frameworkTree(model: FrameworkModel, lang: Lang, c: ReturnType<t
   const maxText = (n: FrameworkNode) => {
     if (n.informational) return c.dim(t('LABEL_INFORMATIONAL', lang));
     const applicable = groups.filter((g) => model.applies(n, g));
-    const values = new Map(applicable.map((g) => [g, model.maxFor(n, g).toString()]));
+    const values = new Map(applicable.map((g) => [g, (n.effect === 'score' ? model.maxFor(n, g) : model.capFor(n, g)).toString()]));
     const distinct = new Set(values.values());
     const points = distinct.size <= 1 ? [...distinct][0] ?? '0' : applicable.map((g) => `${g}: ${values.get(g)}`).join(', ');
     const only = applicable.length < groups.length ? ' ' + c.dim(t('LABEL_ONLY_GROUPS', lang, { groups: applicable.join(', ') })) : '';
-    return t('FW_POINTS', lang, { points }) + only;
+    const key = n.effect === 'bonus' ? 'FW_BONUS' : n.effect === 'penalty' ? 'FW_PENALTY' : 'FW_POINTS';
+    // Said once, where it is set; children inherit it.
+    const tags = n.node.onlyFor ? ' ' + c.dim(t('LABEL_ONLY_TAGS', lang, { tags: n.node.onlyFor.join(', ') })) : '';
+    const na = n.node.notApplicableAllowed ? ' ' + c.dim(`(${t('LABEL_NA_ALLOWED', lang)})`) : '';
+    return t(key, lang, { points }) + only + tags + na;
   };
   const visit = (n: FrameworkNode) => {
     const indent = '  '.repeat(n.depth);
     const pillars = n.node.pillars ? c.dim(` [${n.node.pillars.join(', ')}]`) : '';
     out += `${indent}${c.bold(n.code)}  ${n.node.name[lang]}  ${c.cyan(maxText(n))}${pillars}\n`;
     if (n.isLeaf && n.node.rule) {
-      const max = Number(model.maxFor(n, groups.find((g) => model.applies(n, g)) ?? groups[0]!).toString());
+      const group = groups.find((g) => model.applies(n, g)) ?? groups[0]!;
+      const max = Number((n.effect === 'score' ? model.maxFor(n, group) : model.capFor(n, group)).toString());
       const evidence = n.node.evidenceRequired ? c.dim(` (${t('LABEL_EVIDENCE_REQUIRED', lang)})`) : '';
       out += `${indent}    ${c.dim('→')} ${describeRule(n.node.rule, max, lang)}${evidence}\n`;
     }

@@ -136,4 +136,8 @@ export const reviewMessages: MessageTable = {
     vi: 'Đơn vị {agency} không khai "không áp dụng" cho chỉ số {indicator}: không có gì để bác bỏ, dòng này bị bỏ qua',
     en: 'Agency {agency} did not declare indicator {indicator} not applicable: there is nothing to reject, the row is ignored',
   },
+  E_REVIEW_NOT_FOR_AGENCY: {
+    vi: 'Đơn vị {agency}: chỉ số {indicator} chỉ áp dụng cho đơn vị có nhãn {tags}, đơn vị không có nhãn này nên quyết định bị bỏ qua',
+    en: 'Agency {agency}: indicator {indicator} applies only to agencies tagged {tags}; this agency is not, so the decision is ignored',
+  },
 };

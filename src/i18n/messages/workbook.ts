@@ -71,6 +71,16 @@ export const workbookMessages: MessageTable = {
   WB_METHOD_EVIDENCE_zero: { vi: 'chỉ số tính 0 điểm', en: 'the indicator scores 0' },
   WB_METHOD_PILLAR: { vi: 'Trụ cột {pillar}', en: 'Pillar {pillar}' },
   WB_METHOD_CLASSES: { vi: 'Xếp loại', en: 'Classes' },
+  WB_METHOD_CLASSES_GROUP: { vi: 'Xếp loại – {group}', en: 'Classes – {group}' },
+  WB_METHOD_INDEX_CLAMP: { vi: 'Điểm thưởng, điểm trừ', en: 'Bonus and penalty' },
+  WB_METHOD_INDEX_CLAMP_yes: {
+    vi: 'cộng, trừ vào tổng điểm, ngoài điểm tối đa; chỉ số DTI giữ trong khoảng 0–1',
+    en: 'added to or taken off the total, outside the max; the DTI index is kept within 0–1',
+  },
+  WB_METHOD_INDEX_CLAMP_no: {
+    vi: 'cộng, trừ vào tổng điểm, ngoài điểm tối đa; chỉ số DTI có thể vượt 1 hoặc dưới 0',
+    en: 'added to or taken off the total, outside the max; the DTI index may exceed 1 or fall below 0',
+  },
   WB_METHOD_TOOL: { vi: 'Công cụ tính', en: 'Computed with' },
   WB_METHOD_LEAVES: { vi: 'Các chỉ số được chấm điểm', en: 'Scored indicators' },
   WB_METHOD_INPUTS: { vi: 'Tệp dữ liệu đầu vào', en: 'Input files' },
