@@ -11,6 +11,7 @@ import type {
   Comparison,
   FrameworkChanges,
   GoneAgency,
+  GoneGroup,
   GroupComparison,
   IndicatorComparison,
   MatchStatus,
@@ -259,9 +260,17 @@ export function compareYears(current: ResultsDoc, previous: ResultsDoc, options:
   const gone: GoneAgency[] = priors
     .filter((p) => !used.has(p))
     .map((p) => ({ code: p.agency.code, name: p.agency.name, group: p.group, index: p.agency.index, rank: p.agency.rank }));
-  if (gone.length > 0) issues.push(issue('I_AGENCIES_GONE', {}, { count: gone.length, codes: gone.map((g) => g.code).join(', ') }));
+  // A whole block of last year that this year's framework no longer has, none of its units matched
+  // (the district level after July 2025), is one fact about the block, not a list of vanished units.
+  const currentGroups = new Set(current.groups.map((g) => g.id));
+  const goneGroups: GoneGroup[] = previous.groups
+    .filter((g) => !currentGroups.has(g.id) && g.agencies.length > 0 && gone.filter((a) => a.group === g.id).length === g.agencies.length)
+    .map((g) => ({ id: g.id, name: g.name, codes: g.agencies.map((a) => a.code) }));
+  for (const g of goneGroups) issues.push(issue('I_GROUP_GONE', {}, { group: g.id, count: g.codes.length, codes: g.codes.join(', ') }));
+  const goneOne = gone.filter((a) => !goneGroups.some((g) => g.id === a.group));
+  if (goneOne.length > 0) issues.push(issue('I_AGENCIES_GONE', {}, { count: goneOne.length, codes: goneOne.map((g) => g.code).join(', ') }));
 
-  return { currentYear, previousYear, framework, groups, gone, merges, issues };
+  return { currentYear, previousYear, framework, groups, gone, goneGroups, merges, issues };
 }
 
 /**

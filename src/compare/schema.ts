@@ -90,6 +90,15 @@ export const goneAgencySchema = z.object({
 });
 export type GoneAgency = z.infer<typeof goneAgencySchema>;
 
+/** A group (block) of last year that this year's results do not have, none of whose units was matched: the district level after 2025. */
+export const goneGroupSchema = z.object({
+  id: z.string(),
+  name: localized,
+  /** Last year's units of the group (all of them are also in `gone`). */
+  codes: z.array(z.string()),
+});
+export type GoneGroup = z.infer<typeof goneGroupSchema>;
+
 /** A merge the units map applied: this year's unit and the former units its previous value comes from. */
 export const mergeSchema = z.object({
   code: z.string(),
@@ -127,6 +136,8 @@ export const comparisonSchema = z.object({
   framework: frameworkChangesSchema,
   groups: z.array(groupComparisonSchema),
   gone: z.array(goneAgencySchema),
+  /** Last year's blocks gone as a whole; their units are in `gone` too. */
+  goneGroups: z.array(goneGroupSchema).default([]),
   merges: z.array(mergeSchema),
   /** W_MATCHED_BY_NAME, I_UNITS_MERGED, units-map problems, I_FRAMEWORK_CHANGED, I_AGENCIES_GONE … */
   issues: z.array(issueSchema),

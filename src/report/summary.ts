@@ -271,9 +271,18 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
       out.push('');
     }
 
-    if (cmp.gone.length > 0) {
+    if (cmp.goneGroups.length > 0) {
+      out.push(`## ${md(l('SUMMARY_GONE_GROUPS'))}`, '');
+      for (const g of cmp.goneGroups) {
+        out.push(`- ${md(l('SUMMARY_GONE_GROUP_LINE', { group: g.name[lang], count: g.codes.length, codes: g.codes.join(', '), year: cmp.currentYear }))}`);
+      }
+      out.push('');
+    }
+    // Units of a block gone as a whole are said above, not listed one by one.
+    const goneUnits = cmp.gone.filter((a) => !cmp.goneGroups.some((g) => g.id === a.group));
+    if (goneUnits.length > 0) {
       out.push(`## ${md(l('SUMMARY_GONE'))}`, '');
-      for (const a of cmp.gone) {
+      for (const a of goneUnits) {
         out.push(`- ${agencyText(a.name, a.code, true)}: ${md(l('LABEL_INDEX'))} ${f.index(a.index)}${a.rank !== null ? `, ${md(l('LABEL_RANK').toLowerCase())} ${a.rank}` : ''}`);
       }
       out.push('');

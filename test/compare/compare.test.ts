@@ -354,6 +354,40 @@ describe('the Khánh Hòa sample, 2023 → 2024', () => {
   });
 });
 
+describe('a block of last year that this year no longer has (the district level after July 2025)', () => {
+  const before = results(framework('kh-2024', 2024, MAINS_2023, 50, GROUPS), AGENCIES_2023);
+  const blocks2025 = [
+    { id: 'so-nganh', name: 'Sở, ban, ngành' },
+    { id: 'cap-xa', name: 'Xã, phường, đặc khu' },
+  ];
+  const now = results(framework('kh-2025', 2025, MAINS_2025, 50, blocks2025), [
+    ['STTTT', 'Sở Thông tin và Truyền thông', 'so-nganh', [45, 45, 45, 45]],
+    ['P-NHATRANG', 'UBND phường Nha Trang', 'cap-xa', [40, 40, 40, 40]],
+  ]);
+  const c = compareYears(now, before);
+
+  it('is reported once, as a block, with its units', () => {
+    expect(c.goneGroups).toEqual([{ id: 'cap-huyen', name: { vi: 'Cấp huyện', en: 'cap-huyen' }, codes: ['VNI', 'NTR'] }]);
+    expect(c.issues.find((i) => i.code === 'I_GROUP_GONE')?.params).toEqual({ group: 'cap-huyen', count: 2, codes: 'VNI, NTR' });
+  });
+
+  it('keeps its units in the gone list, and names only the other units in I_AGENCIES_GONE', () => {
+    expect(c.gone.map((g) => g.code).sort()).toEqual(['BDT', 'BQLKKT', 'NTR', 'SVHTT', 'VNI']);
+    expect(c.issues.find((i) => i.code === 'I_AGENCIES_GONE')?.params).toEqual({ count: 3, codes: 'BDT, SVHTT, BQLKKT' });
+  });
+
+  it('is not a block gone when one of its units is mapped to this year', () => {
+    const mapped = compareYears(now, before, { unitsMap: [{ current: 'P-NHATRANG', previous: 'NTR' }] });
+    expect(mapped.goneGroups).toEqual([]);
+    expect(mapped.gone.map((g) => g.code)).toContain('VNI');
+  });
+
+  it('parses from a comparison written before block tracking existed', () => {
+    const { goneGroups: _, ...old } = c;
+    expect(comparisonSchema.parse(JSON.parse(JSON.stringify(old))).goneGroups).toEqual([]);
+  });
+});
+
 describe('messages', () => {
   it('has every comparison code in both languages', () => {
     for (const code of [
@@ -365,6 +399,7 @@ describe('messages', () => {
       'W_PREVIOUS_YEAR_NOT_EARLIER',
       'I_FRAMEWORK_CHANGED',
       'I_AGENCIES_GONE',
+      'I_GROUP_GONE',
       'CMP_NEW',
     ]) {
       expect(hasMessage(code), code).toBe(true);

@@ -34,6 +34,10 @@ export const compareMessages: MessageTable = {
     vi: 'Bộ chỉ số đã thay đổi ({previous} → {current}): chỉ so sánh các chỉ số có ở cả hai năm. Chỉ số chính mới: {added}; chỉ số chính bỏ: {dropped}',
     en: 'The framework changed ({previous} → {current}): only indicators found in both years are compared. Main indicators added: {added}; dropped: {dropped}',
   },
+  I_GROUP_GONE: {
+    vi: 'Khối {group} của năm trước ({count} đơn vị: {codes}) không có trong kết quả năm nay: các đơn vị của khối không được so sánh',
+    en: "Last year's block {group} ({count} units: {codes}) is not in this year's results: its units are not compared",
+  },
   I_AGENCIES_GONE: {
     vi: '{count} đơn vị của năm trước không còn trong kết quả năm nay: {codes}',
     en: "{count} of last year's agencies are not in this year's results: {codes}",
@@ -159,6 +163,11 @@ export const compareMessages: MessageTable = {
   SUMMARY_MERGE_LINE: {
     vi: '{agency} ← {codes}: chỉ số năm trước {index} (trung bình cộng)',
     en: "{agency} ← {codes}: last year's index {index} (plain mean)",
+  },
+  SUMMARY_GONE_GROUPS: { vi: 'Khối đơn vị của năm trước không còn', en: "Last year's blocks that no longer exist" },
+  SUMMARY_GONE_GROUP_LINE: {
+    vi: '{group}: {count} đơn vị ({codes}). Bộ chỉ số năm {year} không còn khối này (ví dụ cấp huyện đã bãi bỏ từ 01/7/2025), nên các đơn vị của khối không được so sánh; đơn vị kế thừa được so sánh khi bảng chuyển đổi đơn vị nêu rõ',
+    en: '{group}: {count} units ({codes}). The {year} framework no longer has this block (the district level, for one, was abolished on 1 July 2025), so its units are not compared; a successor unit is compared when the units map names it',
   },
   SUMMARY_GONE: { vi: 'Đơn vị của năm trước không còn trong danh sách', en: "Last year's agencies no longer listed" },
   SUMMARY_ISSUES: { vi: 'Vấn đề còn lại', en: 'Remaining issues' },
