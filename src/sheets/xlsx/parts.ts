@@ -72,7 +72,8 @@ export function parseWorkbook(xml: string): WorkbookInfo {
   const sc = new XmlScanner(xml);
   for (let tok = sc.next(); tok !== TOK_END; tok = sc.next()) {
     if (tok !== TOK_OPEN) continue;
-    if (sc.nameIs('workbookPr')) {
+    if (sc.nameIs('extLst')) sc.skipElement(); // extensions reuse names: <x15:workbookPr> is not <workbookPr>
+    else if (sc.nameIs('workbookPr')) {
       const v = sc.attr('date1904');
       date1904 = v === '1' || v === 'true';
     } else if (sc.nameIs('sheet')) {
@@ -109,6 +110,8 @@ export function parseSharedStrings(xml: string, corrupt: (detail: string) => Rea
         if (sc.selfClosing) out.push('');
       } else if (sc.nameIs('t')) inText = inSi && phonetic === 0 && !sc.selfClosing;
       else if (sc.nameIs('rPh') && !sc.selfClosing) phonetic++;
+      // <sst count="0"/>: a table with no strings, written so by many producers.
+      else if (sc.nameIs('sst') && sc.selfClosing) closed = true;
     } else {
       if (sc.nameIs('t')) inText = false;
       else if (sc.nameIs('rPh')) phonetic--;

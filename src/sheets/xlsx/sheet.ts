@@ -48,6 +48,7 @@ const E_SHEET_DATA = 8;
 const E_WORKSHEET = 9;
 const E_MERGE_CELL = 10;
 const E_HYPERLINK = 11;
+const E_EXT_LST = 12;
 
 function sheetElement(sc: XmlScanner): number {
   switch (sc.nameLength) {
@@ -59,6 +60,8 @@ function sheetElement(sc: XmlScanner): number {
       return sc.nameIs('is') ? E_IS : E_OTHER;
     case 3:
       return sc.nameIs('row') ? E_ROW : sc.nameIs('rPh') ? E_RPH : E_OTHER;
+    case 6:
+      return sc.nameIs('extLst') ? E_EXT_LST : E_OTHER;
     case 9:
       return sc.nameIs('sheetData') ? E_SHEET_DATA : sc.nameIs('worksheet') ? E_WORKSHEET : sc.nameIs('mergeCell') ? E_MERGE_CELL : sc.nameIs('hyperlink') ? E_HYPERLINK : E_OTHER;
     default:
@@ -104,6 +107,11 @@ export function parseSheet(xml: string, sheetName: string, relLinks: ReadonlyMap
     const el = sheetElement(sc);
     if (el === E_OTHER) continue;
     if (tok === TOK_OPEN) {
+      if (el === E_EXT_LST) {
+        // Extensions (x14 validations, sparklines) reuse element names such as <f>: not cells.
+        sc.skipElement();
+        continue;
+      }
       if (inSheetData) {
         if (el === E_C) {
           cell.type = T_NUMBER;
@@ -276,7 +284,9 @@ function makeCell(c: CellParts, sharedFormulas: Map<string, string>, ctx: SheetC
       value = kind === KIND_NUMBER ? num : formatNumber(num, kind, ctx.date1904);
     } else value = v.trim() === '' ? null : cleanCellText(v);
   } else if (type === T_SHARED) {
-    value = ctx.strings[Number(v)] ?? null;
+    // <v/> or <v></v> names no string (Number('') would be 0, the first one).
+    const index = v.trim() === '' ? NaN : Number(v);
+    value = ctx.strings[index] ?? null;
   } else if (type === T_STR) {
     value = cleanCellText(v);
   } else if (type === T_BOOL) {

@@ -42,7 +42,8 @@ export function parseStyles(xml: string): FormatKind[] {
   for (let tok = sc.next(); tok !== TOK_END; tok = sc.next()) {
     if (tok === TOK_OPEN) {
       const n = sc.name;
-      if (n === 'numFmts' || n === 'cellXfs' || n === 'cellStyleXfs' || n === 'dxfs') {
+      if (n === 'extLst') sc.skipElement();
+      else if (n === 'numFmts' || n === 'cellXfs' || n === 'cellStyleXfs' || n === 'dxfs') {
         if (!sc.selfClosing) parent = n;
       } else if (n === 'numFmt' && parent === 'numFmts') {
         const id = Number(sc.attr('numFmtId'));
@@ -95,7 +96,19 @@ function pad2(n: number): string {
 
 /** A t="d" cell holds ISO 8601 text already: trimmed to the same shapes as serial dates. */
 export function isoDateText(v: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}:\d{2}))?/.exec(v);
-  if (!m) return v;
-  return m[2] === undefined || m[2] === '00:00:00' ? m[1]! : `${m[1]}T${m[2]}`;
+  const date = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?/.exec(v);
+  if (date) {
+    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0'] = date;
+    const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) + Math.round(Number(`0${frac}`) * 1000);
+    // Rounded to the second, as serial dates are; years 0–99 would be taken as 19xx by Date.UTC and never occur.
+    const iso = new Date(Math.round(ms / 1000) * 1000).toISOString();
+    if (!Number.isFinite(ms) || Number(y) < 100) return v;
+    return iso.slice(11, 19) === '00:00:00' ? iso.slice(0, 10) : iso.slice(0, 19);
+  }
+  // A time of day alone ("23:44:51.894"), as some producers write it.
+  const time = /^(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/.exec(v);
+  if (!time) return v;
+  const [, h, mi, s = '0', frac = '0'] = time;
+  const seconds = (Number(h) * 3600 + Number(mi) * 60 + Number(s) + Math.round(Number(`0${frac}`))) % 86_400;
+  return `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
 }

@@ -67,13 +67,13 @@ function readWorkbook(bytes: Uint8Array, file: string, lim: XlsxLimits): Grid {
   const wbRelsBytes = wbParts.get(partKey(workbookRelsPart));
   const wbRels = wbRelsBytes ? parseRels(decodeXml(wbRelsBytes)) : [];
   const relById = new Map(wbRels.map((r) => [r.id, r]));
-  /** A part the workbook rels name by type (or the usual name when they do not); a named part that is absent is damage. */
-  const relPart = (pattern: RegExp, fallback: string): string | undefined => {
+  /** A part the workbook rels name by type (or the usual name when they do not); a required part named but absent is damage. */
+  const relPart = (pattern: RegExp, fallback: string, required: boolean): string | undefined => {
     const rel = wbRels.find((r) => pattern.test(r.type) && !r.external);
     const part = rel ? resolveTarget(workbookPart, rel.target) : fallback;
     if (pkg.has(part)) return part;
     if (pkg.has(fallback)) return fallback;
-    if (rel) throw corrupt(`missing part ${part}`);
+    if (rel && required) throw corrupt(`missing part ${part}`);
     return undefined;
   };
 
@@ -88,8 +88,9 @@ function readWorkbook(bytes: Uint8Array, file: string, lim: XlsxLimits): Grid {
   });
   if (sheets.length === 0) throw new ReadStop(issue('E_XLSX_EMPTY', { file }, {}));
 
-  const sstPart = relPart(REL_SHARED_STRINGS, 'xl/sharedStrings.xml');
-  const stylesPart = relPart(REL_STYLES, 'xl/styles.xml');
+  const sstPart = relPart(REL_SHARED_STRINGS, 'xl/sharedStrings.xml', true);
+  // Without its styles a workbook still has every value (Excel and LibreOffice open it, in General format).
+  const stylesPart = relPart(REL_STYLES, 'xl/styles.xml', false);
   // The budget is checked on everything still to inflate before any of it is.
   const rest = [...(sstPart ? [sstPart] : []), ...(stylesPart ? [stylesPart] : []), ...sheets.flatMap((s) => [s.part, relsOf(s.part)])];
   const parts = pkg.read(rest);

@@ -120,6 +120,20 @@ export class XmlScanner {
     }
   }
 
+  /**
+   * Moves past the end of the element just opened, whatever it holds. Used for extension lists
+   * (<extLst>), whose elements reuse the main names in other namespaces (<x15:workbookPr>,
+   * <x14:dataValidation>) and are not what the reader is after.
+   */
+  skipElement(): void {
+    if (this.selfClosing) return;
+    let depth = 1;
+    for (let tok = this.next(); tok !== TOK_END; tok = this.next()) {
+      if (tok === TOK_OPEN && !this.selfClosing) depth++;
+      else if (tok === TOK_CLOSE && --depth === 0) return;
+    }
+  }
+
   /** Whether the last open tag was written <a/>. */
   get selfClosing(): boolean {
     if (this.tagEnd < 0) this.findTagEnd();
