@@ -30,6 +30,10 @@ export const REFUSALS = [
  */
 export const DIFFERENCES = [
   {
+    when: (d) => d.dti?.[0] === 's' && [d.openpyxl, d.sheetjs].some((r) => r?.[0] === 's' && oneBreak(r[1]) === d.dti[1]),
+    reason: 'a line break written CR LF (in the XML, or as _x000D_ before a newline): an XML parser reads CR LF as LF and Excel shows one break, as dti gives it; SheetJS keeps the CRs, openpyxl 3.0 leaves _x000D_ undecoded',
+  },
+  {
     when: (d) => d.dti?.[0] === 's' && /^(1899-12-31|1904-01-01)(T|$)/.test(d.dti[1]) && [d.openpyxl, d.sheetjs].every((r) => r === null || r === 'not read' || r[0] === 't'),
     reason: 'a serial below 1 in a date format: Excel shows day 0 ("1/0/1900"); dti gives that day as the ISO date before day 1, the references a bare time of day',
   },
@@ -57,6 +61,11 @@ export const DIFFERENCES = [
     reason: 'two zip entries with one part name: refused as E_ZIP_NAME_CLASH by the zip layer of branch hostile-in (until it is merged, dti reads the last entry, the references the first)',
   },
 ];
+
+/** A text with its CR LF line breaks (and _x000D_ escapes before a newline) as single LFs. */
+function oneBreak(text) {
+  return text.replace(/_x000[dD]_/g, '\r').replace(/\r+\n/g, '\n');
+}
 
 export function refusalReason(file, code) {
   const entry = REFUSALS.find((e) => e.file.test(file));

@@ -191,7 +191,7 @@ export class XmlScanner {
   /** The text of the last text token, entities decoded (CDATA as is). */
   text(): string {
     const raw = this.s.slice(this.textStart, this.textEnd);
-    return this.cdata ? raw : decodeEntities(raw);
+    return this.cdata ? xmlNewlines(raw) : decodeEntities(xmlNewlines(raw));
   }
 
   /**
@@ -206,7 +206,7 @@ export class XmlScanner {
     const end = s.indexOf('<', p + 3);
     if (end < 0 || !s.startsWith('</v></c>', end)) return undefined;
     this.pos = end + 8;
-    return decodeEntities(s.slice(p + 3, end));
+    return decodeEntities(xmlNewlines(s.slice(p + 3, end)));
   }
 
   /** Moves to the next attribute of the last open tag; false when there is none left. */
@@ -312,6 +312,14 @@ function isSpace(ch: number): boolean {
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/**
+ * Line ends as an XML parser hands them over (XML 1.0 §2.11): CR LF and a lone CR become LF. A CR
+ * written as &#13; is kept, since references are decoded after this.
+ */
+function xmlNewlines(raw: string): string {
+  return raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n');
+}
+
 export function decodeEntities(raw: string): string {
   if (raw.indexOf('&') < 0) return raw;
   return raw.replace(ENTITY, (whole, body: string) => {
@@ -326,9 +334,11 @@ const OFFICE_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 const NOT_SURELY_NFC = /[^\u0000-\u02ff\u1e00-\u1eff\u2010-\u20cf]/;
 
-/** Cell text as users typed it: Office escapes decoded, NFC; NBSPs and spacing kept as they are. */
+/** Cell text as users typed it: Office escapes decoded, CR LF line breaks as LF, NFC; NBSPs and spacing kept as they are. */
 export function cleanCellText(s: string): string {
-  const unescaped = s.indexOf('_x') < 0 ? s : s.replace(OFFICE_ESCAPE, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  let unescaped = s.indexOf('_x') < 0 ? s : s.replace(OFFICE_ESCAPE, (_w, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  // A line break written CR LF (_x000D_ before a newline, or &#13;&#10;) is the one break Excel shows.
+  if (unescaped.indexOf('\r\n') >= 0) unescaped = unescaped.replace(/\r\n/g, '\n');
   // Text made only of characters that are NFC on their own and never combine (Latin up to U+02FF,
   // the precomposed Vietnamese letters U+1E00–U+1EFF, punctuation and currency signs such as ₫)
   // is NFC already: checked over every pair of them; most cells skip the normalize call.
