@@ -488,8 +488,8 @@ describe('readXlsx: files that are not readable workbooks', () => {
 });
 
 describe('readXlsx: limits', () => {
-  it('has documented defaults: 50 MB file, 300 MB inflated, 100 000 rows', () => {
-    expect(DEFAULT_XLSX_LIMITS).toEqual({ maxFileBytes: 50 * 1024 * 1024, maxInflatedBytes: 300 * 1024 * 1024, maxRows: 100_000, maxCompressionRatio: 200 });
+  it('has documented defaults: 50 MB file, 300 MB inflated, 100 000 rows, 2 000 000 cells', () => {
+    expect(DEFAULT_XLSX_LIMITS).toEqual({ maxFileBytes: 50 * 1024 * 1024, maxInflatedBytes: 300 * 1024 * 1024, maxRows: 100_000, maxCells: 2_000_000, maxCompressionRatio: 200 });
   });
 
   it('refuses a file above maxFileBytes before reading it', async () => {

@@ -9,6 +9,11 @@ export interface XlsxLimits {
   /** Highest row number holding a value, per sheet. Default 100 000. */
   readonly maxRows: number;
   /**
+   * Cells holding something, in the whole workbook. Default 2 000 000 (some 200 MB of cells; a
+   * submission form has a few thousand). The reader's work and memory grow with this count.
+   */
+  readonly maxCells: number;
+  /**
    * Largest uncompressed/compressed ratio accepted for an entry over 1 MiB. Real sheet XML
    * deflates about 10–20 times; deflate's ceiling is about 1032, which is where zip bombs live.
    * Default 200.
@@ -20,6 +25,7 @@ export const DEFAULT_XLSX_LIMITS: XlsxLimits = Object.freeze({
   maxFileBytes: 50 * 1024 * 1024,
   maxInflatedBytes: 300 * 1024 * 1024,
   maxRows: 100_000,
+  maxCells: 2_000_000,
   maxCompressionRatio: 200,
 });
 

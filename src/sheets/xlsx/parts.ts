@@ -1,3 +1,4 @@
+import { capText, EXCEL_MAX_TEXT } from './bounds.js';
 import { type ReadStop } from './limits.js';
 import { cleanCellText, TOK_END, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml.js';
 
@@ -92,8 +93,13 @@ export function parseWorkbook(xml: string): WorkbookInfo {
   return { sheets, date1904 };
 }
 
-export function parseSharedStrings(xml: string, corrupt: (detail: string) => ReadStop): string[] {
+/**
+ * The shared strings table. A string longer than a cell holds is cut here, once, and every cell
+ * that uses it shares the one cut string; `cut` maps its index to its length before.
+ */
+export function parseSharedStrings(xml: string, corrupt: (detail: string) => ReadStop): { strings: string[]; cut: Map<number, number> } {
   const out: string[] = [];
+  const cut = new Map<number, number>();
   const sc = new XmlScanner(xml);
   let inSi = false;
   let inText = false;
@@ -116,11 +122,14 @@ export function parseSharedStrings(xml: string, corrupt: (detail: string) => Rea
       if (sc.nameIs('t')) inText = false;
       else if (sc.nameIs('rPh')) phonetic--;
       else if (sc.nameIs('si')) {
-        out.push(cleanCellText(current));
+        const text = cleanCellText(current);
+        if (text.length > EXCEL_MAX_TEXT) cut.set(out.length, text.length);
+        out.push(capText(text));
+        current = '';
         inSi = false;
       } else if (sc.nameIs('sst')) closed = true;
     }
   }
   if (!closed) throw corrupt('the shared strings part ends before its end tag');
-  return out;
+  return { strings: out, cut };
 }

@@ -1,5 +1,7 @@
-import { parseRange, type CellRange, type CellValue, type GridCell } from '../../core/grid.js';
-import { tooLarge } from './limits.js';
+import { cellRef, parseRange, type CellRange, type CellValue, type GridCell } from '../../core/grid.js';
+import { issue, type DtiIssue } from '../../core/issues.js';
+import { capText, EXCEL_MAX_COLUMN, EXCEL_MAX_ROW, EXCEL_MAX_TEXT, insideGrid, PresentCells, rangeInsideGrid } from './bounds.js';
+import { ReadStop, tooLarge } from './limits.js';
 import { formatNumber, isoDateText, KIND_NUMBER, type FormatKind } from './styles.js';
 import { cleanCellText, TOK_END, TOK_OPEN, TOK_TEXT, XmlScanner } from './xml.js';
 
@@ -11,7 +13,16 @@ export interface SheetContext {
   readonly styleKinds: readonly FormatKind[];
   readonly date1904: boolean;
   readonly maxRows: number;
+  readonly maxCells: number;
   readonly file: string;
+  /** Cells kept so far in the workbook, against maxCells. */
+  cells: number;
+  /** Warnings found while reading (texts cut), in the order found. */
+  readonly warnings: DtiIssue[];
+  /** Shared strings cut to EXCEL_MAX_TEXT: index → their length before. */
+  readonly cutStrings: ReadonlyMap<number, number>;
+  /** Where each cut shared string is used first, and by how many cells. */
+  readonly cutUses: Map<number, { sheet: string; row: number; column: number; cells: number }>;
 }
 
 type Merge = CellRange;
@@ -82,9 +93,11 @@ function cellType(sc: XmlScanner): number {
 /** Parses one worksheet; undefined when its XML stops before the end tag (a truncated part). */
 export function parseSheet(xml: string, sheetName: string, relLinks: ReadonlyMap<string, string>, ctx: SheetContext): ParsedSheet | undefined {
   const rows: (GridCell | undefined)[][] = [];
+  const present = new PresentCells();
+  const store = (): void => storeCell(rows, present, cell, sharedFormulas, ctx, sheetName);
   const hiddenRows = new Set<number>();
   const merges: Merge[] = [];
-  const hyperlinks: { ref: string; target: string }[] = [];
+  const hyperlinks: { range: CellRange; target: string }[] = [];
   const sharedFormulas = new Map<string, string>();
   const sc = new XmlScanner(xml);
   const at = { row: 0, column: 0 };
@@ -123,23 +136,25 @@ export function parseSheet(xml: string, sheetName: string, relLinks: ReadonlyMap
             const a = sc.attrChar(0);
             if (a === 114 /* r */) {
               if (sc.valueRef(at)) {
+                if (!insideGrid(at.row, at.column)) throw outsideGrid(ctx, sheetName, sc.value());
                 column = at.column;
                 cell.row = at.row;
               }
             } else if (a === 116 /* t */) cell.type = cellType(sc);
             else if (a === 115 /* s */) cell.style = Math.max(sc.valueInt(), 0);
           }
+          if (column > EXCEL_MAX_COLUMN || cell.row < 1) throw outsideGrid(ctx, sheetName, cellRef(Math.max(cell.row, 1), column));
           cell.column = column;
           cell.v = undefined;
           cell.f = undefined;
           cell.fShared = undefined;
           cell.is = undefined;
-          if (sc.selfClosing) storeCell(rows, cell, sharedFormulas, ctx, sheetName);
+          if (sc.selfClosing) store();
           else {
             const v = sc.valueThenClose();
             if (v !== undefined) {
               cell.v = v;
-              storeCell(rows, cell, sharedFormulas, ctx, sheetName);
+              store();
             }
           }
         } else if (el === E_V) {
@@ -171,6 +186,7 @@ export function parseSheet(xml: string, sheetName: string, relLinks: ReadonlyMap
             else if (sc.attrIs('hidden')) hidden = sc.valueChar(0) === 49 /* 1 */ || sc.valueChar(0) === 116 /* true */;
           }
           rowNumber = r > 0 ? r : rowNumber + 1;
+          if (rowNumber > EXCEL_MAX_ROW) throw outsideGrid(ctx, sheetName, String(rowNumber).slice(0, 20));
           column = 0;
           // Rows past the limit cannot hold data we keep; hidden formatting rows down to 1048576 are common.
           if (hidden && rowNumber <= ctx.maxRows) hiddenRows.add(rowNumber);
@@ -178,7 +194,9 @@ export function parseSheet(xml: string, sheetName: string, relLinks: ReadonlyMap
       } else if (el === E_SHEET_DATA) {
         inSheetData = !sc.selfClosing;
       } else if (el === E_MERGE_CELL) {
-        const range = parseRange(sc.attr('ref') ?? '');
+        const ref = sc.attr('ref') ?? '';
+        const range = parseRange(ref);
+        if (range && !rangeInsideGrid(range)) throw outsideGrid(ctx, sheetName, ref);
         if (range) merges.push(range);
       } else if (el === E_HYPERLINK) {
         let ref = '';
@@ -189,13 +207,15 @@ export function parseSheet(xml: string, sheetName: string, relLinks: ReadonlyMap
           } else if (sc.attrIs('ref')) ref = sc.value();
         }
         const linkTarget = rid === undefined ? undefined : relLinks.get(rid)?.trim();
-        if (linkTarget !== undefined && LINK_SCHEMES.test(linkTarget)) hyperlinks.push({ ref, target: linkTarget });
+        const range = parseRange(ref);
+        if (range && !rangeInsideGrid(range)) throw outsideGrid(ctx, sheetName, ref);
+        if (range && linkTarget !== undefined && LINK_SCHEMES.test(linkTarget)) hyperlinks.push({ range, target: linkTarget });
       }
     } else {
       // TOK_CLOSE
       if (el === E_V || el === E_F || el === E_T) target = 0;
       else if (el === E_C) {
-        if (inSheetData) storeCell(rows, cell, sharedFormulas, ctx, sheetName);
+        if (inSheetData) store();
       } else if (el === E_RPH) phonetic--;
       else if (el === E_SHEET_DATA) inSheetData = false;
       else if (el === E_WORKSHEET) closed = true;
@@ -203,50 +223,80 @@ export function parseSheet(xml: string, sheetName: string, relLinks: ReadonlyMap
   }
   if (!closed) return undefined;
 
+  // Ranges are walked over the cells present (bounds.ts): a merge over A1:XFD1048576 costs the cells inside it.
+  present.prepare(merges.length + hyperlinks.length);
+  const overlapping = () => new ReadStop(issue('E_XLSX_RANGES_OVERLAP', { file: ctx.file, sheet: sheetName }, {}));
   // Only the top-left cell of a merged range keeps its value, whatever the producer wrote.
+  const trimmed = new Set<number>();
   for (const m of merges) {
-    const lastRow = Math.min(m.bottom, rows.length);
-    for (let r = m.top; r <= lastRow; r++) {
-      const row = rows[r - 1];
-      if (!row) continue;
-      const lastCol = Math.min(m.right, row.length);
-      for (let c = m.left; c <= lastCol; c++) if ((r !== m.top || c !== m.left) && row[c - 1]) delete row[c - 1];
-      while (row.length > 0 && row[row.length - 1] === undefined) row.length--;
-    }
+    const done = present.each(m, (r, c) => {
+      if (r === m.top && c === m.left) return;
+      const row = rows[r - 1]!;
+      if (row[c - 1] === undefined) return;
+      delete row[c - 1];
+      trimmed.add(r);
+    });
+    if (!done) throw overlapping();
+  }
+  for (const r of trimmed) {
+    const row = rows[r - 1]!;
+    const columns = present.columnsOf(r)!;
+    let k = columns.length - 1;
+    while (k >= 0 && row[columns[k]! - 1] === undefined) k--;
+    row.length = k < 0 ? 0 : columns[k]!;
   }
   while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.length--;
-  for (const h of hyperlinks) attachLink(rows, h.ref, h.target, ctx.maxRows);
+  for (const h of hyperlinks) if (!attachLink(rows, present, h.range, h.target, ctx, sheetName)) throw overlapping();
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = EMPTY_ROW as (GridCell | undefined)[];
   for (const r of [...hiddenRows]) if (r > rows.length) hiddenRows.delete(r);
   return { rows, hiddenRows, merges };
 }
 
 /** The cell just read, into its row (when it has anything to keep). */
-function storeCell(rows: (GridCell | undefined)[][], cell: CellParts, sharedFormulas: Map<string, string>, ctx: SheetContext, sheetName: string): void {
-  const made = makeCell(cell, sharedFormulas, ctx);
+function storeCell(rows: (GridCell | undefined)[][], present: PresentCells, cell: CellParts, sharedFormulas: Map<string, string>, ctx: SheetContext, sheetName: string): void {
+  const made = makeCell(cell, sharedFormulas, ctx, sheetName);
   if (made === undefined) return;
   if (cell.row > ctx.maxRows) throw tooLarge(ctx.file, 'maxRows', cell.row, ctx.maxRows, sheetName);
   const row = rows[cell.row - 1] ?? (rows[cell.row - 1] = []);
+  if (row[cell.column - 1] === undefined) keep(present, cell.row, cell.column, ctx, sheetName);
   row[cell.column - 1] = made;
 }
 
-function attachLink(rows: (GridCell | undefined)[][], ref: string, link: string, maxRows: number): void {
-  const range = parseRange(ref);
-  if (!range) return;
-  for (let r = range.top; r <= Math.min(range.bottom, rows.length); r++) {
-    const row = rows[r - 1];
-    if (!row) continue;
-    for (let c = range.left; c <= Math.min(range.right, row.length); c++) {
-      const cell = row[c - 1];
-      if (cell && cell.link === undefined) row[c - 1] = { ...cell, link };
-    }
-  }
+/** Counts a new cell against the workbook's cell budget and notes it as present. */
+function keep(present: PresentCells, row: number, column: number, ctx: SheetContext, sheetName: string): void {
+  if (++ctx.cells > ctx.maxCells) throw tooLarge(ctx.file, 'maxCells', ctx.cells, ctx.maxCells, sheetName);
+  present.note(row, column);
+}
+
+/** Links the cells present in the range; false when the ranges of the sheet overlap past the work budget. */
+function attachLink(rows: (GridCell | undefined)[][], present: PresentCells, range: CellRange, link: string, ctx: SheetContext, sheetName: string): boolean {
+  const done = present.each(range, (r, c) => {
+    const row = rows[r - 1]!;
+    const cell = row[c - 1];
+    if (cell && cell.link === undefined) row[c - 1] = { ...cell, link };
+  });
+  if (!done) return false;
   // A link on an empty cell is still evidence: keep it as a cell without a value.
   const single = range.top === range.bottom && range.left === range.right;
-  if (single && range.top <= maxRows && !rows[range.top - 1]?.[range.left - 1]) {
+  if (single && range.top <= ctx.maxRows && !rows[range.top - 1]?.[range.left - 1]) {
+    keep(present, range.top, range.left, ctx, sheetName);
     const row = rows[range.top - 1] ?? (rows[range.top - 1] = []);
     row[range.left - 1] = { value: null, row: range.top, column: range.left, link };
   }
+  return true;
+}
+
+/** A reference past column XFD or row 1,048,576: no program that writes Excel's format wrote it. */
+function outsideGrid(ctx: SheetContext, sheetName: string, ref: string): ReadStop {
+  const shown = ref.length > 24 ? `${ref.slice(0, 24)}…` : ref;
+  return new ReadStop(issue('E_XLSX_CELL_OUTSIDE', { file: ctx.file, sheet: sheetName }, { ref: shown }));
+}
+
+/** Text past what a cell holds, cut there with a warning naming the cell. */
+function capped(text: string, row: number, column: number, ctx: SheetContext, sheetName: string): string {
+  if (text.length <= EXCEL_MAX_TEXT) return text;
+  ctx.warnings.push(issue('W_XLSX_TEXT_CUT', { file: ctx.file, sheet: sheetName, row, column, cell: cellRef(row, column) }, { length: text.length, max: EXCEL_MAX_TEXT, cells: 1 }));
+  return capText(text);
 }
 
 /** What the sheet loop gathered about one cell. */
@@ -261,7 +311,7 @@ interface CellParts {
   is: string | undefined;
 }
 
-function makeCell(c: CellParts, sharedFormulas: Map<string, string>, ctx: SheetContext): GridCell | undefined {
+function makeCell(c: CellParts, sharedFormulas: Map<string, string>, ctx: SheetContext, sheetName: string): GridCell | undefined {
   const { row, column, v } = c;
   let formula = c.f;
   if (c.fShared !== undefined) {
@@ -272,7 +322,7 @@ function makeCell(c: CellParts, sharedFormulas: Map<string, string>, ctx: SheetC
   const type = c.type;
   if (type === T_INLINE) {
     const text = c.is ?? v;
-    value = text === undefined ? null : cleanCellText(text);
+    value = text === undefined ? null : capped(cleanCellText(text), row, column, ctx, sheetName);
   } else if (v === undefined) {
     // Only the cached result is a value: dti never calculates formulas.
     if (formula !== undefined) return { value: null, row, column, problem: { code: 'E_FORMULA_NO_RESULT', detail: formula } };
@@ -282,20 +332,26 @@ function makeCell(c: CellParts, sharedFormulas: Map<string, string>, ctx: SheetC
     if (Number.isFinite(num)) {
       const kind = ctx.styleKinds[c.style] ?? KIND_NUMBER;
       value = kind === KIND_NUMBER ? num : formatNumber(num, kind, ctx.date1904);
-    } else value = v.trim() === '' ? null : cleanCellText(v);
+    } else value = v.trim() === '' ? null : capped(cleanCellText(v), row, column, ctx, sheetName);
   } else if (type === T_SHARED) {
     // <v/> or <v></v> names no string (Number('') would be 0, the first one).
     const index = v.trim() === '' ? NaN : Number(v);
     value = ctx.strings[index] ?? null;
+    // A long shared string is cut once (parts.ts) and shared by every cell; one warning names its first cell.
+    if (ctx.cutStrings.has(index)) {
+      const use = ctx.cutUses.get(index);
+      if (use) use.cells++;
+      else ctx.cutUses.set(index, { sheet: sheetName, row, column, cells: 1 });
+    }
   } else if (type === T_STR) {
-    value = cleanCellText(v);
+    value = capped(cleanCellText(v), row, column, ctx, sheetName);
   } else if (type === T_BOOL) {
     const b = v.trim();
     value = b === '1' || b === 'true';
   } else if (type === T_ERROR) {
     return { value: null, row, column, problem: { code: 'E_CELL_ERROR', detail: v.trim() } };
   } else {
-    value = isoDateText(v.trim());
+    value = capped(isoDateText(v.trim()), row, column, ctx, sheetName);
   }
   if (value === '' || value === null) return undefined;
   if (formula !== undefined && formula.length > 10) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Grid, GridSheet } from '../../core/grid.js';
+import { cellRef, type Grid, type GridSheet } from '../../core/grid.js';
 import { issue, type DtiIssue } from '../../core/issues.js';
+import { EXCEL_MAX_TEXT } from './bounds.js';
 import { DEFAULT_XLSX_LIMITS, ReadStop, tooLarge, type XlsxLimits } from './limits.js';
 import { ENCRYPTION_INFO, OLE_SIGNATURE, Package, partKey, startsWith } from './package.js';
 import { parseRels, parseSharedStrings, parseWorkbook, REL_HYPERLINK, REL_OFFICE_DOCUMENT, REL_SHARED_STRINGS, REL_STYLES, REL_WORKSHEET, relsOf, resolveTarget } from './parts.js';
@@ -25,7 +26,8 @@ export interface XlsxResult {
 export function readXlsx(bytes: Uint8Array, file: string, limits: Partial<XlsxLimits> = {}): XlsxResult {
   const lim: XlsxLimits = { ...DEFAULT_XLSX_LIMITS, ...definedOnly(limits) };
   try {
-    return { grid: readWorkbook(bytes, file, lim), issues: [] };
+    const { grid, warnings } = readWorkbook(bytes, file, lim);
+    return { grid, issues: warnings };
   } catch (e) {
     if (e instanceof ReadStop) return { issues: [e.found] };
     // Anything else thrown while reading comes from bytes we could not make sense of.
@@ -40,7 +42,7 @@ function definedOnly(limits: Partial<XlsxLimits>): Partial<XlsxLimits> {
 }
 // ---------------------------------------------------------------------------------------------
 // The workbook.
-function readWorkbook(bytes: Uint8Array, file: string, lim: XlsxLimits): Grid {
+function readWorkbook(bytes: Uint8Array, file: string, lim: XlsxLimits): { grid: Grid; warnings: DtiIssue[] } {
   if (bytes.length > lim.maxFileBytes) throw tooLarge(file, 'maxFileBytes', bytes.length, lim.maxFileBytes);
   if (startsWith(bytes, OLE_SIGNATURE)) {
     const encrypted = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(ENCRYPTION_INFO) >= 0;
@@ -102,11 +104,22 @@ function readWorkbook(bytes: Uint8Array, file: string, lim: XlsxLimits): Grid {
     return data;
   };
   const sstBytes = take(sstPart);
-  const strings = sstBytes ? parseSharedStrings(decodeXml(sstBytes), corrupt) : [];
+  const { strings, cut: cutStrings } = sstBytes ? parseSharedStrings(decodeXml(sstBytes), corrupt) : { strings: [], cut: new Map<number, number>() };
   const stylesBytes = take(stylesPart);
   const styleKinds = stylesBytes ? parseStyles(decodeXml(stylesBytes)) : [];
 
-  const ctx: SheetContext = { strings, styleKinds, date1904: workbook.date1904, maxRows: lim.maxRows, file };
+  const ctx: SheetContext = {
+    strings,
+    styleKinds,
+    date1904: workbook.date1904,
+    maxRows: lim.maxRows,
+    maxCells: lim.maxCells,
+    file,
+    cells: 0,
+    warnings: [],
+    cutStrings,
+    cutUses: new Map(),
+  };
   const gridSheets: GridSheet[] = [];
   let anyCell = false;
   for (const s of sheets) {
@@ -129,5 +142,10 @@ function readWorkbook(bytes: Uint8Array, file: string, lim: XlsxLimits): Grid {
     });
   }
   if (!anyCell) throw new ReadStop(issue('E_XLSX_EMPTY', { file }, {}));
-  return { file, kind: 'xlsx', sheets: gridSheets, sha256: createHash('sha256').update(bytes).digest('hex') };
+  const warnings = [...ctx.warnings];
+  for (const [index, use] of ctx.cutUses) {
+    const at = { file, sheet: use.sheet, row: use.row, column: use.column, cell: cellRef(use.row, use.column) };
+    warnings.push(issue('W_XLSX_TEXT_CUT', at, { length: cutStrings.get(index)!, max: EXCEL_MAX_TEXT, cells: use.cells }));
+  }
+  return { grid: { file, kind: 'xlsx', sheets: gridSheets, sha256: createHash('sha256').update(bytes).digest('hex') }, warnings };
 }
