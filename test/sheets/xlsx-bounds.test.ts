@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/catalog.js';
 import { readXlsx } from '../../src/sheets/xlsx/index.js';
-import { oneSheet } from './xlsx-builder.js';
+import { oneSheet, rawXlsx } from './xlsx-builder.js';
 import { cell, failure, read, readWithIssues, values } from './xlsx-helpers.js';
 
 /**
@@ -59,8 +59,7 @@ describe('readXlsx: the cell budget', () => {
     expect(values(read(oneSheet(rows), { maxCells: 60 }).sheets[0]!)).toHaveLength(30);
   });
 
-  it('counts cells across the sheets of a workbook, not per sheet', async () => {
-    const { rawXlsx } = await import('./xlsx-builder.js');
+  it('counts cells across the sheets of a workbook, not per sheet', () => {
     const sheet = (name: string) => ({ name, rows: `<row r="1">${num('A1', 1)}${num('B1', 2)}</row>` });
     const bytes = rawXlsx({ sheets: [sheet('S1'), sheet('S2'), sheet('S3')] });
     expect(failure(bytes, { maxCells: 5 })).toMatchObject({ code: 'E_XLSX_TOO_LARGE', location: { sheet: 'S3' } });
@@ -157,3 +156,14 @@ function colName(n: number): string {
   for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 }
+
+describe('readXlsx: DTDs', () => {
+  it('refuses a part that declares a DTD, which OPC forbids, rather than leave entity references in the text', () => {
+    const xml =
+      '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a0 "lol"><!ENTITY a1 "&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;&a0;">]>' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a1;</t></is></c></row></sheetData></worksheet>';
+    const found = failure(rawXlsx({ sheets: [{ name: 'S', xml }] }));
+    expect(found.code).toBe('E_XLSX_CORRUPT');
+    expect(found.params.detail).toContain('DTD');
+  });
+});

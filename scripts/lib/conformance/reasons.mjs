@@ -18,6 +18,11 @@ export const REFUSALS = [
     reason: 'the workbook names three sheets whose parts are not in the package: Excel reports it as damaged',
   },
   {
+    file: /^poi--poc-xmlbomb\.xlsx$/,
+    code: 'E_XLSX_CORRUPT',
+    reason: 'its shared strings declare a DTD of nested entities (a billion-laughs bomb); the Open Packaging Conventions forbid DTDs in package XML, and dti expands no entity',
+  },
+  {
     file: /^poi--duplicate-filename(-case-insensitive)?\.xlsx$/,
     code: 'E_ZIP_NAME_CLASH',
     reason: 'two zip entries with one part name (or names differing only by case), which OPC forbids: Excel would show one, dti could score the other',
@@ -54,7 +59,7 @@ export const DIFFERENCES = [
   {
     file: /^closedxml--TryToLoad_LO_xlsx_tdf100709\.xlsx$/,
     when: (d) => d.dti?.[0] === 's' && d.sheetjs?.[0] === 'n',
-    reason: 'style 71 has the date format dd\\-mmm\\-yy, which Excel shows (05-Mar-00); SheetJS loses the custom formats of this indented styles part, openpyxl cannot open the file (a style index past cellXfs)',
+    reason: 'the cell\'s style has a custom date format, which Excel shows as a date; SheetJS loses the custom formats of this indented styles part, openpyxl cannot open the file (a style index past cellXfs)',
   },
   {
     file: /^poi--duplicate-filename(-case-insensitive)?\.xlsx$/,

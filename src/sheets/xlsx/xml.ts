@@ -11,9 +11,12 @@ import { refAt } from './references.js';
 // and shared-strings XML): saxes with empty handlers takes ~410 µs to parse that XML, as long
 // as this whole reader end to end (~470 µs: ~145 µs in fflate, the rest scanning and building
 // cells); inflating the same two parts with node:zlib takes ~36 µs.
-// It strips namespace prefixes (some producers write <x:c>), skips comments, processing
-// instructions and declarations (never expanding entities, so no billion laughs), and passes
+// It strips namespace prefixes (some producers write <x:c>), skips comments and processing
+// instructions, refuses a DTD (so no entity is ever expanded: no billion laughs), and passes
 // CDATA through as text.
+
+/** XML the reader will not read; readXlsx reports it as a damaged workbook with this message. */
+export class XmlRefused extends Error {}
 
 export const TOK_END = 0;
 export const TOK_OPEN = 1;
@@ -99,12 +102,9 @@ export class XmlScanner {
           this.pos = q < 0 ? len : q + 3;
           return TOK_TEXT;
         }
-        // A declaration (DOCTYPE): skipped whole, internal subset included; nothing in it is used.
-        const bracket = s.indexOf('[', p);
-        const close = s.indexOf('>', p);
-        const q = bracket >= 0 && bracket < close ? s.indexOf(']>', bracket) : close;
-        p = q < 0 ? len : s.indexOf('>', q) + 1 || len;
-        continue;
+        // A declaration (<!DOCTYPE>): package XML may hold none (OPC), and one that defines
+        // entities is an entity-expansion bomb whose text Excel would not show: refused.
+        throw new XmlRefused('a part declares a DTD (<!DOCTYPE>), which the Open Packaging Conventions forbid');
       }
       // An open tag: its name now; its attributes and end when asked for (see tagEnd).
       let i = p + 1;
