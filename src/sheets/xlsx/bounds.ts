@@ -32,7 +32,9 @@ export function capText(text: string): string {
  * again (which Excel forbids for merges) exhaust it, and `each` then returns false.
  */
 export class PresentCells {
-  /** byRow[r - 1]: the columns holding a cell in row r; byColumn[c - 1]: the rows holding one in column c. */
+  /** Row and column of each cell noted, in pairs: cheap to gather while the sheet is read. */
+  private readonly noted: number[] = [];
+  /** byRow[r - 1]: the columns holding a cell in row r; byColumn[c - 1]: the rows holding one in column c (made by prepare). */
   private readonly byRow: number[][] = [];
   private readonly byColumn: number[][] = [];
   private rows: number[] = [];
@@ -42,13 +44,20 @@ export class PresentCells {
   private workLimit = 0;
 
   note(row: number, column: number): void {
-    (this.byRow[row - 1] ??= []).push(column);
-    (this.byColumn[column - 1] ??= []).push(row);
+    this.noted.push(row, column);
     this.count++;
   }
 
-  /** Sorts what was noted, and sets the work budget for `ranges` ranges to be walked. */
+  /** Indexes what was noted, and sets the work budget for `ranges` ranges to be walked (none: nothing to index). */
   prepare(ranges: number): void {
+    if (ranges === 0) return;
+    const noted = this.noted;
+    for (let i = 0; i < noted.length; i += 2) {
+      const row = noted[i]!;
+      const column = noted[i + 1]!;
+      (this.byRow[row - 1] ??= []).push(column);
+      (this.byColumn[column - 1] ??= []).push(row);
+    }
     this.rows = sortEach(this.byRow);
     this.columns = sortEach(this.byColumn);
     this.workLimit = 8 * (this.count + ranges) + 100_000;
