@@ -40,7 +40,7 @@ export const DIFFERENCES = [
   },
   {
     when: (d) => d.dti?.[0] === 's' && /^(1899-12-31|1904-01-01)(T|$)/.test(d.dti[1]) && [d.openpyxl, d.sheetjs].every((r) => r === null || r === 'not read' || r[0] === 't'),
-    reason: 'a serial below 1 in a date format: Excel shows day 0 ("1/0/1900"); dti gives that day as the ISO date before day 1, the references a bare time of day',
+    reason: 'a serial below 1 in a date format: Excel shows a date (day 0, "1/0/1900", in the 1900 system; 1 January 1904 in the 1904 system), which dti gives in ISO (day 0 as the day before 1900-01-01); the references give only a time of day',
   },
   {
     file: /^sheetjs--LONumbers(-2010|-2011)?\.xlsx$/,
@@ -50,7 +50,7 @@ export const DIFFERENCES = [
   {
     file: /^sheetjs--xlsx-stream-d-date-cell\.xlsx$/,
     when: (d) => d.dti?.[0] === 'n',
-    reason: 'built-in format 46, [h]:mm:ss, is an elapsed time (Excel shows 36:00:00), which dti keeps as a number; SheetJS takes it for a date, openpyxl cannot open the file (a style index past cellXfs)',
+    reason: 'built-in format 46, [h]:mm:ss, is an elapsed time (Excel shows hours past 24, not a date), which dti keeps as a number; SheetJS takes it for a date, openpyxl cannot open the file (a style index past cellXfs)',
   },
   {
     file: /^calamine--minimal_package\.xlsx$/,
