@@ -39,9 +39,10 @@ describe('conformance with openpyxl and SheetJS on real workbooks', () => {
     return;
   }
   it('refuses no readable file, never hangs or crashes, and differs from both references only for a written reason', async () => {
-    // Run without blocking this worker (a synchronous child would starve vitest's own messages).
+    // Run without blocking this worker (a synchronous child would starve vitest's own messages),
+    // one worker and one Python process, so that the test files running beside it keep a core.
     const run = await new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['scripts/conformance.mjs', CORPUS!, '--json', '--timeout', '15'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      execFile(process.execPath, ['scripts/conformance.mjs', CORPUS!, '--json', '--timeout', '15', '--jobs', '1'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
         resolve({ status: typeof error?.code === 'number' ? error.code : error ? -1 : 0, stdout, stderr });
       });
     });
