@@ -1,5 +1,5 @@
 import { issue, type DtiIssue } from '../core/issues.js';
-import type { XlsxLimits } from '../sheets/xlsx.js';
+import type { XlsxLimits } from '../sheets/xlsx/index.js';
 import { UsageError } from './errors.js';
 
 /** The resource limit options as commander hands them over (text, unchecked). */
@@ -7,6 +7,7 @@ export interface LimitOptions {
   maxFileMb?: string;
   maxInflatedMb?: string;
   maxRows?: string;
+  maxCells?: string;
 }
 
 const MB = 1024 * 1024;
@@ -33,6 +34,11 @@ export function xlsxLimitsFrom(options: LimitOptions): Partial<XlsxLimits> {
     const n = /^\d+$/.test(options.maxRows.trim()) ? Number(options.maxRows) : NaN;
     if (Number.isSafeInteger(n) && n > 0) limits.maxRows = n;
     else problems.push(issue('E_LIMIT_OPTION_INTEGER', {}, { option: '--max-rows', value: options.maxRows }));
+  }
+  if (options.maxCells !== undefined) {
+    const n = /^\d+$/.test(options.maxCells.trim()) ? Number(options.maxCells) : NaN;
+    if (Number.isSafeInteger(n) && n > 0) limits.maxCells = n;
+    else problems.push(issue('E_LIMIT_OPTION_INTEGER', {}, { option: '--max-cells', value: options.maxCells }));
   }
   if (problems.length > 0) throw new UsageError(problems);
   return limits;

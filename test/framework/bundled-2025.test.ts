@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildModel, type FrameworkModel } from '../../src/framework/model.js';
 import { parseFramework } from '../../src/framework/parse.js';
-import { readXlsx } from '../../src/sheets/xlsx.js';
+import { readXlsx } from '../../src/sheets/xlsx/index.js';
 import { importTemplate } from '../../src/template/import.js';
 
 const FRAMEWORKS = new URL('../../frameworks/', import.meta.url);

@@ -33,6 +33,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .option('--max-file-mb <mb>', t('OPT_MAX_FILE_MB', lang))
     .option('--max-inflated-mb <mb>', t('OPT_MAX_INFLATED_MB', lang))
     .option('--max-rows <n>', t('OPT_MAX_ROWS', lang))
+    .option('--max-cells <n>', t('OPT_MAX_CELLS', lang))
     .action((paths: string[], options: ValidateOptions) => {
       ctx.exitCode = validate(paths, options, ctx);
     });

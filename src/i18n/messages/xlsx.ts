@@ -1,6 +1,6 @@
 import type { MessageTable } from '../types.js';
 
-/** Reading .xlsx workbooks (src/sheets/xlsx.ts): files that cannot be read as a workbook. */
+/** Reading .xlsx workbooks (src/sheets/xlsx/): files that cannot be read as a workbook. */
 export const xlsxMessages: MessageTable = {
   E_XLSX_NOT_WORKBOOK: {
     vi: 'Tệp không phải là bảng tính Excel (.xlsx): không phải gói zip, hoặc trong gói không có xl/workbook.xml. Hãy mở tệp bằng Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)"',
@@ -23,7 +23,23 @@ export const xlsxMessages: MessageTable = {
     en: 'The workbook has no sheet holding any data',
   },
   E_XLSX_TOO_LARGE: {
-    vi: 'Tệp quá lớn để đọc an toàn: {limit} là {value}, vượt giới hạn {max}. Hãy tách tệp, xóa các dòng thừa, hoặc nếu tệp đáng tin cậy thì nâng giới hạn bằng --max-rows, --max-inflated-mb hoặc --max-file-mb',
-    en: 'The file is too large to read safely: {limit} is {value}, above the limit of {max}. Split the file, delete stray rows, or, if the file is trusted, raise the limit with --max-rows, --max-inflated-mb or --max-file-mb',
+    vi: 'Tệp quá lớn để đọc an toàn: {limit} là {value}, vượt giới hạn {max}. Hãy tách tệp, xóa các dòng thừa, hoặc nếu tệp đáng tin cậy thì nâng giới hạn bằng --max-rows, --max-cells, --max-inflated-mb hoặc --max-file-mb',
+    en: 'The file is too large to read safely: {limit} is {value}, above the limit of {max}. Split the file, delete stray rows, or, if the file is trusted, raise the limit with --max-rows, --max-cells, --max-inflated-mb or --max-file-mb',
+  },
+  E_XLSX_CELL_OUTSIDE: {
+    vi: 'Tham chiếu {ref} nằm ngoài lưới ô của Excel (cột A đến XFD, dòng 1 đến 1.048.576): tệp không do Excel lưu hoặc đã bị hỏng. Hãy mở tệp bằng Excel, lưu lại rồi gửi lại',
+    en: 'The reference {ref} lies outside Excel\'s grid (columns A to XFD, rows 1 to 1,048,576): the file was not saved by Excel or is damaged. Open it in Excel, save it and send it again',
+  },
+  E_XLSX_RANGES_OVERLAP: {
+    vi: 'Các vùng ô gộp hoặc liên kết của trang tính chồng lên nhau nhiều lần (Excel không cho phép các vùng gộp chồng nhau): tệp không do Excel lưu hoặc đã bị hỏng. Hãy mở tệp bằng Excel, lưu lại rồi gửi lại',
+    en: 'The sheet\'s merged ranges or hyperlinks overlap again and again (Excel allows no overlapping merged ranges): the file was not saved by Excel or is damaged. Open it in Excel, save it and send it again',
+  },
+  W_XLSX_TEXT_CUT: {
+    vi: 'Văn bản trong ô dài {length} ký tự, quá {max} ký tự mà một ô Excel chứa được: dti chỉ đọc {max} ký tự đầu (văn bản này có ở {cells} ô)',
+    en: 'The cell\'s text is {length} characters long, more than the {max} an Excel cell holds: dti reads the first {max} (this text is in {cells} cell(s))',
+  },
+  OPT_MAX_CELLS: {
+    vi: 'số ô có dữ liệu tối đa được đọc trong một tệp Excel (mặc định 2000000)',
+    en: 'most cells holding data read in a workbook (default 2000000)',
   },
 };
