@@ -4,16 +4,14 @@ import { foldText, headerKey, normaliseCode } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { cellText, locationOf } from './cells.js';
 import type { ListedAgency } from './agencies.js';
-import { columnRole, type ColumnRole } from './columns.js';
+import type { ColumnRole } from './columns.js';
+import { chooseSheet, type Header } from './header.js';
 import { isMetadataSheet, labelledValues, type LabelledValues } from './metadata.js';
 import { NumberingResolver } from './numbering.js';
 import { submissionSchema, type Agency, type Submission, type SubmissionEntry } from './schema.js';
 
-/** How far down a sheet the header row is looked for (title rows and captions sit above it). */
-const HEADER_SEARCH_ROWS = 40;
-
 export interface ParseOptions {
-  /** Sheet to read, by name; otherwise the first sheet whose header is recognised. */
+  /** Sheet to read, by name; otherwise the sheet whose header and rows read best as a form (src/submission/header.ts). */
   readonly sheet?: string;
   /**
    * The province's list of agencies (`--agencies`): every submission must be of a listed agency,
@@ -25,28 +23,6 @@ export interface ParseOptions {
 export interface ParsedGrid {
   readonly submissions: Submission[];
   readonly issues: DtiIssue[];
-}
-
-interface Header {
-  readonly row: number;
-  /** Column number by role (first column that names it). */
-  readonly roles: ReadonlyMap<ColumnRole, number>;
-  /** Indicator columns of the wide layout: column number → indicator code. */
-  readonly indicatorColumns: ReadonlyMap<number, string>;
-  /** Header cells that name a role an earlier cell of the same row already names (the first one is read). */
-  readonly duplicates: readonly DuplicateHeader[];
-  /** Header text of each column, for messages. */
-  readonly texts: ReadonlyMap<number, string>;
-  /** Fields of the header row(s) of a CSV file, to tell ragged lines. */
-  readonly width: number;
-}
-
-interface DuplicateHeader {
-  readonly row: number;
-  readonly column: number;
-  readonly text: string;
-  readonly firstColumn: number;
-  readonly firstText: string;
 }
 
 /**
@@ -61,102 +37,22 @@ export function parseGrid(grid: Grid, model: FrameworkModel, options: ParseOptio
     issues.push(issue('E_SHEET_NOT_FOUND', { file: grid.file }, { sheet: options.sheet, sheets: grid.sheets.map((s) => s.name).join(', ') }));
     return { submissions: [], issues };
   }
-  for (const sheet of candidates) {
-    if (isMetadataSheet(sheet)) continue;
-    const header = findHeader(sheet, model);
-    if (!header) continue;
-    if (sheet.hidden) issues.push(issue('I_SHEET_HIDDEN', { file: grid.file, sheet: sheet.name }, { sheet: sheet.name }));
-    // A wide sheet names its agency on every row: without an agency column, a row that merely holds an
-    // indicator code and a note starting "Số liệu…" is no header, and the sheet has none.
-    const layout =
-      header.roles.has('indicator') || (header.roles.has('number') && header.roles.has('name'))
-        ? 'long'
-        : header.indicatorColumns.size > 0 && (header.roles.has('agencyCode') || header.roles.has('agencyName'))
-          ? 'wide'
-          : undefined;
-    if (layout === undefined) continue;
-    for (const d of header.duplicates) {
-      issues.push(
-        issue('W_DUPLICATE_HEADER', locationOf(grid, sheet, d.row, d.column), {
-          header: d.text,
-          first: d.firstText,
-          firstColumn: grid.kind === 'xlsx' ? columnLetters(d.firstColumn) : d.firstColumn,
-        }),
-      );
-    }
-    const rows = layout === 'long' ? parseLong(grid, sheet, header, model, issues) : parseWide(grid, sheet, header, model, issues);
-    return { submissions: finish(rows, grid, model, issues, options.agencies), issues };
+  const chosen = chooseSheet(grid, candidates, model);
+  issues.push(...chosen.issues);
+  if (!chosen.choice) return { submissions: [], issues };
+  const { sheet, header, layout } = chosen.choice;
+  if (sheet.hidden) issues.push(issue('I_SHEET_HIDDEN', { file: grid.file, sheet: sheet.name }, { sheet: sheet.name }));
+  for (const d of header.duplicates) {
+    issues.push(
+      issue('W_DUPLICATE_HEADER', locationOf(grid, sheet, d.row, d.column), {
+        header: d.text,
+        first: d.firstText,
+        firstColumn: grid.kind === 'xlsx' ? columnLetters(d.firstColumn) : d.firstColumn,
+      }),
+    );
   }
-  issues.push(issue('E_NO_HEADER', { file: grid.file, ...(grid.kind === 'xlsx' && candidates[0] ? { sheet: candidates[0].name } : {}) }, {}));
-  return { submissions: [], issues };
-}
-
-function findHeader(sheet: GridSheet, model: FrameworkModel): Header | undefined {
-  let best: Header | undefined;
-  let bestScore = 1;
-  let bestIndex = -1;
-  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const { roles, indicatorColumns, duplicates } = headerRow(sheet.rows[r] ?? [], model);
-    const score = roles.size + (indicatorColumns.size > 0 ? 1 : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      bestIndex = r;
-      best = { row: rowNumberOf(sheet, r), roles, indicatorColumns, duplicates, texts: new Map(), width: 0 };
-    }
-  }
-  if (!best) return undefined;
-  const texts = new Map<number, string>();
-  let width = sheet.rows[bestIndex]?.length ?? 0;
-  // Official forms merge headers over two rows ("Kết quả tự đánh giá" above "Giá trị | Tử số | Mẫu số"):
-  // a neighbouring row's recognised headers fill the columns the best row leaves unnamed.
-  const taken = new Set(best.roles.values());
-  const roles = new Map(best.roles);
-  let row = best.row;
-  for (const r of [bestIndex - 1, bestIndex + 1]) {
-    if (r < 0 || r >= sheet.rows.length) continue;
-    const other = headerRow(sheet.rows[r] ?? [], model).roles;
-    const fresh = [...other].filter(([role, column]) => !roles.has(role) && !taken.has(column));
-    if (fresh.length === 0) continue;
-    for (const [role, column] of fresh) roles.set(role, column);
-    if (r > bestIndex) row = rowNumberOf(sheet, r);
-    width = Math.max(width, sheet.rows[r]?.length ?? 0);
-  }
-  // For messages: each column's header text, from the header row, else from the row above or below it.
-  for (const r of [bestIndex, bestIndex - 1, bestIndex + 1]) {
-    for (const cell of sheet.rows[r] ?? []) {
-      const text = cellText(cell);
-      if (cell && text !== '' && !texts.has(cell.column)) texts.set(cell.column, text);
-    }
-  }
-  return { row, roles, indicatorColumns: best.indicatorColumns, duplicates: best.duplicates, texts, width };
-}
-
-function rowNumberOf(sheet: GridSheet, index: number): number {
-  return sheet.rows[index]?.find((c) => c)?.row ?? index + 1;
-}
-
-function headerRow(cells: ReadonlyArray<GridCell | undefined>, model: FrameworkModel) {
-  const roles = new Map<ColumnRole, number>();
-  const indicatorColumns = new Map<number, string>();
-  const duplicates: DuplicateHeader[] = [];
-  const roleTexts = new Map<ColumnRole, string>();
-  for (const cell of cells) {
-    if (!cell) continue;
-    const text = cellText(cell);
-    if (text === '') continue;
-    const role = columnRole(text);
-    if (role && !roles.has(role)) {
-      roles.set(role, cell.column);
-      roleTexts.set(role, text);
-    } else if (role) {
-      duplicates.push({ row: cell.row, column: cell.column, text, firstColumn: roles.get(role)!, firstText: roleTexts.get(role)! });
-    } else {
-      const code = normaliseCode(text);
-      if (model.nodes.has(code)) indicatorColumns.set(cell.column, code);
-    }
-  }
-  return { roles, indicatorColumns, duplicates };
+  const rows = layout === 'long' ? parseLong(grid, sheet, header, model, issues) : parseWide(grid, sheet, header, model, issues);
+  return { submissions: finish(rows, grid, model, issues, options.agencies), issues };
 }
 
 interface AgencyRows {

@@ -3,8 +3,16 @@ import type { MessageTable } from '../types.js';
 /** From sheets to submissions: headers, identities, indicator rows. */
 export const submissionMessages: MessageTable = {
   E_NO_HEADER: {
-    vi: 'Không tìm thấy dòng tiêu đề: cần các cột như "Mã đơn vị", "Mã chỉ số", "Giá trị" (hoặc agency_code, indicator, value), hoặc một cột cho mỗi mã chỉ số',
-    en: 'No header row found: expected columns such as agency_code, indicator, value (or Mã đơn vị, Mã chỉ số, Giá trị), or one column per indicator code',
+    vi: 'Không tìm thấy dòng tiêu đề của biểu mẫu. Các cột nhận ra được: {found}. Còn thiếu: {missing}. Hãy ghi tiêu đề cột như biểu mẫu tự đánh giá, hoặc một cột cho mỗi mã chỉ số cùng cột "Mã đơn vị"',
+    en: 'No header row found. Columns recognised: {found}. Missing: {missing}. Name the columns as the self-assessment form does, or give one column per indicator code with a "Mã đơn vị" column',
+  },
+  E_NO_HEADER_SHEET: {
+    vi: 'Không tìm thấy dòng tiêu đề của biểu mẫu trong các trang tính {sheets}. Các cột nhận ra được: {found}. Còn thiếu: {missing}. Hãy ghi tiêu đề cột như biểu mẫu tự đánh giá, hoặc chọn trang bằng --sheet',
+    en: 'No header row found in the sheets {sheets}. Columns recognised: {found}. Missing: {missing}. Name the columns as the self-assessment form does, or choose the sheet with --sheet',
+  },
+  I_SHEET_CHOSEN: {
+    vi: 'Đã đọc biểu mẫu ở trang tính "{sheet}" (trang có nhiều chỉ số nhận ra được nhất); không đọc các trang {others}. Dùng --sheet để chọn trang khác',
+    en: 'The form was read from sheet "{sheet}" (the one with the most recognised indicators); sheets {others} were not read. Use --sheet to choose another',
   },
   E_SHEET_NOT_FOUND: {
     vi: 'Không có trang tính "{sheet}"; các trang có: {sheets}',
