@@ -86,6 +86,43 @@ function withCorrectedInputs(s: Submission, adjustments: ReadonlyMap<string, Adj
   return { ...s, entries: [...entries.values()] };
 }
 
+/** The cell an indicator's missing input goes in: the numerator for a ratio, the points for a manual rule, else the value. */
+function inputCell(entry: SubmissionEntry | undefined, rule: string): Location | undefined {
+  const cells = entry?.cells;
+  if (!cells) return undefined;
+  const first = rule === 'ratio' ? cells.numerator : rule === 'manual' ? cells.points : cells.value;
+  return first ?? cells.value ?? cells.numerator ?? cells.points;
+}
+
+/**
+ * Cells as a short list for a message: "G9:G11, G14" in a workbook (runs of one column merged),
+ * line numbers in a CSV file ("9, 10").
+ */
+export function cellList(locs: readonly Location[]): string {
+  const parts: string[] = [];
+  let run: { col: string; first: number; last: number } | undefined;
+  const flush = () => {
+    if (run) parts.push(run.first === run.last ? `${run.col}${run.first}` : `${run.col}${run.first}:${run.col}${run.last}`);
+    run = undefined;
+  };
+  for (const l of locs) {
+    const m = l.cell ? /^([A-Z]+)(\d+)$/.exec(l.cell) : null;
+    if (!m) {
+      flush();
+      if (l.row !== undefined) parts.push(String(l.row));
+      continue;
+    }
+    const [, col, row] = m;
+    if (run && run.col === col && Number(row) === run.last + 1) run.last = Number(row);
+    else {
+      flush();
+      run = { col: col!, first: Number(row), last: Number(row) };
+    }
+  }
+  flush();
+  return parts.join(', ');
+}
+
 /** Best value of each relative leaf per ranking scope: "scope\0code" → value. */
 function bestValues(model: FrameworkModel, submissions: readonly Submission[]): Map<string, Decimal> {
   const best = new Map<string, Decimal>();
@@ -176,13 +213,13 @@ function scoreOne(
     let inputs: Readonly<Record<string, string>> = {};
     if (outcome.status === 'missing') {
       if (fw.missing === 'incomplete') complete = false;
-      issues.push(issue(fw.missing === 'incomplete' ? 'E_MISSING_VALUE' : 'W_MISSING_VALUE', loc, { agency: agency.code, indicator: node.code }));
+      issues.push(issue(fw.missing === 'incomplete' ? 'E_MISSING_VALUE' : 'W_MISSING_VALUE', inputCell(entry, rule.type) ?? loc, { agency: agency.code, indicator: node.code }));
     } else {
       points = roundTo(outcome.points, places);
       inputs = outcome.inputs;
       issues.push(...outcome.issues);
       if (node.node.evidenceRequired && !entry?.evidence && points.greaterThan(0)) {
-        issues.push(issue('W_EVIDENCE_MISSING', loc, { agency: agency.code, indicator: node.code, points: points.toString() }));
+        issues.push(issue('W_EVIDENCE_MISSING', entry?.cells?.evidence ?? loc, { agency: agency.code, indicator: node.code, points: points.toString() }));
         if (fw.evidenceMissing === 'zero') points = ZERO;
       }
     }
@@ -263,6 +300,7 @@ function scoreOne(
           indicator: node.code,
           given: read.value.toString(),
           expected: expected.toString(),
+          cells: cellList(scoredChildren(node).flatMap(pointsCells)),
         }),
       );
     }
@@ -285,6 +323,16 @@ function scoreOne(
     return node.isLeaf ? (selfOf(node) ?? ZERO) : sum(scoredChildren(node).map(selfSum));
   }
 
+  /**
+   * The points cells a sum adds for a node: its own subtotal cell when the sheet has one, else
+   * its self-scored leaves' cells — the cells to look at when a subtotal or total disagrees.
+   */
+  function pointsCells(node: FrameworkNode): Location[] {
+    const own = entries.get(node.code)?.points?.loc;
+    if (own) return [own];
+    return node.isLeaf ? [] : scoredChildren(node).flatMap(pointsCells);
+  }
+
   const mains = model.mainFor(group);
   const points = sum(mains.map((m) => visit(m, false)));
   if (submission.total && mains.some(selfScoredBelow)) {
@@ -293,7 +341,14 @@ function scoreOne(
     else {
       const expected = roundTo(sum(mains.map(selfSum)), places);
       if (!roundTo(read.value, places).equals(expected)) {
-        issues.push(issue('W_TOTAL_MISMATCH', submission.total.loc, { agency: agency.code, given: read.value.toString(), expected: expected.toString() }));
+        issues.push(
+          issue('W_TOTAL_MISMATCH', submission.total.loc, {
+            agency: agency.code,
+            given: read.value.toString(),
+            expected: expected.toString(),
+            cells: cellList(mains.flatMap(pointsCells)),
+          }),
+        );
       }
     }
   }

@@ -1,5 +1,6 @@
 import { columnLetters, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
+import { nearestCode } from '../core/suggest.js';
 import { foldText, headerKey, normaliseCode } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { cellText, locationOf } from './cells.js';
@@ -176,7 +177,7 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     }
     const code = byNumbering ? numbering.resolve(codeText) : normaliseCode(codeText);
     if (code === undefined || !model.nodes.has(code)) {
-      if (hasData || !byNumbering) issues.push(issue('E_UNKNOWN_INDICATOR', loc, { indicator: codeText }));
+      if (hasData || !byNumbering) issues.push(issue('E_UNKNOWN_INDICATOR', loc, unknownCode(codeText, model)));
       continue;
     }
     if (!byNumbering) numbering.resolve(code);
@@ -184,7 +185,7 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     if (!agency) continue;
     raggedRow(grid, sheet, header, row, rowNumber, issues);
     if (sheet.hiddenRows?.has(rowNumber)) issues.push(issue('I_ROW_HIDDEN', loc, { indicator: code }));
-    const entry: SubmissionEntry = { indicator: code, loc };
+    const entry: SubmissionEntry = { indicator: code, loc, cells: rowInputCells(grid, sheet, header, rowNumber) };
     const put = <K extends 'value' | 'numerator' | 'denominator' | 'points'>(key: K, role: ColumnRole) => {
       const cell = at(header.roles.get(role));
       if (cell?.problem) {
@@ -207,6 +208,24 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     agency.entries.push(entry);
   }
   return [...byAgency.values()];
+}
+
+const CELL_ROLES = ['value', 'numerator', 'denominator', 'points', 'evidence', 'note'] as const;
+
+/** Where a row's inputs are, or would be written: one cell per input column the form has. */
+function rowInputCells(grid: Grid, sheet: GridSheet, header: Header, row: number): NonNullable<SubmissionEntry['cells']> {
+  const cells: NonNullable<SubmissionEntry['cells']> = {};
+  for (const role of CELL_ROLES) {
+    const column = header.roles.get(role);
+    if (column !== undefined) cells[role] = locationOf(grid, sheet, row, column);
+  }
+  return cells;
+}
+
+/** An unknown code's params, with the nearest known code as a suggestion ("6.2a" → "6.2.a"). */
+function unknownCode(codeText: string, model: FrameworkModel): { indicator: string; suggestion?: string } {
+  const suggestion = nearestCode(normaliseCode(codeText), model.nodes.keys());
+  return suggestion === undefined ? { indicator: codeText } : { indicator: codeText, suggestion };
 }
 
 /** A form's agency identity: labelled cells above its header, then any metadata sheet. */
