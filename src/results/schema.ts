@@ -49,6 +49,8 @@ export const agencyJsonSchema = z.object({
   indicators: z.array(rankedValueSchema),
   pillars: z.array(rankedValueSchema),
   leaves: z.array(leafJsonSchema),
+  /** Errors found in the agency's submission (its file, or naming it), when there are any: its score may not hold. */
+  errors: z.number().int().positive().optional(),
 });
 export type AgencyJson = z.infer<typeof agencyJsonSchema>;
 

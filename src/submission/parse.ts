@@ -363,6 +363,10 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
       seen.set(e.indicator, e);
       entries.push(e);
     }
+    if (neverFilled(entries, r.total, issues)) {
+      issues.push(issue('E_SUBMISSION_EMPTY', r.loc, { agency: code }));
+      continue;
+    }
     const agency: Agency = { code, name: a.name?.text ?? code, group };
     if (year !== undefined) agency.year = year;
     if (a.parent) agency.parent = a.parent.text;
@@ -374,6 +378,20 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
     out.push(checked.data);
   }
   return out;
+}
+
+/**
+ * A form sent back as it was handed out: no value, numerator, denominator or self-scored point
+ * on any row. It is one error for the file, not a warning per indicator, and it is not scored:
+ * the warnings already raised about its rows (formulas never recalculated, hidden rows) go.
+ */
+function neverFilled(entries: readonly SubmissionEntry[], total: AgencyRows['total'], issues: DtiIssue[]): boolean {
+  if (entries.some((e) => e.value || e.numerator || e.denominator || e.points)) return false;
+  if (total && total.raw !== 0 && total.raw !== '0') return false;
+  const rows = new Set(entries.map((e) => `${e.loc.file}\u0000${e.loc.sheet ?? ''}\u0000${e.loc.row}`));
+  const noise = issues.filter((i) => i.severity !== 'error' && rows.has(`${i.location.file}\u0000${i.location.sheet ?? ''}\u0000${i.location.row}`));
+  for (const n of noise) issues.splice(issues.indexOf(n), 1);
+  return true;
 }
 
 /**

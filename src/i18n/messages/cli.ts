@@ -39,7 +39,13 @@ export const cliMessages: MessageTable = {
     vi: '{agencies} đơn vị từ {files} tệp; {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú',
     en: '{agencies} agencies from {files} files; {errors} errors, {warnings} warnings, {infos} notes',
   },
-  MORE_ISSUES: { vi: '… và {count} vấn đề khác (xem đầy đủ với --format json hoặc --out)', en: '… and {count} more issues (see them all with --format json or --out)' },
+  MORE_ISSUES: { vi: '… và {count} vấn đề khác', en: '… and {count} more issues' },
+  MORE_ISSUES_WHERE: { vi: ' (xem đầy đủ với --format json hoặc --out)', en: ' (see them all with --format json or --out)' },
+  MORE_ISSUES_RANK: { vi: ' (xem đầy đủ trong {file}, hoặc với --format json)', en: ' (see them all in {file}, or with --format json)' },
+  OPT_FORMAT_RANK: {
+    vi: 'cách in các vấn đề: text (các vấn đề đầu tiên, ra stderr), json (tất cả, như validate), github (chú thích GitHub Actions)',
+    en: 'how findings are printed: text (the first ones, on stderr), json (all of them, as validate prints them), github (GitHub Actions annotations)',
+  },
   WROTE: { vi: 'Đã ghi {file}', en: 'Wrote {file}' },
   CMD_VALIDATE: {
     vi: 'kiểm tra các bản tự đánh giá (không xếp hạng): cấu trúc, kiểu và khoảng giá trị, tài liệu kiểm chứng, điểm tự chấm, thông tin đơn vị',

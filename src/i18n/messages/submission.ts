@@ -14,6 +14,10 @@ export const submissionMessages: MessageTable = {
     vi: 'Đã đọc biểu mẫu ở trang tính "{sheet}" (trang có nhiều chỉ số nhận ra được nhất); không đọc các trang {others}. Dùng --sheet để chọn trang khác',
     en: 'The form was read from sheet "{sheet}" (the one with the most recognised indicators); sheets {others} were not read. Use --sheet to choose another',
   },
+  E_SUBMISSION_EMPTY: {
+    vi: 'Biểu mẫu của đơn vị {agency} chưa được điền: không dòng chỉ số nào có số liệu hay điểm tự đánh giá; đơn vị không được tính điểm và xếp hạng',
+    en: 'The form of agency {agency} was never filled in: no indicator row has a value or self-scored points; the agency is neither scored nor ranked',
+  },
   E_SHEET_NOT_FOUND: {
     vi: 'Không có trang tính "{sheet}"; các trang có: {sheets}',
     en: 'There is no sheet "{sheet}"; the sheets are: {sheets}',
