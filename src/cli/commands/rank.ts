@@ -13,7 +13,7 @@ import { withIssues } from '../../results/build.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, withSkipped, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
@@ -88,6 +88,10 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     const abs = resolve(f);
     return !abs.startsWith(outDir + sep) && !sideFiles.some((s) => resolve(s) === abs);
   });
+  const skipped = expanded.skipped.filter((f) => {
+    const abs = resolve(f.file);
+    return !abs.startsWith(outDir + sep) && !sideFiles.some((s) => resolve(s) === abs);
+  });
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   try {
     mkdirSync(outDir, { recursive: true });
@@ -102,7 +106,7 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     ...(options.review ? { review: options.review } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(progress ? { onFile: progress } : {}),
-    ...agencyListOptions(options.agencies, model),
+    ...withSkipped(agencyListOptions(options.agencies, model), skipped),
   });
   const issues: DtiIssue[] = [...run.issues];
   let comparison: Comparison | undefined;

@@ -12,7 +12,7 @@ import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, withSkipped, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 const OUT_EXTENSIONS = ['.json', '.csv', '.xlsx'];
@@ -83,7 +83,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
     xlsxLimits,
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(review !== undefined ? { review } : {}),
-    ...agencyListOptions(options.agencies, model),
+    ...withSkipped(agencyListOptions(options.agencies, model), expanded.skipped),
   });
   const only = options.group ? [options.group] : undefined;
   const filtered = only ? { ...doc, groups: doc.groups.filter((g) => only.includes(g.id)) } : doc;

@@ -18,6 +18,14 @@ export const submissionMessages: MessageTable = {
     vi: 'Biểu mẫu của đơn vị {agency} chưa được điền: không dòng chỉ số nào có số liệu hay điểm tự đánh giá; đơn vị không được tính điểm và xếp hạng',
     en: 'The form of agency {agency} was never filled in: no indicator row has a value or self-scored points; the agency is neither scored nor ranked',
   },
+  I_FILE_SKIPPED: {
+    vi: 'Tệp không được đọc: loại tệp "{ext}" không phải bản nộp (chỉ đọc .xlsx, .xlsm, .csv, .tsv và .txt dạng văn bản có phân cách)',
+    en: 'File not read: "{ext}" files are not submissions (only .xlsx, .xlsm, .csv, and .tsv or .txt delimited text are read)',
+  },
+  I_FILE_SKIPPED_LOCK: {
+    vi: 'Tệp không được đọc: đây là tệp khóa của Office (~$…), có khi tệp gốc đang được mở trong Excel',
+    en: 'File not read: it is an Office lock file (~$…), left while the workbook is open in Excel',
+  },
   E_SHEET_NOT_FOUND: {
     vi: 'Không có trang tính "{sheet}"; các trang có: {sheets}',
     en: 'There is no sheet "{sheet}"; the sheets are: {sheets}',
