@@ -21,6 +21,11 @@ export interface LeafAudit {
   readonly selfPoints?: Decimal;
   /** What the rules gave the agency's own inputs, kept when an appraisal changed the points. */
   readonly computedPoints?: Decimal;
+  /** The agency's own inputs and their cells, when the council corrected them (`inputs`, `sources` are then the council's). */
+  readonly ownInputs?: Readonly<Record<string, string>>;
+  readonly ownSources?: readonly Location[];
+  /** The points the council gave directly, when it did (rather than correcting inputs). */
+  readonly councilPoints?: Decimal;
   /** The appraisal council's decision on this leaf, when there is one. */
   readonly appraisal?: { readonly reason: string; readonly reviewer?: string; readonly loc: Location };
   readonly evidence?: string;
@@ -225,15 +230,21 @@ function scoreOne(
     }
     // The rules' points on the agency's own inputs; an appraisal may then change what counts.
     let computedPoints = points;
+    let own: { ownInputs: Readonly<Record<string, string>>; ownSources: Location[] } | undefined;
+    let councilPoints: Decimal | undefined;
     const adjustment = adjustments?.get(node.code);
     if (adjustment && (adjustment.value || adjustment.numerator || adjustment.denominator)) {
-      const own = ownEntries.get(node.code);
-      const ownOutcome = own ? scoreRule(rule, toRuleInput(own), ctxFor(model, node, group, own.loc, best.get(key))) : undefined;
+      const ownEntry = ownEntries.get(node.code);
+      const ownOutcome = ownEntry ? scoreRule(rule, toRuleInput(ownEntry), ctxFor(model, node, group, ownEntry.loc, best.get(key))) : undefined;
       computedPoints = ownOutcome?.status === 'scored' ? roundTo(ownOutcome.points, places) : ZERO;
+      own = {
+        ownInputs: ownOutcome?.status === 'scored' ? ownOutcome.inputs : {},
+        ownSources: ownEntry ? [ownEntry.value, ownEntry.numerator, ownEntry.denominator, ownEntry.points].flatMap((v) => (v ? [v.loc] : [])) : [],
+      };
     }
     if (adjustment?.points) {
       const read = readNumber(adjustment.points, ctxFor(model, node, group, adjustment.loc), 'points', { min: 0, max });
-      if (read.ok) points = roundTo(read.value, places);
+      if (read.ok) points = councilPoints = roundTo(read.value, places);
       else issues.push(read.issue);
     }
     let selfPoints: Decimal | undefined;
@@ -266,6 +277,8 @@ function scoreOne(
       ...(adjustment
         ? {
             computedPoints,
+            ...own,
+            ...(councilPoints !== undefined ? { councilPoints } : {}),
             appraisal: { reason: adjustment.reason, loc: adjustment.loc, ...(adjustment.reviewer ? { reviewer: adjustment.reviewer } : {}) },
           }
         : {}),

@@ -73,6 +73,8 @@ export function buildResults(model: FrameworkModel, groups: readonly RankedGroup
             ...(l.selfPoints !== undefined ? { selfPoints: pts(l.selfPoints) } : {}),
             ...(l.computedPoints !== undefined ? { computedPoints: pts(l.computedPoints) } : {}),
             ...(l.appraisal ? { appraisal: { ...l.appraisal } } : {}),
+            ...(l.ownInputs ? { ownInputs: { ...l.ownInputs }, ownSources: [...(l.ownSources ?? [])] } : {}),
+            ...(l.councilPoints !== undefined ? { councilPoints: pts(l.councilPoints) } : {}),
             inputs: { ...l.inputs },
             ...(l.evidence !== undefined ? { evidence: l.evidence } : {}),
             sources: [...l.sources],

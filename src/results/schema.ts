@@ -28,6 +28,11 @@ export const leafJsonSchema = z.object({
   /** Present when the appraisal council decided on this leaf: what the rules gave the agency's own inputs. */
   computedPoints: z.number().optional(),
   appraisal: z.object({ reason: z.string(), reviewer: z.string().optional(), loc: locationSchema }).optional(),
+  /** When the council corrected the inputs: the agency's own inputs and their cells (`inputs` and `sources` are then the council's). */
+  ownInputs: z.record(z.string(), z.string()).optional(),
+  ownSources: z.array(locationSchema).optional(),
+  /** The points the council gave directly, when it gave points rather than corrected inputs. */
+  councilPoints: z.number().optional(),
   inputs: z.record(z.string(), z.string()),
   evidence: z.string().optional(),
   sources: z.array(locationSchema),

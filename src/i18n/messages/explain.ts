@@ -19,6 +19,15 @@ export const explainMessages: MessageTable = {
   EXPLAIN_COMPUTED: { vi: 'Điểm theo cách tính', en: 'Computed' },
   EXPLAIN_MISSING: { vi: 'thiếu số liệu', en: 'no value' },
   EXPLAIN_APPRAISED: { vi: 'Điểm thẩm định', en: 'Appraised' },
+  EXPLAIN_AGENCY_GAVE: { vi: 'Đơn vị tự đánh giá', en: 'The agency gave' },
+  EXPLAIN_COUNCIL_DECIDED: { vi: 'Hội đồng thẩm định quyết định', en: 'The appraisal council decided' },
+  EXPLAIN_COUNCIL_POINTS: { vi: 'Điểm hội đồng cho', en: 'Points given' },
+  EXPLAIN_REASON: { vi: 'Lý do', en: 'Reason' },
+  EXPLAIN_REVIEW_CELL: { vi: 'Ô trong tệp thẩm định', en: 'In the review file' },
+  EXPLAIN_COUNTED_COUNCIL: {
+    vi: 'Điểm được tính: điểm của hội đồng thẩm định, {points} / {max}',
+    en: 'Counted: the appraisal council\'s decision, {points} / {max}',
+  },
   EXPLAIN_TOTAL: { vi: 'Tổng điểm {points}/{max}, chỉ số DTI {index}', en: 'Total {points}/{max} points, DTI index {index}' },
   EXPLAIN_RANK: {
     vi: 'Hạng {rank}/{count}: {above} đơn vị có chỉ số cao hơn; xếp hạng theo {ties}, bằng nhau thì cùng hạng',
