@@ -128,3 +128,23 @@ function severityCounts(issues: readonly DtiIssue[]): { errors: number; warnings
     infos: issues.filter((i) => i.severity === 'info').length,
   };
 }
+
+/**
+ * The findings that concern some groups only (`dti score --group`): those naming an agency of
+ * these groups, those of a file that holds one of their agencies, and those that concern no
+ * agency of another group (an unreadable file, a run-wide finding). Pure.
+ */
+export function issuesOfGroups(doc: ResultsDoc, issues: readonly DtiIssue[], groupIds: readonly string[]): DtiIssue[] {
+  const inGroups = doc.groups.filter((g) => groupIds.includes(g.id)).flatMap((g) => g.agencies);
+  const others = doc.groups.filter((g) => !groupIds.includes(g.id)).flatMap((g) => g.agencies);
+  const codes = new Set(inGroups.map((a) => a.code));
+  const files = new Set(inGroups.map((a) => a.file));
+  const otherCodes = new Set(others.map((a) => a.code));
+  const otherFiles = new Set(others.map((a) => a.file));
+  return issues.filter((i) => {
+    const agency = i.params.agency;
+    if (agency !== undefined) return codes.has(String(agency)) || !otherCodes.has(String(agency));
+    const file = i.location.file;
+    return file === undefined || files.has(file) || !otherFiles.has(file);
+  });
+}

@@ -5,6 +5,7 @@ import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
+import { issuesOfGroups, withIssues } from '../../results/build.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -78,15 +79,18 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   const files = expanded.files.filter((f) => !side.some((s) => resolve(s) === resolve(f)));
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   // Only the results, issues and adjustments are kept: submissions and scores can be freed before the outputs are built.
-  const { results: doc, issues, adjustments } = scoreFiles(files, model, {
+  const { results: all, issues: allIssues, adjustments } = scoreFiles(files, model, {
     lang,
     xlsxLimits,
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(review !== undefined ? { review } : {}),
     ...withSkipped(agencyListOptions(options.agencies, model), expanded.skipped),
   });
+  // --group: the group's agencies, and only the findings (and counts) that concern them.
   const only = options.group ? [options.group] : undefined;
-  const filtered = only ? { ...doc, groups: doc.groups.filter((g) => only.includes(g.id)) } : doc;
+  const issues = only ? issuesOfGroups(all, allIssues, only) : allIssues;
+  const shown = only ? all.groups.filter((g) => only.includes(g.id)) : all.groups;
+  const filtered = only ? withIssues({ ...all, groups: shown, summary: { ...all.summary, agencies: shown.reduce((n, g) => n + g.agencies.length, 0) } }, issues, lang) : all;
 
   const out = chalkFor(io.stdout, io.env, ctx.color);
   const err = chalkFor(io.stderr, io.env, ctx.color);
@@ -102,7 +106,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   if (!ctx.quiet) {
     io.stderr.write(formatIssues(issues, lang, err, 20));
     if (review !== undefined) io.stderr.write(t('REVIEW_APPLIED', lang, { count: adjustments.length, file: review }) + '\n');
-    io.stderr.write(t('SUMMARY', lang, { ...doc.summary, files: files.length }) + '\n');
+    io.stderr.write(t('SUMMARY', lang, { ...filtered.summary, files: files.length }) + '\n');
   }
   if (options.out !== undefined) {
     const ext = extname(options.out).toLowerCase();

@@ -81,6 +81,8 @@ export const cliMessages: MessageTable = {
   USAGE_UNKNOWN_COMMAND: { vi: 'Lỗi: không có lệnh {name}', en: 'Error: unknown command {name}' },
   USAGE_OPTION_ARGUMENT: { vi: 'Lỗi: tuỳ chọn {name} cần một giá trị', en: 'Error: the option {name} needs a value' },
   USAGE_TOO_MANY: { vi: 'Lỗi: thừa tham số', en: 'Error: too many arguments' },
+  USAGE_DID_YOU_MEAN: { vi: '; có phải là {suggestion}?', en: '; did you mean {suggestion}?' },
+  USAGE_SEE_HELP: { vi: ' (xem {usage})', en: ' (see {usage})' },
   OPT_AGENCIES_LIST: {
     vi: 'danh sách đơn vị (.csv hoặc .xlsx: mã, tên, nhóm[, đơn vị cấp trên]): mọi bản nộp phải của đơn vị trong danh sách, và không được mâu thuẫn với danh sách',
     en: 'agency list (.csv or .xlsx: code, name, group[, parent]): every submission must be of a listed agency and agree with the list',
