@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dti } from './run.js';
 
@@ -67,5 +70,21 @@ describe('dti score --group', () => {
     const printed = one.stderr.split('\n').filter((l) => l.startsWith('warning '));
     expect(printed.length).toBe(Math.min(20, theirs.length));
     expect(printed.every((l) => [...districts].some((c) => l.includes(`Agency ${c}:`)))).toBe(true);
+  });
+});
+
+describe('--format on every command that reports findings', () => {
+  it('github prints the same annotations from score, validate and rank', () => {
+    const args = [LONG, '-f', 'khanh-hoa-agencies', '--format', 'github', '-q', '--lang', 'en'];
+    const score = dti(['score', ...args]).stdout;
+    expect(score).toMatch(/^::warning file=/);
+    expect(dti(['validate', ...args]).stdout).toBe(score);
+    const out = mkdtempSync(join(tmpdir(), 'dti-format-'));
+    expect(dti(['rank', ...args, '--year', '2023', '--out', out]).stdout).toBe(score);
+  });
+
+  it('text on score is its table, as text is the human form on validate and rank', () => {
+    const args = ['score', LONG, '-f', 'khanh-hoa-agencies', '-q'];
+    expect(dti([...args, '--format', 'text']).stdout).toBe(dti([...args, '--format', 'table']).stdout);
   });
 });

@@ -4,6 +4,7 @@ import { hasErrors, issue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
+import { githubAnnotations } from '../../report/issues.js';
 import { resultsJson } from '../../report/json.js';
 import { issuesOfGroups, withIssues } from '../../results/build.js';
 import { resultsWorkbook } from '../../report/workbook.js';
@@ -15,7 +16,8 @@ import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
 import { agencyListOptions, withSkipped, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 
-const FORMATS = ['table', 'json', 'csv'] as const;
+/** `text` is `table` (the word validate, check and rank use); `github` prints the findings as annotations, as they do. */
+const FORMATS = ['table', 'text', 'json', 'csv', 'github'] as const;
 const OUT_EXTENSIONS = ['.json', '.csv', '.xlsx'];
 
 interface ScoreOptions extends LimitOptions {
@@ -101,10 +103,11 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   const csvText = () => (csv ??= rankingCsv(filtered, lang));
   if (options.format === 'json') io.stdout.write(jsonText());
   else if (options.format === 'csv') io.stdout.write(csvText());
+  else if (options.format === 'github') io.stdout.write(githubAnnotations(filtered.issues));
   else io.stdout.write(rankingTable(filtered, lang, out));
 
   if (!ctx.quiet) {
-    io.stderr.write(formatIssues(issues, lang, err, 20));
+    if (options.format !== 'github') io.stderr.write(formatIssues(issues, lang, err, 20));
     if (review !== undefined) io.stderr.write(t('REVIEW_APPLIED', lang, { count: adjustments.length, file: review }) + '\n');
     io.stderr.write(t('SUMMARY', lang, { ...filtered.summary, files: files.length }) + '\n');
   }

@@ -12,7 +12,10 @@ export const cliMessages: MessageTable = {
   OPT_QUIET: { vi: 'không in thông báo chẩn đoán, chỉ in dữ liệu', en: 'print no diagnostics, only data' },
   OPT_FRAMEWORK: { vi: 'bộ chỉ số: mã có sẵn (xem "dti framework list") hoặc đường dẫn tệp .yaml/.json', en: 'framework: a bundled id (see "dti framework list") or a .yaml/.json file' },
   OPT_OUT: { vi: 'ghi kết quả vào tệp (.json, .csv, .xlsx)', en: 'write results to a file (.json, .csv, .xlsx)' },
-  OPT_FORMAT_SCORE: { vi: 'định dạng in ra: table, json hoặc csv', en: 'what to print: table, json or csv' },
+  OPT_FORMAT_SCORE: {
+    vi: 'định dạng in ra: table (hay text: bảng xếp hạng, các vấn đề ra stderr), json (kết quả cùng mọi vấn đề), csv, hoặc github (các vấn đề dạng chú thích GitHub Actions)',
+    en: 'what to print: table (or text: the rankings, findings on stderr), json (the results with every finding), csv, or github (the findings as GitHub Actions annotations)',
+  },
   OPT_FORMAT_SHOW: { vi: 'định dạng: text hoặc json (bộ chỉ số chuẩn hoá)', en: 'format: text or json (the normalised framework)' },
   OPT_GROUP: { vi: 'chỉ in/ghi nhóm này (mã nhóm)', en: 'print and write only this group (group id)' },
   OPT_SHEET: { vi: 'tên trang tính cần đọc trong tệp Excel', en: 'name of the sheet to read in workbooks' },
