@@ -381,13 +381,16 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
 }
 
 /**
- * A form sent back as it was handed out: no value, numerator, denominator or self-scored point
- * on any row. It is one error for the file, not a warning per indicator, and it is not scored:
- * the warnings already raised about its rows (formulas never recalculated, hidden rows) go.
+ * A form sent back as it was handed out: no value, numerator or denominator on any row, and no
+ * self-scored points other than 0 (the points column of a template holds formulas whose saved
+ * results are 0 until the agency types). It is one error for the file, not a warning per
+ * indicator, and it is not scored: the warnings already raised about its rows (formulas never
+ * recalculated, hidden rows) go.
  */
 function neverFilled(entries: readonly SubmissionEntry[], total: AgencyRows['total'], issues: DtiIssue[]): boolean {
-  if (entries.some((e) => e.value || e.numerator || e.denominator || e.points)) return false;
-  if (total && total.raw !== 0 && total.raw !== '0') return false;
+  const scored = (v: SubmissionEntry['points']) => v !== undefined && !/^0+([.,]0*)?$/.test(String(v.raw).trim());
+  if (entries.some((e) => e.value || e.numerator || e.denominator || scored(e.points))) return false;
+  if (scored(total)) return false;
   const rows = new Set(entries.map((e) => `${e.loc.file}\u0000${e.loc.sheet ?? ''}\u0000${e.loc.row}`));
   const noise = issues.filter((i) => i.severity !== 'error' && rows.has(`${i.location.file}\u0000${i.location.sheet ?? ''}\u0000${i.location.row}`));
   for (const n of noise) issues.splice(issues.indexOf(n), 1);

@@ -41,3 +41,16 @@ describe('a submissions folder', () => {
     expect(r.stderr).toContain('evidence.pdf');
   });
 });
+
+describe('a template sent back never filled in', () => {
+  it('is one error for its file, and the agency is not scored', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-blank-'));
+    writeFileSync(join(dir, 'agencies.csv'), 'agency_code,agency_name,group\nSTP,Sở Tư pháp,so-nganh\n');
+    expect(dti(['template', '-f', 'khanh-hoa-agencies', '--agencies', join(dir, 'agencies.csv'), '-o', join(dir, 'forms'), '-q']).code).toBe(0);
+    const r = dti(['validate', join(dir, 'forms', 'STP.xlsx'), '-f', 'khanh-hoa-agencies', '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.issues.map((i: { code: string }) => i.code)).toEqual(['E_SUBMISSION_EMPTY']);
+    expect(out.agencies).toBe(0);
+  });
+});

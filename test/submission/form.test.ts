@@ -148,6 +148,11 @@ describe('a form never filled in', () => {
     expect(out.issues.map((i) => i.code)).toEqual(['E_SUBMISSION_EMPTY']);
   });
 
+  it('is never filled when its points column holds only zeros (a template\'s formulas saved before any input)', () => {
+    const zeros = blank.map((r, i) => (i >= 7 ? r.map((c, j) => (j === 6 ? 0 : c)) : [...r]));
+    expect(parseGrid(grid(zeros, 'stp.xlsx', 'xlsx'), m).issues.map((i) => i.code)).toEqual(['E_SUBMISSION_EMPTY']);
+  });
+
   it('is scored as soon as one row has a value', () => {
     const one = blank.map((r) => [...r]);
     one[8]![3] = 'Có';
