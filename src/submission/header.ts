@@ -45,7 +45,7 @@ export interface SheetChoice {
  * or a summary beside it, and any of them may have a row that looks like a header ("STT | Nội
  * dung | Ghi chú"): each sheet is scored by its content — the columns its header names and the
  * rows below that carry a known indicator code or numbering (wide layout: agency rows) — and
- * the best one is read; on a tie, the first. Returns the issues that explain the choice.
+ * the best one is read; on a tie, the first visible one. Returns the issues that explain the choice.
  */
 export function chooseSheet(grid: Grid, sheets: readonly GridSheet[], model: FrameworkModel): { choice?: SheetChoice; issues: DtiIssue[] } {
   const usable = sheets.filter((s) => !isMetadataSheet(s));
@@ -58,7 +58,8 @@ export function chooseSheet(grid: Grid, sheets: readonly GridSheet[], model: Fra
     if (layout === undefined) continue;
     withHeader++;
     const score = header.roles.size + header.indicatorColumns.size + contentRows(sheet, header, layout, model);
-    if (!best || score > best.score) best = { sheet, header, layout, score };
+    // On a tie, a visible sheet is preferred to a hidden one (a hidden copy or a lookup sheet).
+    if (!best || score > best.score || (score === best.score && best.sheet.hidden && !sheet.hidden)) best = { sheet, header, layout, score };
   }
   if (!best) return { issues: [noHeader(grid, usable.length > 0 ? usable : sheets)] };
   const issues: DtiIssue[] = [];
