@@ -113,7 +113,7 @@ const EXPECTED: Record<string, Expected> = {
     codes: ['E_RATIO_INCOMPLETE', 'W_MERGED_INPUT'],
     agencies: 1,
   },
-  'xlsx-no-header.xlsx': { code: 'E_NO_HEADER', at: { sheet: SHEET }, codes: ['E_NO_HEADER'], agencies: 0 },
+  'xlsx-no-header.xlsx': { code: 'E_NO_HEADER_SHEET', at: { sheet: SHEET }, codes: ['E_NO_HEADER_SHEET'], agencies: 0 },
   'xlsx-password-protected.xlsx': { code: 'E_XLSX_ENCRYPTED', at: {}, codes: ['E_XLSX_ENCRYPTED'], agencies: 0 },
   'xlsx-pdf-renamed.xlsx': { code: 'E_XLSX_NOT_WORKBOOK', at: {}, codes: ['E_XLSX_NOT_WORKBOOK'], agencies: 0 },
   'xlsx-text-renamed.xlsx': { code: 'E_XLSX_NOT_WORKBOOK', at: {}, codes: ['E_XLSX_NOT_WORKBOOK'], agencies: 0 },

@@ -1,5 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { issue } from '../core/issues.js';
+import { issue, type DtiIssue } from '../core/issues.js';
+import type { Skipped } from '../sheets/files.js';
+import { skippedIssues } from '../sheets/skipped.js';
 import { loadFramework } from '../framework/load.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { readAgencyList, type AgencyList } from '../submission/agencies.js';
@@ -63,4 +65,10 @@ export function agencyListOptions(file: string | undefined, model: FrameworkMode
   if (file === undefined) return {};
   const list = agencyListOrThrow(file, model);
   return { agencies: list.agencies, sideIssues: list.issues };
+}
+
+/** Reading options with the notes about the files of a folder that were not read (src/sheets/skipped.ts) among the side findings. */
+export function withSkipped<T extends { sideIssues?: readonly DtiIssue[] }>(options: T, skipped: readonly Skipped[]): T & { sideIssues?: readonly DtiIssue[] } {
+  const notes = skippedIssues(skipped);
+  return notes.length === 0 ? options : { ...options, sideIssues: [...notes, ...(options.sideIssues ?? [])] };
 }

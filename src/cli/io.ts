@@ -14,14 +14,18 @@ export const processIo: CliIo = {
 };
 
 /**
- * Colour decided once: --color/--no-color win; otherwise none when NO_COLOR is set and
- * non-empty (chalk does not read it, chalk#547), when TERM=dumb, or when the stream is not a terminal.
+ * Colour decided once: --color/--no-color win; then FORCE_COLOR (set, non-empty and not "0" or "false":
+ * colour even into a pipe or a CI log, as force-color.org asks; "0" or "false": none); otherwise
+ * none when NO_COLOR is set and non-empty (chalk does not read it, chalk#547), when TERM=dumb,
+ * or when the stream is not a terminal. The environment passed in is read, not chalk's own.
  */
 export function chalkFor(stream: CliIo['stdout'], env: CliIo['env'], option: boolean | undefined): ChalkInstance {
   let level: 0 | 1 = 1;
+  const force = env.FORCE_COLOR;
   if (option === false) level = 0;
   else if (option === undefined) {
-    if ((env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb' || !stream.isTTY) level = 0;
+    if (force !== undefined && force !== '') level = force === '0' || force === 'false' ? 0 : 1;
+    else if ((env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb' || !stream.isTTY) level = 0;
   }
   return new Chalk({ level });
 }

@@ -18,6 +18,7 @@ import type { CommandContext } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 import { chalkFor, processIo, type CliIo } from './io.js';
 import { formatIssues } from './report-issues.js';
+import { checkUnknownOptionsFirst, localiseError } from './usage.js';
 
 /** Global options are read before commander builds the help, so the help itself is in the chosen language. */
 function preScan(argv: readonly string[], flag: string): string | undefined {
@@ -41,22 +42,13 @@ function localiseHelp(text: string, lang: Lang): string {
   return text.replace(/^(Usage:|Options:|Arguments:|Commands:|Global Options:)/gm, (h) => t(headings[h]!, lang));
 }
 
-/** Commander's usage errors, worded by the catalogue; an unknown shape passes through as it is. */
-function localiseError(text: string, lang: Lang): string {
-  const patterns: [RegExp, string][] = [
-    [/^error: unknown option '([^']+)'/, 'USAGE_UNKNOWN_OPTION'],
-    [/^error: required option '([^']+)' not specified/, 'USAGE_MISSING_OPTION'],
-    [/^error: missing required argument '([^']+)'/, 'USAGE_MISSING_ARGUMENT'],
-    [/^error: unknown command '([^']+)'/, 'USAGE_UNKNOWN_COMMAND'],
-    [/^error: option '([^']+)' argument missing/, 'USAGE_OPTION_ARGUMENT'],
-    [/^error: too many arguments/, 'USAGE_TOO_MANY'],
-  ];
-  for (const [re, key] of patterns) {
-    const m = re.exec(text);
-    if (m) return t(key, lang, { name: m[1] ?? '' }) + '\n';
-  }
-  return text;
+/** Where the usage of what was typed is: `dti score --help` after `dti score …`, else `dti --help`. */
+function usageOf(args: readonly string[]): string {
+  const command = args.find((a) => !a.startsWith('-'));
+  return command !== undefined && COMMANDS.includes(command) ? `dti ${command} --help` : 'dti --help';
 }
+
+const COMMANDS = ['score', 'validate', 'check', 'explain', 'rank', 'framework', 'template', 'review-template', 'help'];
 
 /** Runs the CLI: argv as in process.argv; returns the exit code (0 clean, 1 data errors, 2 usage). */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -82,13 +74,15 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .option('--color', t('OPT_COLOR', lang))
     .option('--no-color', t('OPT_NO_COLOR', lang))
     .option('-q, --quiet', t('OPT_QUIET', lang))
-    .showHelpAfterError()
+    // A usage error is one line with commander's suggestion ("did you mean --format?"), not the whole help.
+    .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(localiseHelp(s, lang)),
       writeErr: (s) => io.stderr.write(localiseHelp(s, lang)),
-      outputError: (s, write) => write(err.red(localiseError(s, lang))),
+      outputError: (s, write) => write(err.red(localiseError(s, lang, usageOf(args)))),
     });
+  checkUnknownOptionsFirst(program, args);
   program.enablePositionalOptions(false);
   registerScore(program, ctx);
   registerValidate(program, ctx);

@@ -25,6 +25,8 @@ export function rankingTable(doc: Doc, lang: Lang, c: ChalkInstance, groupIds?: 
       return v ? formatIndex(v.index, doc) : '—';
     };
     const hasClass = g.agencies.some((a) => a.class);
+    // Agencies whose submission has errors are marked in a last column: their score may not hold.
+    const withErrors = g.agencies.some((a) => a.errors !== undefined);
     const header = [
       t('LABEL_RANK', lang),
       t('LABEL_CODE', lang),
@@ -34,6 +36,7 @@ export function rankingTable(doc: Doc, lang: Lang, c: ChalkInstance, groupIds?: 
       ...(hasClass ? [t('LABEL_CLASS', lang)] : []),
       ...mains,
       ...pillars,
+      ...(withErrors ? [t('LABEL_SUBMISSION_ERRORS', lang)] : []),
     ];
     const rows = g.agencies.map((a) => [
       a.rank === null ? (a.complete ? '–' : t('LABEL_INCOMPLETE', lang)) : String(a.rank),
@@ -44,16 +47,17 @@ export function rankingTable(doc: Doc, lang: Lang, c: ChalkInstance, groupIds?: 
       ...(hasClass ? [a.class?.name[lang] ?? ''] : []),
       ...mains.map((code) => indexOf(a.indicators, code)),
       ...pillars.map((code) => indexOf(a.pillars, code)),
+      ...(withErrors ? [a.errors !== undefined ? `⚠ ${a.errors}` : ''] : []),
     ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
+    const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...r[i]!].length)));
     const classColumn = hasClass ? 5 : -1;
-    const align = (i: number) => (i === 0 || (i >= 3 && i !== classColumn) ? 'right' : 'left');
+    const align = (i: number) => (i === 0 || (i >= 3 && i !== classColumn && !(withErrors && i === header.length - 1)) ? 'right' : 'left');
     const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i]!, align(i))).join('  ');
     out += c.bold(`${g.name[lang]} (${g.agencies.length})${g.ranked ? '' : ' – ' + t('LABEL_NOT_RANKED', lang)}`) + '\n';
     out += c.dim(line(header)) + '\n';
     g.agencies.forEach((a, i) => {
       const text = line(rows[i]!);
-      out += (a.rank !== null && a.rank <= 3 ? c.green(text) : text) + '\n';
+      out += (a.errors !== undefined ? c.red(text) : a.rank !== null && a.rank <= 3 ? c.green(text) : text) + '\n';
     });
     out += '\n';
   }

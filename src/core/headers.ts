@@ -8,7 +8,12 @@ import { headerKey } from './text.js';
 export function headerMatcher<Role extends string>(synonyms: Readonly<Record<Role, readonly string[]>>): (header: string) => Role | undefined {
   const exact = new Map<string, Role>();
   for (const [role, names] of Object.entries(synonyms) as [Role, readonly string[]][]) {
-    for (const n of names) exact.set(n, role);
+    for (const n of names) {
+      const key = headerKey(n);
+      // Two roles sharing a wording would make a header's role depend on the table's order.
+      if (exact.has(key) && exact.get(key) !== role) throw new Error(`header synonym "${n}" names two roles`);
+      exact.set(key, role);
+    }
   }
   // Longest synonyms first, so "diem tu danh gia" wins over "diem".
   const prefixes = [...exact.entries()].filter(([n]) => n.length >= 5).sort((a, b) => b[0].length - a[0].length);

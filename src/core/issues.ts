@@ -47,12 +47,18 @@ export function hasErrors(issues: readonly DtiIssue[]): boolean {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** A stable order for reports: worst first, then by file, sheet, row, column, code. */
-export function sortIssues(issues: readonly DtiIssue[]): DtiIssue[] {
+/**
+ * A stable order for reports: worst first, then by file, sheet, row, column, code. Codes listed
+ * in `first` (findings a command wants read early, such as `dti rank`'s matches with last year)
+ * come right after the errors, before the other warnings.
+ */
+export function sortIssues(issues: readonly DtiIssue[], first: readonly string[] = []): DtiIssue[] {
   const cmp = (a?: string | number, b?: string | number) =>
     a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a < b ? -1 : 1;
+  const tier = (i: DtiIssue) => (i.severity === 'error' ? 0 : first.includes(i.code) ? 1 : 1 + SEVERITY_ORDER[i.severity]);
   return [...issues].sort(
     (a, b) =>
+      tier(a) - tier(b) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       cmp(a.location.file, b.location.file) ||
       cmp(a.location.sheet, b.location.sheet) ||

@@ -28,6 +28,11 @@ export const entrySchema = z.object({
   points: sourcedValueSchema.optional(),
   evidence: sourcedTextSchema.optional(),
   note: sourcedTextSchema.optional(),
+  /**
+   * The cells of the indicator's row in each column the form has, filled or empty: where the
+   * analyst must write what is missing (the evidence cell, the value cell), not the code cell.
+   */
+  cells: z.partialRecord(z.enum(['value', 'numerator', 'denominator', 'points', 'evidence', 'note']), locationSchema).optional(),
 });
 export type SubmissionEntry = z.infer<typeof entrySchema>;
 

@@ -29,6 +29,11 @@ export interface LeafAudit {
   readonly selfPoints?: Decimal;
   /** What the rules gave the agency's own inputs, kept when an appraisal changed the points. */
   readonly computedPoints?: Decimal;
+  /** The agency's own inputs and their cells, when the council corrected them (`inputs`, `sources` are then the council's). */
+  readonly ownInputs?: Readonly<Record<string, string>>;
+  readonly ownSources?: readonly Location[];
+  /** The points the council gave directly, when it did (rather than correcting inputs). */
+  readonly councilPoints?: Decimal;
   /** The appraisal council's decision on this leaf, when there is one. */
   readonly appraisal?: { readonly reason: string; readonly reviewer?: string; readonly loc: Location };
   readonly evidence?: string;
@@ -112,6 +117,43 @@ function withCorrectedInputs(s: Submission, adjustments: ReadonlyMap<string, Adj
     entries.set(a.indicator, corrected);
   }
   return { ...s, entries: [...entries.values()] };
+}
+
+/** The cell an indicator's missing input goes in: the numerator for a ratio, the points for a manual rule, else the value. */
+function inputCell(entry: SubmissionEntry | undefined, rule: string): Location | undefined {
+  const cells = entry?.cells;
+  if (!cells) return undefined;
+  const first = rule === 'ratio' ? cells.numerator : rule === 'manual' ? cells.points : cells.value;
+  return first ?? cells.value ?? cells.numerator ?? cells.points;
+}
+
+/**
+ * Cells as a short list for a message: "G9:G11, G14" in a workbook (runs of one column merged),
+ * line numbers in a CSV file ("9, 10").
+ */
+export function cellList(locs: readonly Location[]): string {
+  const parts: string[] = [];
+  let run: { col: string; first: number; last: number } | undefined;
+  const flush = () => {
+    if (run) parts.push(run.first === run.last ? `${run.col}${run.first}` : `${run.col}${run.first}:${run.col}${run.last}`);
+    run = undefined;
+  };
+  for (const l of locs) {
+    const m = l.cell ? /^([A-Z]+)(\d+)$/.exec(l.cell) : null;
+    if (!m) {
+      flush();
+      if (l.row !== undefined) parts.push(String(l.row));
+      continue;
+    }
+    const [, col, row] = m;
+    if (run && run.col === col && Number(row) === run.last + 1) run.last = Number(row);
+    else {
+      flush();
+      run = { col: col!, first: Number(row), last: Number(row) };
+    }
+  }
+  flush();
+  return parts.join(', ');
 }
 
 /** Best value of each relative leaf per ranking scope: "scope\0code" → value. */
@@ -239,7 +281,7 @@ function scoreOne(
     if (outcome.status === 'missing' && node.effect === 'score') {
       if (fw.missing === 'incomplete') complete = false;
       if (app.reportMissing) {
-        issues.push(issue(fw.missing === 'incomplete' ? 'E_MISSING_VALUE' : 'W_MISSING_VALUE', loc, { agency: agency.code, indicator: node.code }));
+        issues.push(issue(fw.missing === 'incomplete' ? 'E_MISSING_VALUE' : 'W_MISSING_VALUE', inputCell(entry, rule.type) ?? loc, { agency: agency.code, indicator: node.code }));
       }
     } else if (outcome.status === 'scored') {
       points = roundTo(outcome.points, places);
@@ -247,19 +289,27 @@ function scoreOne(
       issues.push(...outcome.issues);
       // A penalty without its document still counts: dropping it would reward the missing evidence.
       if (node.node.evidenceRequired && node.effect !== 'penalty' && !entry?.evidence && points.greaterThan(0)) {
-        issues.push(issue('W_EVIDENCE_MISSING', loc, { agency: agency.code, indicator: node.code, points: points.toString() }));
+        issues.push(issue('W_EVIDENCE_MISSING', entry?.cells?.evidence ?? loc, { agency: agency.code, indicator: node.code, points: points.toString() }));
         if (fw.evidenceMissing === 'zero') points = ZERO;
       }
     }
     // The rules' points on the agency's own inputs; an appraisal may then change what counts.
     let computedPoints = points;
+    let ownSide: { ownInputs: Readonly<Record<string, string>>; ownSources: Location[] } | undefined;
+    let councilPoints: Decimal | undefined;
     if (adjustment && (adjustment.value || adjustment.numerator || adjustment.denominator)) {
-      const ownOutcome = own && !app.claim ? scoreRule(rule, toRuleInput(own), ctxFor(model, node, group, own.loc, best.get(key))) : undefined;
+      // A rejected N/A claim has no inputs of the agency's own to score.
+      const ownEntry = app.claim ? undefined : own;
+      const ownOutcome = ownEntry ? scoreRule(rule, toRuleInput(ownEntry), ctxFor(model, node, group, ownEntry.loc, best.get(key))) : undefined;
       computedPoints = ownOutcome?.status === 'scored' ? roundTo(ownOutcome.points, places) : ZERO;
+      ownSide = {
+        ownInputs: ownOutcome?.status === 'scored' ? ownOutcome.inputs : {},
+        ownSources: ownEntry ? [ownEntry.value, ownEntry.numerator, ownEntry.denominator, ownEntry.points].flatMap((v) => (v ? [v.loc] : [])) : [],
+      };
     }
     if (adjustment?.points) {
       const read = readNumber(adjustment.points, ctxFor(model, node, group, adjustment.loc), 'points', { min: 0, max });
-      if (read.ok) points = roundTo(read.value, places);
+      if (read.ok) points = councilPoints = roundTo(read.value, places);
       else issues.push(read.issue);
     }
     let selfPoints: Decimal | undefined;
@@ -294,6 +344,8 @@ function scoreOne(
       ...(adjustment
         ? {
             computedPoints,
+            ...ownSide,
+            ...(councilPoints !== undefined ? { councilPoints } : {}),
             appraisal: { reason: adjustment.reason, loc: adjustment.loc, ...(adjustment.reviewer ? { reviewer: adjustment.reviewer } : {}) },
           }
         : {}),
@@ -328,6 +380,7 @@ function scoreOne(
           indicator: node.code,
           given: read.value.toString(),
           expected: expected.toString(),
+          cells: cellList(scoredChildren(node).flatMap(pointsCells)),
         }),
       );
     }
@@ -353,6 +406,16 @@ function scoreOne(
     return sum(scoredChildren(node).map((c) => (c.effect === 'penalty' && node.effect !== 'penalty' ? selfSum(c).negated() : selfSum(c))));
   }
 
+  /**
+   * The points cells a sum adds for a node: its own subtotal cell when the sheet has one, else
+   * its self-scored leaves' cells — the cells to look at when a subtotal or total disagrees.
+   */
+  function pointsCells(node: FrameworkNode): Location[] {
+    const own = entries.get(node.code)?.points?.loc;
+    if (own) return [own];
+    return node.isLeaf ? [] : scoredChildren(node).flatMap(pointsCells);
+  }
+
   const mains = model.mainFor(group);
   const parts = mains.map((m) => visit(m, false));
   const points = sum(parts.map((p) => p.points));
@@ -363,7 +426,14 @@ function scoreOne(
     else {
       const expected = roundTo(sum(mains.map((m) => (m.effect === 'penalty' ? selfSum(m).negated() : selfSum(m)))), places);
       if (!roundTo(read.value, places).equals(expected)) {
-        issues.push(issue('W_TOTAL_MISMATCH', submission.total.loc, { agency: agency.code, given: read.value.toString(), expected: expected.toString() }));
+        issues.push(
+          issue('W_TOTAL_MISMATCH', submission.total.loc, {
+            agency: agency.code,
+            given: read.value.toString(),
+            expected: expected.toString(),
+            cells: cellList(mains.flatMap(pointsCells)),
+          }),
+        );
       }
     }
   }

@@ -14,6 +14,9 @@ export function renderLocation(loc: Location, lang: Lang): string {
   return parts.join(' › ');
 }
 
+/** The issue's message; a `suggestion` param (the nearest known code or name) adds "did you mean …?". */
 export function renderIssue(issue: DtiIssue, lang: Lang): string {
-  return t(issue.code, lang, issue.params);
+  const text = t(issue.code, lang, issue.params);
+  const suggestion = issue.params.suggestion;
+  return suggestion === undefined || suggestion === '' ? text : text + t('HINT_DID_YOU_MEAN', lang, { suggestion });
 }

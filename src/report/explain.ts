@@ -3,6 +3,7 @@ import type { FrameworkModel } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import { renderLocation } from '../i18n/render.js';
 import type { Lang } from '../i18n/types.js';
+import type { Location } from '../core/issues.js';
 import type { AgencyJson, ResultsDoc } from '../results/schema.js';
 import { notApplicableText } from './not-applicable.js';
 
@@ -31,21 +32,12 @@ export function explain(doc: ResultsDoc, agencyCode: string, indicator: string |
       out += `\n${leaf.code}${node ? ' ' + node.node.name[lang] : ''}\n`;
       if (node?.node.rule) out += `  ${l('EXPLAIN_RULE')}: ${describeRule(node.node.rule, leaf.maxPoints, lang)}\n`;
       else out += `  ${l('EXPLAIN_RULE')}: ${leaf.rule}\n`;
-      const inputs = Object.entries(leaf.inputs).map(([k, v]) => `${l(`EXPLAIN_INPUT_${k}`)} = ${v}`).join(', ');
-      out += `  ${l('EXPLAIN_INPUTS')}: ${inputs || l('EXPLAIN_NONE')}\n`;
-      for (const s of leaf.sources) out += `    ${renderLocation(s, lang)}\n`;
-      if (leaf.evidence) out += `  ${l('EXPLAIN_EVIDENCE')}: ${leaf.evidence}\n`;
-      if (leaf.selfPoints !== undefined) out += `  ${l('EXPLAIN_SELF')}: ${leaf.selfPoints}\n`;
       if (leaf.effect) out += `  ${l(`EXPLAIN_EFFECT_${leaf.effect}`, { max: leaf.maxPoints })}\n`;
       const why = notApplicableText(leaf, lang, doc.framework.tags);
       if (why) out += `  ${why}\n`;
-      if (leaf.status !== 'not-applicable') {
-        out += `  ${l('EXPLAIN_COMPUTED')}: ${leaf.computedPoints ?? leaf.points} / ${leaf.maxPoints}${leaf.status === 'missing' ? ' (' + l('EXPLAIN_MISSING') + ')' : ''}\n`;
-      }
-      if (leaf.appraisal) {
-        out += `  ${l('EXPLAIN_APPRAISED')}: ${leaf.points} – ${leaf.appraisal.reason}${leaf.appraisal.reviewer ? ' (' + leaf.appraisal.reviewer + ')' : ''}\n`;
-        out += `    ${renderLocation(leaf.appraisal.loc, lang)}\n`;
-      }
+      // A leaf that did not apply has no points to explain, unless the council scored it anyway.
+      if (leaf.appraisal) out += appraisedLeaf(leaf, leaf.appraisal, lang);
+      else if (leaf.status !== 'not-applicable') out += ownLeaf(leaf, '  ', lang);
     }
     return out;
   }
@@ -64,6 +56,42 @@ export function explain(doc: ResultsDoc, agencyCode: string, indicator: string |
     for (const leaf of excluded) out += `  ${leaf.code.padEnd(4)} ${model?.nodes.get(leaf.code)?.node.name[lang] ?? ''}: ${notApplicableText(leaf, lang, doc.framework.tags)}\n`;
   }
   out += '\n' + rankComputation(doc, group, agency, lang);
+  return out;
+}
+
+type Leaf = AgencyJson['leaves'][number];
+
+function inputsLines(inputs: Readonly<Record<string, string>>, sources: readonly Location[], indent: string, lang: Lang): string {
+  const text = Object.entries(inputs).map(([k, v]) => `${t(`EXPLAIN_INPUT_${k}`, lang)} = ${v}`).join(', ');
+  let out = `${indent}${t('EXPLAIN_INPUTS', lang)}: ${text || t('EXPLAIN_NONE', lang)}\n`;
+  for (const s of sources) out += `${indent}  ${renderLocation(s, lang)}\n`;
+  return out;
+}
+
+/** What the agency gave: its inputs and their cells, evidence, self-scored points, and what the rules give them. */
+function ownLeaf(leaf: Leaf, indent: string, lang: Lang): string {
+  const l = (key: string) => t(key, lang);
+  let out = inputsLines(leaf.ownInputs ?? leaf.inputs, leaf.ownSources ?? leaf.sources, indent, lang);
+  if (leaf.evidence) out += `${indent}${l('EXPLAIN_EVIDENCE')}: ${leaf.evidence}\n`;
+  if (leaf.selfPoints !== undefined) out += `${indent}${l('EXPLAIN_SELF')}: ${leaf.selfPoints}\n`;
+  out += `${indent}${l('EXPLAIN_COMPUTED')}: ${leaf.computedPoints ?? leaf.points} / ${leaf.maxPoints}${leaf.status === 'missing' && !leaf.ownInputs ? ' (' + l('EXPLAIN_MISSING') + ')' : ''}\n`;
+  return out;
+}
+
+/**
+ * An appraised indicator: what the agency gave, what the council decided (its corrected inputs
+ * with their cells, or its points; its reason; the row of the review file), and which counted.
+ */
+function appraisedLeaf(leaf: Leaf, appraisal: NonNullable<Leaf['appraisal']>, lang: Lang): string {
+  const l = (key: string, params?: Record<string, string | number>) => t(key, lang, params);
+  let out = `  ${l('EXPLAIN_AGENCY_GAVE')}:\n` + ownLeaf(leaf, '    ', lang);
+  out += `  ${l('EXPLAIN_COUNCIL_DECIDED')}:\n`;
+  if (leaf.ownInputs) out += inputsLines(leaf.inputs, leaf.sources, '    ', lang);
+  if (leaf.councilPoints !== undefined) out += `    ${l('EXPLAIN_COUNCIL_POINTS')}: ${leaf.councilPoints}\n`;
+  out += `    ${l('EXPLAIN_APPRAISED')}: ${leaf.points} / ${leaf.maxPoints}\n`;
+  out += `    ${l('EXPLAIN_REASON')}: ${appraisal.reason}${appraisal.reviewer ? ' (' + appraisal.reviewer + ')' : ''}\n`;
+  out += `    ${l('EXPLAIN_REVIEW_CELL')}: ${renderLocation(appraisal.loc, lang)}\n`;
+  out += `  ${l('EXPLAIN_COUNTED_COUNCIL', { points: leaf.points, max: leaf.maxPoints })}\n`;
   return out;
 }
 

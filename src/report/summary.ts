@@ -1,5 +1,5 @@
 import { dec, roundTo, sum, toNumber, type Decimal } from '../core/decimal.js';
-import type { DtiIssue, Severity } from '../core/issues.js';
+import type { DtiIssue, Location, Severity } from '../core/issues.js';
 import { assessmentYear, rankChangeText } from '../compare/compare.js';
 import type { AgencyComparison, Comparison } from '../compare/schema.js';
 import { t } from '../i18n/catalog.js';
@@ -119,6 +119,11 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
       );
       align.push('right', 'right', 'right', 'center');
     }
+    const withErrors = g.agencies.some((a) => a.errors !== undefined);
+    if (withErrors) {
+      header.push(l('LABEL_SUBMISSION_ERRORS'));
+      align.push('right');
+    }
     const body = g.agencies.map((a) => {
       const cells = [rankText(a, g.ranked, lang), agencyText(a.name, a.code), f.points(a.points), ...(ownMax ? [f.points(a.maxPoints)] : []), f.index(a.index)];
       if (bonusPenalty) cells.push(f.points(a.bonusPoints ?? 0), f.points(a.penaltyPoints ?? 0));
@@ -133,6 +138,7 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
           c ? rankChangeText(c, lang) || '–' : '–',
         );
       }
+      if (withErrors) cells.push(a.errors !== undefined ? `⚠ ${a.errors}` : '');
       return cells;
     });
     out.push(...table(header, align, body), '');
@@ -299,9 +305,14 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
 function issuesSection(doc: ResultsDoc, extra: readonly DtiIssue[], lang: Lang): string[] {
   const l = (key: string, params?: Params) => t(key, lang, params);
   // The document's issues are worded already (in the language it was written in); the comparison's are worded here.
+  // A comparison finding the document already holds (`dti rank` puts every finding of the run in it) is counted once.
+  const key = (code: string, l: Location) => [code, l.file, l.sheet, l.row, l.column, l.path].join('\u0000');
+  const inDoc = new Set(doc.issues.map((i) => key(i.code, i)));
   const all: { severity: Severity; code: string; where: string; message: string }[] = [
     ...doc.issues.map((i) => ({ severity: i.severity, code: i.code, where: renderLocation(i, lang), message: i.message })),
-    ...extra.map((i) => ({ severity: i.severity, code: i.code, where: renderLocation(i.location, lang), message: renderIssue(i, lang) })),
+    ...extra
+      .filter((i) => !inDoc.has(key(i.code, i.location)))
+      .map((i) => ({ severity: i.severity, code: i.code, where: renderLocation(i.location, lang), message: renderIssue(i, lang) })),
   ];
   const out = [`## ${md(l('SUMMARY_ISSUES'))}`, ''];
   if (all.length === 0) return [...out, md(l('SUMMARY_NO_ISSUES')), ''];

@@ -172,6 +172,10 @@ function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Compariso
       { header: l('WB_COL_PILLAR_INDEX', { name: ctx.nameOf(code) }), fmt: fmt.index, scale: true, value: ({ a }) => a.pillars.find((p) => p.code === code)?.index ?? null },
       { header: l('WB_COL_PILLAR_RANK', { name: ctx.nameOf(code) }), fmt: fmt.rank, value: ({ a }) => a.pillars.find((p) => p.code === code)?.rank ?? null },
     ]),
+    // Agencies whose submission has errors (results.json `errors`): a last column, present only when there are any.
+    ...(doc.groups.some((g) => g.agencies.some((a) => a.errors !== undefined))
+      ? [{ header: l('LABEL_SUBMISSION_ERRORS'), fmt: fmt.rank, value: ({ a }: { a: AgencyJson }) => a.errors ?? null }]
+      : []),
   ];
   const headers = uniqueHeaders(columns.map((c) => c.header));
 

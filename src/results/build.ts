@@ -81,19 +81,78 @@ export function buildResults(model: FrameworkModel, groups: readonly RankedGroup
             ...(l.selfPoints !== undefined ? { selfPoints: pts(l.selfPoints) } : {}),
             ...(l.computedPoints !== undefined ? { computedPoints: pts(l.computedPoints) } : {}),
             ...(l.appraisal ? { appraisal: { ...l.appraisal } } : {}),
+            ...(l.ownInputs ? { ownInputs: { ...l.ownInputs }, ownSources: [...(l.ownSources ?? [])] } : {}),
+            ...(l.councilPoints !== undefined ? { councilPoints: pts(l.councilPoints) } : {}),
             inputs: { ...l.inputs },
             ...(l.evidence !== undefined ? { evidence: l.evidence } : {}),
             sources: [...l.sources],
           })),
+          ...errorCount(issues, ag.code, a.score.file),
         };
       }),
     })),
     issues: sorted.map((i): IssueJson => ({ severity: i.severity, code: i.code, ...i.location, message: renderIssue(i, options.lang) })),
     summary: {
       agencies: groups.reduce((n, g) => n + g.agencies.length, 0),
-      errors: issues.filter((i) => i.severity === 'error').length,
-      warnings: issues.filter((i) => i.severity === 'warning').length,
-      infos: issues.filter((i) => i.severity === 'info').length,
+      ...severityCounts(issues),
     },
   };
+}
+
+/**
+ * The errors that concern an agency's submission: those naming the agency, and those of its file
+ * that name no agency (a cell error, an unknown code). Counted so that a ranking shows which
+ * scores rest on a submission with errors.
+ */
+export function errorCount(issues: readonly DtiIssue[], agency: string, file: string): { errors?: number } {
+  const n = issues.filter(
+    (i) => i.severity === 'error' && (i.params.agency !== undefined ? String(i.params.agency) === agency : i.location.file === file),
+  ).length;
+  return n > 0 ? { errors: n } : {};
+}
+
+/**
+ * The document with the findings of a whole run: `dti rank` adds those of last year's results,
+ * the units map and the comparison, so that results.json, the workbook's issues sheet, the
+ * summary and the counts printed all list the same findings. Pure.
+ */
+export function withIssues(doc: ResultsDoc, issues: readonly DtiIssue[], lang: Lang, first: readonly string[] = []): ResultsDoc {
+  const sorted = sortIssues(issues, first);
+  return {
+    ...doc,
+    groups: doc.groups.map((g) => ({
+      ...g,
+      agencies: g.agencies.map(({ errors: _, ...a }) => ({ ...a, ...errorCount(issues, a.code, a.file) })),
+    })),
+    issues: sorted.map((i): IssueJson => ({ severity: i.severity, code: i.code, ...i.location, message: renderIssue(i, lang) })),
+    summary: { ...doc.summary, ...severityCounts(issues) },
+  };
+}
+
+function severityCounts(issues: readonly DtiIssue[]): { errors: number; warnings: number; infos: number } {
+  return {
+    errors: issues.filter((i) => i.severity === 'error').length,
+    warnings: issues.filter((i) => i.severity === 'warning').length,
+    infos: issues.filter((i) => i.severity === 'info').length,
+  };
+}
+
+/**
+ * The findings that concern some groups only (`dti score --group`): those naming an agency of
+ * these groups, those of a file that holds one of their agencies, and those that concern no
+ * agency of another group (an unreadable file, a run-wide finding). Pure.
+ */
+export function issuesOfGroups(doc: ResultsDoc, issues: readonly DtiIssue[], groupIds: readonly string[]): DtiIssue[] {
+  const inGroups = doc.groups.filter((g) => groupIds.includes(g.id)).flatMap((g) => g.agencies);
+  const others = doc.groups.filter((g) => !groupIds.includes(g.id)).flatMap((g) => g.agencies);
+  const codes = new Set(inGroups.map((a) => a.code));
+  const files = new Set(inGroups.map((a) => a.file));
+  const otherCodes = new Set(others.map((a) => a.code));
+  const otherFiles = new Set(others.map((a) => a.file));
+  return issues.filter((i) => {
+    const agency = i.params.agency;
+    if (agency !== undefined) return codes.has(String(agency)) || !otherCodes.has(String(agency));
+    const file = i.location.file;
+    return file === undefined || files.has(file) || !otherFiles.has(file);
+  });
 }

@@ -40,6 +40,11 @@ export const leafJsonSchema = z.object({
   /** Present when the appraisal council decided on this leaf: what the rules gave the agency's own inputs. */
   computedPoints: z.number().optional(),
   appraisal: appraisalJsonSchema.optional(),
+  /** When the council corrected the inputs: the agency's own inputs and their cells (`inputs` and `sources` are then the council's). */
+  ownInputs: z.record(z.string(), z.string()).optional(),
+  ownSources: z.array(locationSchema).optional(),
+  /** The points the council gave directly, when it gave points rather than corrected inputs. */
+  councilPoints: z.number().optional(),
   inputs: z.record(z.string(), z.string()),
   evidence: z.string().optional(),
   sources: z.array(locationSchema),
@@ -68,6 +73,8 @@ export const agencyJsonSchema = z.object({
   indicators: z.array(rankedValueSchema),
   pillars: z.array(rankedValueSchema),
   leaves: z.array(leafJsonSchema),
+  /** Errors found in the agency's submission (its file, or naming it), when there are any: its score may not hold. */
+  errors: z.number().int().positive().optional(),
 });
 export type AgencyJson = z.infer<typeof agencyJsonSchema>;
 

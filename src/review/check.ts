@@ -1,3 +1,4 @@
+import { nearestCode } from '../core/suggest.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
 import { foldText, normaliseCode } from '../core/text.js';
 import { readNumber } from '../engine/rules/inputs.js';
@@ -43,7 +44,8 @@ export function checkAdjustments(model: FrameworkModel, submissions: readonly Su
     const folded = byFolded.get(foldText(a.agency));
     const submission = byCode.get(a.agency) ?? (folded?.length === 1 ? folded[0] : undefined);
     if (!submission) {
-      issues.push(issue('E_REVIEW_UNKNOWN_AGENCY', cellsOf(a).agency, { agency: a.agency, indicator: a.indicator }));
+      const near = nearestCode(a.agency, byCode.keys());
+      issues.push(issue('E_REVIEW_UNKNOWN_AGENCY', cellsOf(a).agency, { agency: a.agency, indicator: a.indicator, ...(near ? { suggestion: near } : {}) }));
       continue;
     }
     const agency = submission.agency.code;
@@ -51,7 +53,10 @@ export function checkAdjustments(model: FrameworkModel, submissions: readonly Su
     const code = normaliseCode(a.indicator);
     const node = model.nodes.get(code);
     if (!node || !node.isLeaf || node.informational || !node.node.rule || !model.applies(node, group)) {
-      issues.push(issue('E_REVIEW_UNKNOWN_INDICATOR', cellsOf(a).indicator, { agency, indicator: a.indicator, group }));
+      // The nearest leaf the council could have meant, among those that apply to the agency.
+      const leaves = [...model.nodes.values()].filter((n) => n.isLeaf && !n.informational && n.node.rule && model.applies(n, group)).map((n) => n.code);
+      const near = node && !node.isLeaf ? undefined : nearestCode(code, leaves);
+      issues.push(issue('E_REVIEW_UNKNOWN_INDICATOR', cellsOf(a).indicator, { agency, indicator: a.indicator, group, ...(near ? { suggestion: near } : {}) }));
       continue;
     }
     if (!model.tagsAllow(node, submission.agency.tags)) {

@@ -1,10 +1,16 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
-/** Extensions read as submissions. */
+/**
+ * Extensions read as submissions. .tsv and .txt are delimited text, read by the CSV reader
+ * (Excel's "Text (Tab delimited)" saves as .txt); .xls is read only to say it must be resaved.
+ */
 export const SUBMISSION_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.xls']);
 
-export type Expanded = { files: string[]; missing: string[] };
+/** A file in a folder that was not read, and why: another type, or an Office lock file (~$book.xlsx). */
+export type Skipped = { file: string; reason: 'type' | 'lock' };
+
+export type Expanded = { files: string[]; missing: string[]; skipped: Skipped[] };
 
 /**
  * Files and folders as given → the submission files, folders walked recursively in sorted
@@ -13,13 +19,16 @@ export type Expanded = { files: string[]; missing: string[] };
 export function expandInputs(paths: readonly string[]): Expanded {
   const files: string[] = [];
   const missing: string[] = [];
+  const skipped: Skipped[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith('.') || name.startsWith('~$')) continue;
+      if (name.startsWith('.')) continue;
       const p = join(dir, name);
       const st = statSync(p);
       if (st.isDirectory()) walk(p);
+      else if (name.startsWith('~$')) skipped.push({ file: p, reason: 'lock' });
       else if (SUBMISSION_EXTENSIONS.has(extname(name).toLowerCase())) files.push(p);
+      else skipped.push({ file: p, reason: 'type' });
     }
   };
   for (const p of paths) {
@@ -33,5 +42,5 @@ export function expandInputs(paths: readonly string[]): Expanded {
     if (st.isDirectory()) walk(p);
     else files.push(p);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, skipped };
 }

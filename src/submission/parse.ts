@@ -1,19 +1,18 @@
 import { columnLetters, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
+import { nearestCode } from '../core/suggest.js';
 import { foldText, headerKey, normaliseCode } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { cellText, locationOf } from './cells.js';
 import { readTags, type ListedAgency } from './agencies.js';
-import { columnRole, type ColumnRole } from './columns.js';
+import type { ColumnRole } from './columns.js';
+import { chooseSheet, type Header } from './header.js';
 import { isMetadataSheet, labelledValues, type LabelledValues } from './metadata.js';
 import { NumberingResolver } from './numbering.js';
 import { submissionSchema, type Agency, type Submission, type SubmissionEntry } from './schema.js';
 
-/** How far down a sheet the header row is looked for (title rows and captions sit above it). */
-const HEADER_SEARCH_ROWS = 40;
-
 export interface ParseOptions {
-  /** Sheet to read, by name; otherwise the first sheet whose header is recognised. */
+  /** Sheet to read, by name; otherwise the sheet whose header and rows read best as a form (src/submission/header.ts). */
   readonly sheet?: string;
   /**
    * The province's list of agencies (`--agencies`): every submission must be of a listed agency,
@@ -25,28 +24,6 @@ export interface ParseOptions {
 export interface ParsedGrid {
   readonly submissions: Submission[];
   readonly issues: DtiIssue[];
-}
-
-interface Header {
-  readonly row: number;
-  /** Column number by role (first column that names it). */
-  readonly roles: ReadonlyMap<ColumnRole, number>;
-  /** Indicator columns of the wide layout: column number → indicator code. */
-  readonly indicatorColumns: ReadonlyMap<number, string>;
-  /** Header cells that name a role an earlier cell of the same row already names (the first one is read). */
-  readonly duplicates: readonly DuplicateHeader[];
-  /** Header text of each column, for messages. */
-  readonly texts: ReadonlyMap<number, string>;
-  /** Fields of the header row(s) of a CSV file, to tell ragged lines. */
-  readonly width: number;
-}
-
-interface DuplicateHeader {
-  readonly row: number;
-  readonly column: number;
-  readonly text: string;
-  readonly firstColumn: number;
-  readonly firstText: string;
 }
 
 /**
@@ -61,102 +38,22 @@ export function parseGrid(grid: Grid, model: FrameworkModel, options: ParseOptio
     issues.push(issue('E_SHEET_NOT_FOUND', { file: grid.file }, { sheet: options.sheet, sheets: grid.sheets.map((s) => s.name).join(', ') }));
     return { submissions: [], issues };
   }
-  for (const sheet of candidates) {
-    if (isMetadataSheet(sheet)) continue;
-    const header = findHeader(sheet, model);
-    if (!header) continue;
-    if (sheet.hidden) issues.push(issue('I_SHEET_HIDDEN', { file: grid.file, sheet: sheet.name }, { sheet: sheet.name }));
-    // A wide sheet names its agency on every row: without an agency column, a row that merely holds an
-    // indicator code and a note starting "Số liệu…" is no header, and the sheet has none.
-    const layout =
-      header.roles.has('indicator') || (header.roles.has('number') && header.roles.has('name'))
-        ? 'long'
-        : header.indicatorColumns.size > 0 && (header.roles.has('agencyCode') || header.roles.has('agencyName'))
-          ? 'wide'
-          : undefined;
-    if (layout === undefined) continue;
-    for (const d of header.duplicates) {
-      issues.push(
-        issue('W_DUPLICATE_HEADER', locationOf(grid, sheet, d.row, d.column), {
-          header: d.text,
-          first: d.firstText,
-          firstColumn: grid.kind === 'xlsx' ? columnLetters(d.firstColumn) : d.firstColumn,
-        }),
-      );
-    }
-    const rows = layout === 'long' ? parseLong(grid, sheet, header, model, issues) : parseWide(grid, sheet, header, model, issues);
-    return { submissions: finish(rows, grid, model, issues, options.agencies), issues };
+  const chosen = chooseSheet(grid, candidates, model);
+  issues.push(...chosen.issues);
+  if (!chosen.choice) return { submissions: [], issues };
+  const { sheet, header, layout } = chosen.choice;
+  if (sheet.hidden) issues.push(issue('I_SHEET_HIDDEN', { file: grid.file, sheet: sheet.name }, { sheet: sheet.name }));
+  for (const d of header.duplicates) {
+    issues.push(
+      issue('W_DUPLICATE_HEADER', locationOf(grid, sheet, d.row, d.column), {
+        header: d.text,
+        first: d.firstText,
+        firstColumn: grid.kind === 'xlsx' ? columnLetters(d.firstColumn) : d.firstColumn,
+      }),
+    );
   }
-  issues.push(issue('E_NO_HEADER', { file: grid.file, ...(grid.kind === 'xlsx' && candidates[0] ? { sheet: candidates[0].name } : {}) }, {}));
-  return { submissions: [], issues };
-}
-
-function findHeader(sheet: GridSheet, model: FrameworkModel): Header | undefined {
-  let best: Header | undefined;
-  let bestScore = 1;
-  let bestIndex = -1;
-  const limit = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const { roles, indicatorColumns, duplicates } = headerRow(sheet.rows[r] ?? [], model);
-    const score = roles.size + (indicatorColumns.size > 0 ? 1 : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      bestIndex = r;
-      best = { row: rowNumberOf(sheet, r), roles, indicatorColumns, duplicates, texts: new Map(), width: 0 };
-    }
-  }
-  if (!best) return undefined;
-  const texts = new Map<number, string>();
-  let width = sheet.rows[bestIndex]?.length ?? 0;
-  // Official forms merge headers over two rows ("Kết quả tự đánh giá" above "Giá trị | Tử số | Mẫu số"):
-  // a neighbouring row's recognised headers fill the columns the best row leaves unnamed.
-  const taken = new Set(best.roles.values());
-  const roles = new Map(best.roles);
-  let row = best.row;
-  for (const r of [bestIndex - 1, bestIndex + 1]) {
-    if (r < 0 || r >= sheet.rows.length) continue;
-    const other = headerRow(sheet.rows[r] ?? [], model).roles;
-    const fresh = [...other].filter(([role, column]) => !roles.has(role) && !taken.has(column));
-    if (fresh.length === 0) continue;
-    for (const [role, column] of fresh) roles.set(role, column);
-    if (r > bestIndex) row = rowNumberOf(sheet, r);
-    width = Math.max(width, sheet.rows[r]?.length ?? 0);
-  }
-  // For messages: each column's header text, from the header row, else from the row above or below it.
-  for (const r of [bestIndex, bestIndex - 1, bestIndex + 1]) {
-    for (const cell of sheet.rows[r] ?? []) {
-      const text = cellText(cell);
-      if (cell && text !== '' && !texts.has(cell.column)) texts.set(cell.column, text);
-    }
-  }
-  return { row, roles, indicatorColumns: best.indicatorColumns, duplicates: best.duplicates, texts, width };
-}
-
-function rowNumberOf(sheet: GridSheet, index: number): number {
-  return sheet.rows[index]?.find((c) => c)?.row ?? index + 1;
-}
-
-function headerRow(cells: ReadonlyArray<GridCell | undefined>, model: FrameworkModel) {
-  const roles = new Map<ColumnRole, number>();
-  const indicatorColumns = new Map<number, string>();
-  const duplicates: DuplicateHeader[] = [];
-  const roleTexts = new Map<ColumnRole, string>();
-  for (const cell of cells) {
-    if (!cell) continue;
-    const text = cellText(cell);
-    if (text === '') continue;
-    const role = columnRole(text);
-    if (role && !roles.has(role)) {
-      roles.set(role, cell.column);
-      roleTexts.set(role, text);
-    } else if (role) {
-      duplicates.push({ row: cell.row, column: cell.column, text, firstColumn: roles.get(role)!, firstText: roleTexts.get(role)! });
-    } else {
-      const code = normaliseCode(text);
-      if (model.nodes.has(code)) indicatorColumns.set(cell.column, code);
-    }
-  }
-  return { roles, indicatorColumns, duplicates };
+  const rows = layout === 'long' ? parseLong(grid, sheet, header, model, issues) : parseWide(grid, sheet, header, model, issues);
+  return { submissions: finish(rows, grid, model, issues, options.agencies), issues };
 }
 
 interface AgencyRows {
@@ -283,7 +180,7 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     }
     const code = byNumbering ? numbering.resolve(codeText) : normaliseCode(codeText);
     if (code === undefined || !model.nodes.has(code)) {
-      if (hasData || !byNumbering) issues.push(issue('E_UNKNOWN_INDICATOR', loc, { indicator: codeText }));
+      if (hasData || !byNumbering) issues.push(issue('E_UNKNOWN_INDICATOR', loc, unknownCode(codeText, model)));
       continue;
     }
     if (!byNumbering) numbering.resolve(code);
@@ -291,7 +188,7 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     if (!agency) continue;
     raggedRow(grid, sheet, header, row, rowNumber, issues);
     if (sheet.hiddenRows?.has(rowNumber)) issues.push(issue('I_ROW_HIDDEN', loc, { indicator: code }));
-    const entry: SubmissionEntry = { indicator: code, loc };
+    const entry: SubmissionEntry = { indicator: code, loc, cells: rowInputCells(grid, sheet, header, rowNumber) };
     const put = <K extends 'value' | 'numerator' | 'denominator' | 'points'>(key: K, role: ColumnRole) => {
       const cell = at(header.roles.get(role));
       if (cell?.problem) {
@@ -314,6 +211,24 @@ function parseLong(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     agency.entries.push(entry);
   }
   return [...byAgency.values()];
+}
+
+const CELL_ROLES = ['value', 'numerator', 'denominator', 'points', 'evidence', 'note'] as const;
+
+/** Where a row's inputs are, or would be written: one cell per input column the form has. */
+function rowInputCells(grid: Grid, sheet: GridSheet, header: Header, row: number): NonNullable<SubmissionEntry['cells']> {
+  const cells: NonNullable<SubmissionEntry['cells']> = {};
+  for (const role of CELL_ROLES) {
+    const column = header.roles.get(role);
+    if (column !== undefined) cells[role] = locationOf(grid, sheet, row, column);
+  }
+  return cells;
+}
+
+/** An unknown code's params, with the nearest known code as a suggestion ("6.2a" → "6.2.a"). */
+function unknownCode(codeText: string, model: FrameworkModel): { indicator: string; suggestion?: string } {
+  const suggestion = nearestCode(normaliseCode(codeText), model.nodes.keys());
+  return suggestion === undefined ? { indicator: codeText } : { indicator: codeText, suggestion };
 }
 
 /** A form's agency identity: labelled cells above its header, then any metadata sheet. */
@@ -451,6 +366,10 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
       seen.set(e.indicator, e);
       entries.push(e);
     }
+    if (neverFilled(entries, r.total, issues)) {
+      issues.push(issue('E_SUBMISSION_EMPTY', r.loc, { agency: code }));
+      continue;
+    }
     const agency: Agency = { code, name: a.name?.text ?? code, group };
     if (year !== undefined) agency.year = year;
     if (a.parent) agency.parent = a.parent.text;
@@ -465,6 +384,23 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
     out.push(checked.data);
   }
   return out;
+}
+
+/**
+ * A form sent back as it was handed out: no value, numerator or denominator on any row, and no
+ * self-scored points other than 0 (the points column of a template holds formulas whose saved
+ * results are 0 until the agency types). It is one error for the file, not a warning per
+ * indicator, and it is not scored: the warnings already raised about its rows (formulas never
+ * recalculated, hidden rows) go.
+ */
+function neverFilled(entries: readonly SubmissionEntry[], total: AgencyRows['total'], issues: DtiIssue[]): boolean {
+  const scored = (v: SubmissionEntry['points']) => v !== undefined && !/^0+([.,]0*)?$/.test(String(v.raw).trim());
+  if (entries.some((e) => e.value || e.numerator || e.denominator || scored(e.points))) return false;
+  if (scored(total)) return false;
+  const rows = new Set(entries.map((e) => `${e.loc.file}\u0000${e.loc.sheet ?? ''}\u0000${e.loc.row}`));
+  const noise = issues.filter((i) => i.severity !== 'error' && rows.has(`${i.location.file}\u0000${i.location.sheet ?? ''}\u0000${i.location.row}`));
+  for (const n of noise) issues.splice(issues.indexOf(n), 1);
+  return true;
 }
 
 /**

@@ -108,3 +108,45 @@ describe('dti rank', () => {
     expect(r.stderr).toContain('E_YEAR_MISMATCH');
   });
 });
+
+describe('dti rank findings', () => {
+  const out = mkdtempSync(join(tmpdir(), 'dti-rank-'));
+  const review = join(out, '..', `review-${Date.now()}.csv`);
+  // One error (an adjustment for an agency that did not submit) beside the comparison's findings.
+  writeFileSync(review, readFileSync('fixtures/khanh-hoa-2024/review.csv', 'utf8').trimEnd() + '\nXYZ,1.1,0,,,Không có,\n');
+  const args = ['rank', 'fixtures/khanh-hoa-2024/agencies-long.csv', '-f', 'khanh-hoa-agencies', '--year', '2024', '--review', review, '--previous', 'fixtures/khanh-hoa-2023/results-2023.json', '--units-map', 'fixtures/khanh-hoa-2024/units-map.csv', '--lang', 'en'];
+  const run = dti([...args, '--out', out]);
+  const codes = run.stderr.split('\n').filter((l) => /^(error|warning|note) /.test(l)).map((l) => l.split(' ')[1]!);
+
+  it('lists errors first, then the matches with last year, merges and units gone, then the rest', () => {
+    expect(run.code).toBe(1);
+    expect(codes[0]).toBe('E_REVIEW_UNKNOWN_AGENCY');
+    expect(codes.slice(1, 4).sort()).toEqual(['I_AGENCIES_GONE', 'I_UNITS_MERGED', 'W_MATCHED_BY_NAME']);
+    expect(codes.slice(4).every((c) => c === 'W_EVIDENCE_MISSING')).toBe(true);
+  });
+
+  it('counts in the summary line every finding that results.json, the issues sheet and summary.md list', async () => {
+    const doc = resultsSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
+    const line = /(\d+) errors, (\d+) warnings, (\d+) notes/.exec(run.stderr)!;
+    const bySeverity = (s: string) => doc.issues.filter((i) => i.severity === s).length;
+    expect([Number(line[1]), Number(line[2]), Number(line[3])]).toEqual([bySeverity('error'), bySeverity('warning'), bySeverity('info')]);
+    expect(doc.summary).toMatchObject({ errors: bySeverity('error'), warnings: bySeverity('warning'), infos: bySeverity('info') });
+    expect(doc.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['W_MATCHED_BY_NAME', 'I_UNITS_MERGED', 'I_AGENCIES_GONE', 'E_REVIEW_UNKNOWN_AGENCY']));
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'results.xlsx'));
+    expect(wb.getWorksheet('Issues')!.actualRowCount - 1).toBe(doc.issues.length);
+
+    const md = readFileSync(join(out, 'summary.md'), 'utf8');
+    const counted = [...md.slice(md.indexOf('## Remaining issues')).matchAll(/^\| `[A-Z_]+` \| [^|]+ \| (\d+) \|$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(counted).toBe(doc.issues.length);
+  });
+
+  it('prints every finding with --format json, as validate does', () => {
+    const json = dti([...args, '--out', mkdtempSync(join(tmpdir(), 'dti-rank-')), '--format', 'json']);
+    const printed = JSON.parse(json.stdout);
+    const doc = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(printed.issues).toEqual(doc.issues);
+    expect(printed.summary).toEqual({ errors: doc.summary.errors, warnings: doc.summary.warnings, infos: doc.summary.infos });
+  });
+});

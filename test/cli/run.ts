@@ -8,7 +8,8 @@ export function dti(args: string[], env: Record<string, string> = {}) {
   const out = spawnSync(process.execPath, ['bin/dti.js', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', DTI_LANG: '', ...env },
+    // FORCE_COLOR from the environment the tests run in (vitest's, a CI's) must not colour the output.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', DTI_LANG: '', ...env },
   });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }

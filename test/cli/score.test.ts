@@ -171,7 +171,7 @@ describe('dti validate --format github', () => {
     writeFileSync(summary, '');
     const r = dti(['validate', 'fixtures/khanh-hoa-2023/official-forms', '-f', 'khanh-hoa-agencies', '--format', 'github', '--lang', 'en'], { GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^::warning file=fixtures\/khanh-hoa-2023\/official-forms\/[^,]+,title=W_EVIDENCE_MISSING Phụ lục I!A\d+::Agency NTR/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^::warning file=fixtures\/khanh-hoa-2023\/official-forms\/[^,]+,title=W_EVIDENCE_MISSING Phụ lục I!H\d+::Agency NTR/);
     const md = readFileSync(summary, 'utf8');
     expect(md).toContain('| Severity | Code | File | Sheet | Cell | Message |');
     expect(md.split('\n').filter((l) => l.startsWith('| warning') || l.startsWith('| info'))).toHaveLength(r.stdout.trim().split('\n').length);

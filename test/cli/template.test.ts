@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/framework/load.js';
 import { readXlsx } from '../../src/sheets/xlsx/index.js';
 import { parseGrid } from '../../src/submission/parse.js';
+import { fillOneInput } from '../helpers/build.js';
 import { dti as spawnDti } from './run.js';
 
 /** Vietnamese unless a test says otherwise, whatever DTI_LANG the environment has (run.ts clears it to ''). */
@@ -20,7 +21,8 @@ const KH = loaded.model;
 function identity(file: string) {
   const read = readXlsx(readFileSync(file), file);
   expect(read.issues).toEqual([]);
-  const parsed = parseGrid(read.grid!, KH);
+  // Read back untouched, a form is E_SUBMISSION_EMPTY: one typed value lets its identity be read.
+  const parsed = parseGrid(fillOneInput(read.grid!), KH);
   expect(parsed.issues).toEqual([]);
   return { agency: parsed.submissions[0]!.agency, indicators: parsed.submissions[0]!.entries.map((e) => e.indicator) };
 }

@@ -105,3 +105,23 @@ export const TINY = {
     { code: '9', name: 'Smart city', informational: true, children: [{ code: '9.1', name: 'IOC', informational: true }] },
   ],
 };
+
+/**
+ * The grid with one input typed: a value under the "Giá trị" header, on the first row below it.
+ * A template read back untouched is E_SUBMISSION_EMPTY; tests about a form's identity fill one cell.
+ */
+export function fillOneInput(g: Grid): Grid {
+  return {
+    ...g,
+    sheets: g.sheets.map((sheet) => {
+      const header = sheet.rows.findIndex((r) => r.some((c) => c !== undefined && String(c.value).trim() === 'Giá trị'));
+      if (header < 0) return sheet;
+      const column = sheet.rows[header]!.findIndex((c) => c !== undefined && String(c.value).trim() === 'Giá trị') + 1;
+      const rows = sheet.rows.map((r) => [...r]);
+      const row = rows[header + 1]!;
+      const at = row.find((c) => c)?.row ?? header + 2;
+      row[column - 1] = { value: '1', row: at, column };
+      return { ...sheet, rows };
+    }),
+  };
+}

@@ -12,7 +12,7 @@ import type { FrameworkModel } from '../../src/framework/model.js';
 import { TEMPLATE_HEADERS, TEMPLATE_SHEETS, submissionTemplate } from '../../src/report/template.js';
 import { readXlsx } from '../../src/sheets/xlsx/index.js';
 import { parseGrid } from '../../src/submission/parse.js';
-import { TINY, model as inlineModel } from '../helpers/build.js';
+import { TINY, fillOneInput, model as inlineModel } from '../helpers/build.js';
 import { Y2025 } from '../helpers/y2025.js';
 import { checkTemplate } from '../../src/template/check.js';
 
@@ -300,7 +300,7 @@ describe('submission template: layout', () => {
     const ws = form(await open(bytes));
     expect([ws.getCell(8, 1).value, ws.getCell(8, 2).value, isLocked(ws.getCell(8, 2))]).toEqual(['Đơn vị cấp trên:', 'Huyện A', false]);
     expect(layout(ws).header).toBe(10);
-    const parsed = parseGrid(readXlsx(bytes, 'X1.xlsx').grid!, m);
+    const parsed = parseGrid(fillOneInput(readXlsx(bytes, 'X1.xlsx').grid!), m);
     expect(parsed.submissions[0]!.agency).toEqual({ code: 'X1', name: 'Xã 1', group: 'dist', year: 2023, parent: 'Huyện A' });
     // A department-level form has no such row.
     expect(layout(form(await open(await submissionTemplate(m, { lang: 'vi', group: 'dept' })))).header).toBe(9);
@@ -328,16 +328,22 @@ describe('submission template: bytes', () => {
     expect([view.getUint16(10, true), view.getUint16(12, true)]).toEqual([0, (0 << 9) | (1 << 5) | 1]);
   });
 
-  it('read back untouched: the reader finds the form and its agency, and sees no problem but missing values', async () => {
+  it('read back untouched: the reader finds the form and its agency, and calls it never filled (one error)', async () => {
     const bytes = await submissionTemplate(KH, { lang: 'vi', group: 'so-nganh', agency: STP });
     const read = readXlsx(bytes, 'STP.xlsx');
     expect(read.issues).toEqual([]);
     const parsed = parseGrid(read.grid!, KH);
+    expect(parsed.issues).toMatchObject([{ code: 'E_SUBMISSION_EMPTY', params: { agency: 'STP' } }]);
+    expect(parsed.submissions).toEqual([]);
+  });
+
+  it('read back with one value typed: the agency is read, and the rest is missing values', async () => {
+    const bytes = await submissionTemplate(KH, { lang: 'vi', group: 'so-nganh', agency: STP });
+    const parsed = parseGrid(fillOneInput(readXlsx(bytes, 'STP.xlsx').grid!), KH);
     expect(parsed.issues).toEqual([]);
     expect(parsed.submissions[0]!.agency).toEqual({ code: 'STP', name: 'Sở Tư pháp', group: 'so-nganh', year: 2023 });
     const [score] = scoreSubmissions(KH, parsed.submissions);
     expect(new Set(score!.issues.map((i) => i.code))).toEqual(new Set(['W_MISSING_VALUE']));
-    expect(score!.points.toNumber()).toBe(0);
   });
 
   it('give a blank form its group from the hidden sheet when the agency only fills its code', async () => {
@@ -345,7 +351,7 @@ describe('submission template: bytes', () => {
     form(wb).getCell('B4').value = 'NT';
     form(wb).getCell('B6').value = null; // even with the group cell emptied
     const read = readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), 'NT.xlsx');
-    const parsed = parseGrid(read.grid!, KH);
+    const parsed = parseGrid(fillOneInput(read.grid!), KH);
     expect(parsed.submissions[0]!.agency).toMatchObject({ code: 'NT', group: 'cap-huyen' });
   });
 });

@@ -41,7 +41,7 @@ describe('checkAdjustments', () => {
     const r = checkAdjustments(m, subs, [adj(2, 'D9', '1.2', 15), adj(3, 'D1', '1.2', 10)]);
     expect(r.adjustments.map((a) => a.agency)).toEqual(['D1']);
     expect(r.issues).toEqual([
-      { severity: 'error', code: 'E_REVIEW_UNKNOWN_AGENCY', location: { file: 'review.csv', row: 2, column: 1 }, params: { agency: 'D9', indicator: '1.2' } },
+      { severity: 'error', code: 'E_REVIEW_UNKNOWN_AGENCY', location: { file: 'review.csv', row: 2, column: 1 }, params: { agency: 'D9', indicator: '1.2', suggestion: 'D1' } },
     ]);
   });
 
@@ -68,6 +68,11 @@ describe('checkAdjustments', () => {
         params: { agency, indicator, group: agency === 'D1' ? 'dept' : 'dist' },
       },
     ]);
+  });
+
+  it('suggests the indicator the council most likely meant', () => {
+    const r = checkAdjustments(m, subs, [adj(4, 'D1', '1.22', 1)]);
+    expect(r.issues[0]!.params).toEqual({ agency: 'D1', indicator: '1.22', group: 'dept', suggestion: '1.2' });
   });
 
   it('keeps the first of two decisions on the same agency and indicator', () => {

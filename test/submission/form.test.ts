@@ -129,3 +129,47 @@ describe('an agency list', () => {
     expect(out.issues).toMatchObject([{ code: 'E_AGENCY_LIST_CONFLICT', location: { cell: 'B5' }, params: { field: 'group', value: 'dist', listed: 'dept', listedAt: '2' } }]);
   });
 });
+
+describe('a form never filled in', () => {
+  const blank = FORM.map((r, i) => (i >= 7 ? r.map((c, j) => (j >= 3 ? null : c)) : [...r]));
+
+  it('is one error for the file, and no submission', () => {
+    const out = parseGrid(grid(blank, 'stp.xlsx', 'xlsx'), m);
+    expect(out.issues).toMatchObject([{ code: 'E_SUBMISSION_EMPTY', location: { file: 'stp.xlsx', cell: 'A4' }, params: { agency: 'STP' } }]);
+    expect(out.submissions).toEqual([]);
+  });
+
+  it('drops the warnings about its rows (formulas never recalculated)', () => {
+    const g = grid(blank, 'stp.xlsx', 'xlsx');
+    const sheet = g.sheets[0]!;
+    const rows = sheet.rows.map((r) => [...r]);
+    for (const r of [8, 9, 11, 12]) rows[r]![6] = { value: null, row: r + 1, column: 7, problem: { code: 'E_FORMULA_NO_RESULT', detail: 'IF(D9="Có",10,0)' } };
+    const out = parseGrid({ ...g, sheets: [{ ...sheet, rows }] }, m);
+    expect(out.issues.map((i) => i.code)).toEqual(['E_SUBMISSION_EMPTY']);
+  });
+
+  it('is never filled when its points column holds only zeros (a template\'s formulas saved before any input)', () => {
+    const zeros = blank.map((r, i) => (i >= 7 ? r.map((c, j) => (j === 6 ? 0 : c)) : [...r]));
+    expect(parseGrid(grid(zeros, 'stp.xlsx', 'xlsx'), m).issues.map((i) => i.code)).toEqual(['E_SUBMISSION_EMPTY']);
+  });
+
+  it('is scored as soon as one row has a value', () => {
+    const one = blank.map((r) => [...r]);
+    one[8]![3] = 'Có';
+    const out = parseGrid(grid(one, 'stp.xlsx', 'xlsx'), m);
+    expect(out.issues).toEqual([]);
+    expect(out.submissions).toHaveLength(1);
+  });
+
+  it('in a sheet of many agencies, is an error for that agency alone', () => {
+    const rows = [
+      ['agency_code', 'group', 'year', 'indicator', 'value', 'points'],
+      ['A', 'dept', 2023, '1.1', 'có', null],
+      ['B', 'dept', 2023, '1.1', null, null],
+      ['B', 'dept', 2023, '1.2', null, null],
+    ];
+    const out = parseGrid(grid(rows), m);
+    expect(out.issues).toMatchObject([{ code: 'E_SUBMISSION_EMPTY', location: { row: 3 }, params: { agency: 'B' } }]);
+    expect(out.submissions.map((s) => s.agency.code)).toEqual(['A']);
+  });
+});

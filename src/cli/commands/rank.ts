@@ -9,16 +9,32 @@ import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
 import { resultsJson } from '../../report/json.js';
+import { withIssues } from '../../results/build.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { frameworkContext } from '../../analysis/framework.js';
 import { reportHtml } from '../../report/html/report.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, withSkipped, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
+import { ISSUE_FORMATS } from '../emit-issues.js';
 import { formatIssues } from '../report-issues.js';
+import { githubAnnotations } from '../../report/issues.js';
+
+/**
+ * Findings `dti rank` shows right after the errors: how this year's agencies were matched with
+ * last year's (by name only, ambiguously), merges, and units gone — each asks the analyst to check.
+ */
+export const RANK_FIRST: readonly string[] = [
+  'W_MATCHED_BY_NAME',
+  'W_NAME_MATCH_AMBIGUOUS',
+  'I_UNITS_MERGED',
+  'W_UNITS_MAP_UNKNOWN_CURRENT',
+  'W_UNITS_MAP_UNKNOWN_PREVIOUS',
+  'I_AGENCIES_GONE',
+];
 
 interface RankOptions {
   framework: string;
@@ -29,6 +45,7 @@ interface RankOptions {
   unitsMap?: string;
   agencies?: string;
   sheet?: string;
+  format: string;
 }
 
 /**
@@ -50,6 +67,7 @@ export function registerRank(program: Command, ctx: CommandContext): void {
     .option('--units-map <file>', t('OPT_UNITS_MAP', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
     .option('-a, --agencies <file>', t('OPT_AGENCIES_LIST', lang))
+    .option('--format <format>', t('OPT_FORMAT_RANK', lang), 'text')
     .action(async (paths: string[], options: RankOptions) => {
       ctx.exitCode = await rank(paths, options, ctx);
     });
@@ -57,6 +75,9 @@ export function registerRank(program: Command, ctx: CommandContext): void {
 
 async function rank(paths: string[], options: RankOptions, ctx: CommandContext): Promise<number> {
   const { lang, io } = ctx;
+  if (!(ISSUE_FORMATS as readonly string[]).includes(options.format)) {
+    throw new UsageError([issue('E_FORMAT_OPTION', {}, { format: options.format, allowed: ISSUE_FORMATS.join(', ') })]);
+  }
   if (!/^\d{4}$/.test(options.year)) throw new UsageError([issue('E_YEAR_OPTION', {}, { value: options.year })]);
   const model = loadFrameworkOrThrow(options.framework, lang);
   const sideFiles = [options.review, options.previous, options.unitsMap, options.agencies].filter((f): f is string => f !== undefined);
@@ -67,6 +88,10 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   const outDir = resolve(options.out);
   const files = expanded.files.filter((f) => {
     const abs = resolve(f);
+    return !abs.startsWith(outDir + sep) && !sideFiles.some((s) => resolve(s) === abs);
+  });
+  const skipped = expanded.skipped.filter((f) => {
+    const abs = resolve(f.file);
     return !abs.startsWith(outDir + sep) && !sideFiles.some((s) => resolve(s) === abs);
   });
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
@@ -83,10 +108,8 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     ...(options.review ? { review: options.review } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(progress ? { onFile: progress } : {}),
-    ...agencyListOptions(options.agencies, model),
+    ...withSkipped(agencyListOptions(options.agencies, model), skipped),
   });
-  const doc = run.results;
-
   const issues: DtiIssue[] = [...run.issues];
   let comparison: Comparison | undefined;
   if (options.previous) {
@@ -95,12 +118,15 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     const units = options.unitsMap ? readUnitsMap(options.unitsMap) : { map: [], issues: [] };
     issues.push(...units.issues);
     if (previous.doc) {
-      comparison = compareYears(doc, previous.doc, { unitsMap: units.map });
+      comparison = compareYears(run.results, previous.doc, { unitsMap: units.map });
       issues.push(...comparison.issues);
     }
   } else if (options.unitsMap) {
     throw new UsageError([issue('E_UNITS_MAP_WITHOUT_PREVIOUS', {}, {})]);
   }
+
+  // Every finding of the run, side files and comparison included, in every output and in the counts.
+  const doc = withIssues(run.results, issues, lang, RANK_FIRST);
 
   const epoch = sourceDateEpochFrom(io.env);
   const workbook = await resultsWorkbook(doc, model, { lang, ...epoch, ...(comparison ? { comparison } : {}) });
@@ -113,9 +139,13 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   const html = await reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) });
   writeOutput(ctx, join(options.out, 'report.html'), () => html);
 
+  // --format as on validate and check: json and github put every finding on stdout; text lists the first ones on stderr.
+  const { agencies, ...counts } = doc.summary;
+  if (options.format === 'json') io.stdout.write(JSON.stringify({ files, agencies, issues: doc.issues, summary: counts }, null, 2) + '\n');
+  else if (options.format === 'github') io.stdout.write(githubAnnotations(doc.issues));
   if (!ctx.quiet) {
     const err = chalkFor(io.stderr, io.env, ctx.color);
-    io.stderr.write(formatIssues(issues, lang, err, 20));
+    if (options.format === 'text') io.stderr.write(formatIssues(issues, lang, err, 20, RANK_FIRST, t('MORE_ISSUES_RANK', lang, { file: join(options.out, 'results.json') })));
     io.stderr.write(t('SUMMARY', lang, { ...doc.summary, files: files.length }) + '\n');
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;

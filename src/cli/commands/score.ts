@@ -4,7 +4,9 @@ import { hasErrors, issue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
+import { githubAnnotations } from '../../report/issues.js';
 import { resultsJson } from '../../report/json.js';
+import { issuesOfGroups, withIssues } from '../../results/build.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -12,9 +14,10 @@ import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, withSkipped, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 
-const FORMATS = ['table', 'json', 'csv'] as const;
+/** `text` is `table` (the word validate, check and rank use); `github` prints the findings as annotations, as they do. */
+const FORMATS = ['table', 'text', 'json', 'csv', 'github'] as const;
 const OUT_EXTENSIONS = ['.json', '.csv', '.xlsx'];
 
 interface ScoreOptions extends LimitOptions {
@@ -79,15 +82,18 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   const files = expanded.files.filter((f) => !side.some((s) => resolve(s) === resolve(f)));
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   // Only the results, issues and adjustments are kept: submissions and scores can be freed before the outputs are built.
-  const { results: doc, issues, adjustments } = scoreFiles(files, model, {
+  const { results: all, issues: allIssues, adjustments } = scoreFiles(files, model, {
     lang,
     xlsxLimits,
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(review !== undefined ? { review } : {}),
-    ...agencyListOptions(options.agencies, model),
+    ...withSkipped(agencyListOptions(options.agencies, model), expanded.skipped),
   });
+  // --group: the group's agencies, and only the findings (and counts) that concern them.
   const only = options.group ? [options.group] : undefined;
-  const filtered = only ? { ...doc, groups: doc.groups.filter((g) => only.includes(g.id)) } : doc;
+  const issues = only ? issuesOfGroups(all, allIssues, only) : allIssues;
+  const shown = only ? all.groups.filter((g) => only.includes(g.id)) : all.groups;
+  const filtered = only ? withIssues({ ...all, groups: shown, summary: { ...all.summary, agencies: shown.reduce((n, g) => n + g.agencies.length, 0) } }, issues, lang) : all;
 
   const out = chalkFor(io.stdout, io.env, ctx.color);
   const err = chalkFor(io.stderr, io.env, ctx.color);
@@ -98,12 +104,13 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   const csvText = () => (csv ??= rankingCsv(filtered, lang));
   if (options.format === 'json') io.stdout.write(jsonText());
   else if (options.format === 'csv') io.stdout.write(csvText());
+  else if (options.format === 'github') io.stdout.write(githubAnnotations(filtered.issues));
   else io.stdout.write(rankingTable(filtered, lang, out));
 
   if (!ctx.quiet) {
-    io.stderr.write(formatIssues(issues, lang, err, 20));
+    if (options.format !== 'github') io.stderr.write(formatIssues(issues, lang, err, 20));
     if (review !== undefined) io.stderr.write(t('REVIEW_APPLIED', lang, { count: adjustments.length, file: review }) + '\n');
-    io.stderr.write(t('SUMMARY', lang, { ...doc.summary, files: files.length }) + '\n');
+    io.stderr.write(t('SUMMARY', lang, { ...filtered.summary, files: files.length }) + '\n');
   }
   if (options.out !== undefined) {
     const ext = extname(options.out).toLowerCase();

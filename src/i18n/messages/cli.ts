@@ -12,7 +12,10 @@ export const cliMessages: MessageTable = {
   OPT_QUIET: { vi: 'không in thông báo chẩn đoán, chỉ in dữ liệu', en: 'print no diagnostics, only data' },
   OPT_FRAMEWORK: { vi: 'bộ chỉ số: mã có sẵn (xem "dti framework list") hoặc đường dẫn tệp .yaml/.json', en: 'framework: a bundled id (see "dti framework list") or a .yaml/.json file' },
   OPT_OUT: { vi: 'ghi kết quả vào tệp (.json, .csv, .xlsx)', en: 'write results to a file (.json, .csv, .xlsx)' },
-  OPT_FORMAT_SCORE: { vi: 'định dạng in ra: table, json hoặc csv', en: 'what to print: table, json or csv' },
+  OPT_FORMAT_SCORE: {
+    vi: 'định dạng in ra: table (hay text: bảng xếp hạng, các vấn đề ra stderr), json (kết quả cùng mọi vấn đề), csv, hoặc github (các vấn đề dạng chú thích GitHub Actions)',
+    en: 'what to print: table (or text: the rankings, findings on stderr), json (the results with every finding), csv, or github (the findings as GitHub Actions annotations)',
+  },
   OPT_FORMAT_SHOW: { vi: 'định dạng: text hoặc json (bộ chỉ số chuẩn hoá)', en: 'format: text or json (the normalised framework)' },
   OPT_GROUP: { vi: 'chỉ in/ghi nhóm này (mã nhóm)', en: 'print and write only this group (group id)' },
   OPT_SHEET: { vi: 'tên trang tính cần đọc trong tệp Excel', en: 'name of the sheet to read in workbooks' },
@@ -43,7 +46,13 @@ export const cliMessages: MessageTable = {
     vi: '{agencies} đơn vị từ {files} tệp; {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú',
     en: '{agencies} agencies from {files} files; {errors} errors, {warnings} warnings, {infos} notes',
   },
-  MORE_ISSUES: { vi: '… và {count} vấn đề khác (xem đầy đủ với --format json hoặc --out)', en: '… and {count} more issues (see them all with --format json or --out)' },
+  MORE_ISSUES: { vi: '… và {count} vấn đề khác', en: '… and {count} more issues' },
+  MORE_ISSUES_WHERE: { vi: ' (xem đầy đủ với --format json hoặc --out)', en: ' (see them all with --format json or --out)' },
+  MORE_ISSUES_RANK: { vi: ' (xem đầy đủ trong {file}, hoặc với --format json)', en: ' (see them all in {file}, or with --format json)' },
+  OPT_FORMAT_RANK: {
+    vi: 'cách in các vấn đề: text (các vấn đề đầu tiên, ra stderr), json (tất cả, như validate), github (chú thích GitHub Actions)',
+    en: 'how findings are printed: text (the first ones, on stderr), json (all of them, as validate prints them), github (GitHub Actions annotations)',
+  },
   WROTE: { vi: 'Đã ghi {file}', en: 'Wrote {file}' },
   CMD_VALIDATE: {
     vi: 'kiểm tra các bản tự đánh giá (không xếp hạng): cấu trúc, kiểu và khoảng giá trị, tài liệu kiểm chứng, điểm tự chấm, thông tin đơn vị',
@@ -79,6 +88,8 @@ export const cliMessages: MessageTable = {
   USAGE_UNKNOWN_COMMAND: { vi: 'Lỗi: không có lệnh {name}', en: 'Error: unknown command {name}' },
   USAGE_OPTION_ARGUMENT: { vi: 'Lỗi: tuỳ chọn {name} cần một giá trị', en: 'Error: the option {name} needs a value' },
   USAGE_TOO_MANY: { vi: 'Lỗi: thừa tham số', en: 'Error: too many arguments' },
+  USAGE_DID_YOU_MEAN: { vi: '; có phải là {suggestion}?', en: '; did you mean {suggestion}?' },
+  USAGE_SEE_HELP: { vi: ' (xem {usage})', en: ' (see {usage})' },
   OPT_AGENCIES_LIST: {
     vi: 'danh sách đơn vị (.csv hoặc .xlsx: mã, tên, nhóm[, đơn vị cấp trên]): mọi bản nộp phải của đơn vị trong danh sách, và không được mâu thuẫn với danh sách',
     en: 'agency list (.csv or .xlsx: code, name, group[, parent]): every submission must be of a listed agency and agree with the list',

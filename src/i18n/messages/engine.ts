@@ -47,8 +47,8 @@ export const engineMessages: MessageTable = {
     en: 'Agency {agency}: indicator {indicator} uses the {points} points given directly, not its sub-indicators',
   },
   W_SUBTOTAL_MISMATCH: {
-    vi: 'Đơn vị {agency}: dòng tổng của chỉ số {indicator} ghi {given} điểm, nhưng cộng các chỉ số con được {expected} điểm',
-    en: 'Agency {agency}: the subtotal of indicator {indicator} reads {given} points, but its sub-indicators add up to {expected}',
+    vi: 'Đơn vị {agency}: dòng tổng của chỉ số {indicator} ghi {given} điểm, nhưng cộng các chỉ số con ({cells}) được {expected} điểm',
+    en: 'Agency {agency}: the subtotal of indicator {indicator} reads {given} points, but its sub-indicators ({cells}) add up to {expected}',
   },
   W_YEAR_MISSING: { vi: 'Đơn vị {agency}: không ghi năm đánh giá (cần {year})', en: 'Agency {agency}: no assessment year given (expected {year})' },
   E_YEAR_MISMATCH: { vi: 'Đơn vị {agency}: năm đánh giá là {year}, cần {expected}', en: 'Agency {agency}: assessment year is {year}, expected {expected}' },
@@ -57,7 +57,7 @@ export const engineMessages: MessageTable = {
     en: 'Agency {agency}: indicator {indicator} has a malformed evidence link "{value}" (expected http:// or https://)',
   },
   W_TOTAL_MISMATCH: {
-    vi: 'Đơn vị {agency}: dòng tổng cộng ghi {given} điểm, nhưng cộng các dòng chỉ số được {expected} điểm',
-    en: 'Agency {agency}: the total row reads {given} points, but the indicator rows add up to {expected}',
+    vi: 'Đơn vị {agency}: dòng tổng cộng ghi {given} điểm, nhưng cộng các dòng chỉ số ({cells}) được {expected} điểm',
+    en: 'Agency {agency}: the total row reads {given} points, but the indicator rows ({cells}) add up to {expected}',
   },
 };

@@ -26,6 +26,15 @@ export const explainMessages: MessageTable = {
   EXPLAIN_NOT_APPLICABLE: { vi: 'Không áp dụng với đơn vị (không tính vào điểm tối đa):', en: 'Not applicable to this agency (out of its max):' },
   EXPLAIN_EFFECT_bonus: { vi: 'Điểm thưởng: cộng vào tổng điểm, không tính vào điểm tối đa; tối đa {max}', en: 'Bonus: added to the total, outside the max; at most {max}' },
   EXPLAIN_EFFECT_penalty: { vi: 'Điểm trừ: trừ vào tổng điểm, không tính vào điểm tối đa; tối đa {max}', en: 'Penalty: taken off the total, outside the max; at most {max}' },
+  EXPLAIN_AGENCY_GAVE: { vi: 'Đơn vị tự đánh giá', en: 'The agency gave' },
+  EXPLAIN_COUNCIL_DECIDED: { vi: 'Hội đồng thẩm định quyết định', en: 'The appraisal council decided' },
+  EXPLAIN_COUNCIL_POINTS: { vi: 'Điểm hội đồng cho', en: 'Points given' },
+  EXPLAIN_REASON: { vi: 'Lý do', en: 'Reason' },
+  EXPLAIN_REVIEW_CELL: { vi: 'Ô trong tệp thẩm định', en: 'In the review file' },
+  EXPLAIN_COUNTED_COUNCIL: {
+    vi: 'Điểm được tính: điểm của hội đồng thẩm định, {points} / {max}',
+    en: 'Counted: the appraisal council\'s decision, {points} / {max}',
+  },
   EXPLAIN_TOTAL: { vi: 'Tổng điểm {points}/{max}, chỉ số DTI {index}', en: 'Total {points}/{max} points, DTI index {index}' },
   EXPLAIN_RANK: {
     vi: 'Hạng {rank}/{count}: {above} đơn vị có chỉ số cao hơn; xếp hạng theo {ties}, bằng nhau thì cùng hạng',

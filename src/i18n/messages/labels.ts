@@ -4,6 +4,8 @@ import type { MessageTable } from '../types.js';
 export const labelMessages: MessageTable = {
   LOC_LINE_COLUMN: { vi: 'dòng {row}, cột {column}', en: 'line {row}, column {column}' },
   LOC_LINE: { vi: 'dòng {row}', en: 'line {row}' },
+  LABEL_SUBMISSION_ERRORS: { vi: 'Lỗi trong bản nộp', en: 'Submission errors' },
+  HINT_DID_YOU_MEAN: { vi: '; có phải là "{suggestion}"?', en: '; did you mean "{suggestion}"?' },
   LABEL_RANK: { vi: 'Hạng', en: 'Rank' },
   LABEL_CODE: { vi: 'Mã', en: 'Code' },
   LABEL_AGENCY: { vi: 'Đơn vị', en: 'Agency' },

@@ -3,8 +3,28 @@ import type { MessageTable } from '../types.js';
 /** From sheets to submissions: headers, identities, indicator rows. */
 export const submissionMessages: MessageTable = {
   E_NO_HEADER: {
-    vi: 'Không tìm thấy dòng tiêu đề: cần các cột như "Mã đơn vị", "Mã chỉ số", "Giá trị" (hoặc agency_code, indicator, value), hoặc một cột cho mỗi mã chỉ số',
-    en: 'No header row found: expected columns such as agency_code, indicator, value (or Mã đơn vị, Mã chỉ số, Giá trị), or one column per indicator code',
+    vi: 'Không tìm thấy dòng tiêu đề của biểu mẫu. Các cột nhận ra được: {found}. Còn thiếu: {missing}. Hãy ghi tiêu đề cột như biểu mẫu tự đánh giá, hoặc một cột cho mỗi mã chỉ số cùng cột "Mã đơn vị"',
+    en: 'No header row found. Columns recognised: {found}. Missing: {missing}. Name the columns as the self-assessment form does, or give one column per indicator code with a "Mã đơn vị" column',
+  },
+  E_NO_HEADER_SHEET: {
+    vi: 'Không tìm thấy dòng tiêu đề của biểu mẫu trong các trang tính {sheets}. Các cột nhận ra được: {found}. Còn thiếu: {missing}. Hãy ghi tiêu đề cột như biểu mẫu tự đánh giá, hoặc chọn trang bằng --sheet',
+    en: 'No header row found in the sheets {sheets}. Columns recognised: {found}. Missing: {missing}. Name the columns as the self-assessment form does, or choose the sheet with --sheet',
+  },
+  I_SHEET_CHOSEN: {
+    vi: 'Đã đọc biểu mẫu ở trang tính "{sheet}" (trang có nhiều chỉ số nhận ra được nhất); không đọc các trang {others}. Dùng --sheet để chọn trang khác',
+    en: 'The form was read from sheet "{sheet}" (the one with the most recognised indicators); sheets {others} were not read. Use --sheet to choose another',
+  },
+  E_SUBMISSION_EMPTY: {
+    vi: 'Biểu mẫu của đơn vị {agency} chưa được điền: không dòng chỉ số nào có số liệu hay điểm tự đánh giá; đơn vị không được tính điểm và xếp hạng',
+    en: 'The form of agency {agency} was never filled in: no indicator row has a value or self-scored points; the agency is neither scored nor ranked',
+  },
+  I_FILE_SKIPPED: {
+    vi: 'Tệp không được đọc: loại tệp "{ext}" không phải bản nộp (chỉ đọc .xlsx, .xlsm, .csv, .tsv và .txt dạng văn bản có phân cách)',
+    en: 'File not read: "{ext}" files are not submissions (only .xlsx, .xlsm, .csv, and .tsv or .txt delimited text are read)',
+  },
+  I_FILE_SKIPPED_LOCK: {
+    vi: 'Tệp không được đọc: đây là tệp khóa của Office (~$…), có khi tệp gốc đang được mở trong Excel',
+    en: 'File not read: it is an Office lock file (~$…), left while the workbook is open in Excel',
   },
   E_SHEET_NOT_FOUND: {
     vi: 'Không có trang tính "{sheet}"; các trang có: {sheets}',
