@@ -3,6 +3,7 @@ import { cliMessages } from './messages/cli.js';
 import { compareMessages } from './messages/compare.js';
 import { engineMessages } from './messages/engine.js';
 import { explainMessages } from './messages/explain.js';
+import { hostileMessages } from './messages/hostile.js';
 import { frameworkMessages } from './messages/framework.js';
 import { labelMessages } from './messages/labels.js';
 import { reviewMessages } from './messages/review.js';
@@ -37,6 +38,7 @@ const TABLES: readonly MessageTable[] = [
   compareMessages,
   badMessages,
   reviewMessages,
+  hostileMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {

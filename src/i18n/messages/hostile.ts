@@ -1,0 +1,40 @@
+import type { MessageTable } from '../types.js';
+
+/**
+ * Hostile or damaged input (issue 9): zip containers that lie, files that are not regular files,
+ * cells longer than Excel allows, findings past the per-file cap, and failures the CLI caught.
+ */
+export const hostileMessages: MessageTable = {
+  E_ZIP_DIRECTORY: {
+    vi: 'Tệp Excel bị hỏng: mục lục của gói zip (ở cuối tệp) không khớp với nội dung tệp, có thể tệp bị cắt hoặc bị sửa. Hãy lấy lại tệp gốc',
+    en: 'The workbook is damaged: the zip directory (at the end of the file) does not fit the file, perhaps cut short or tampered with. Get the original file again',
+  },
+  E_ZIP_ENTRY_COUNT: {
+    vi: 'Tệp Excel bị hỏng: mục lục của gói zip khai báo {declared} phần, nhưng chỉ đủ chỗ cho nhiều nhất {room} phần. Hãy lấy lại tệp gốc',
+    en: 'The workbook is damaged: the zip directory declares {declared} entries but has room for at most {room}. Get the original file again',
+  },
+  E_ZIP_ENTRY_OUTSIDE: {
+    vi: 'Tệp Excel bị hỏng: phần "{part}" được khai báo nằm ngoài phạm vi tệp. Hãy lấy lại tệp gốc',
+    en: 'The workbook is damaged: the part "{part}" is declared where the file holds no such data. Get the original file again',
+  },
+  E_ZIP_SIZE_MISMATCH: {
+    vi: 'Tệp Excel bị hỏng hoặc bị làm giả: phần "{part}" khai báo {declared} byte khi giải nén nhưng dữ liệu không đúng kích thước đó; không đọc tệp này. Hãy lấy lại tệp gốc',
+    en: 'The workbook is damaged or forged: the part "{part}" declares {declared} bytes uncompressed but its data does not have that size; the file was not read. Get the original file again',
+  },
+  E_ZIP_INFLATE: {
+    vi: 'Tệp Excel bị hỏng: không giải nén được phần "{part}". Hãy lấy lại tệp gốc',
+    en: 'The workbook is damaged: the part "{part}" cannot be inflated. Get the original file again',
+  },
+  E_ZIP_CRC: {
+    vi: 'Tệp Excel bị hỏng: mã kiểm tra CRC-32 của phần "{part}" không khớp với dữ liệu, nên các giá trị trong đó có thể đã bị thay đổi; không đọc tệp này. Hãy lấy lại tệp gốc',
+    en: 'The workbook is damaged: the CRC-32 checksum of the part "{part}" does not match its data, so values in it may have changed; the file was not read. Get the original file again',
+  },
+  E_ZIP_METHOD: {
+    vi: 'Tệp Excel dùng cách nén không được hỗ trợ (phương thức {method}) cho phần "{part}". Hãy mở tệp bằng Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)"',
+    en: 'The workbook compresses the part "{part}" with an unsupported method ({method}). Open it in Excel and save it as "Excel Workbook (.xlsx)"',
+  },
+  E_ZIP_NAME_CLASH: {
+    vi: 'Tệp Excel không hợp lệ: hai phần "{other}" và "{part}" chỉ khác nhau ở chữ hoa, chữ thường, nên Excel có thể hiển thị một phần còn dti đọc phần kia; không đọc tệp này. Hãy mở tệp bằng Excel và lưu lại',
+    en: 'The workbook is invalid: the parts "{other}" and "{part}" differ only in case, so Excel could show one while dti reads the other; the file was not read. Open it in Excel and save it again',
+  },
+};
