@@ -24,7 +24,7 @@ export { rankScores, competitionRanks } from './engine/rank.js';
 export type { RankedAgency, RankedGroup, RankedValue } from './engine/rank.js';
 
 export { readCsv } from './sheets/csv.js';
-export { readXlsx, DEFAULT_XLSX_LIMITS } from './sheets/xlsx.js';
+export { readXlsx, DEFAULT_XLSX_LIMITS } from './sheets/xlsx/index.js';
 export { readGridFile } from './sheets/read.js';
 export { expandInputs } from './sheets/files.js';
 export type { Grid, GridCell, GridSheet, CellValue } from './core/grid.js';

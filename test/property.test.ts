@@ -8,7 +8,7 @@ import { scoreSubmissions } from '../src/engine/score.js';
 import { loadFramework } from '../src/framework/load.js';
 import type { FrameworkModel } from '../src/framework/model.js';
 import { readCsv } from '../src/sheets/csv.js';
-import { readXlsx } from '../src/sheets/xlsx.js';
+import { readXlsx } from '../src/sheets/xlsx/index.js';
 import { COLUMN_SYNONYMS, columnRole, type ColumnRole } from '../src/submission/columns.js';
 import { parseGrid } from '../src/submission/parse.js';
 import { checkSubmission } from '../src/validate/checks.js';

@@ -1,5 +1,5 @@
 import { issue, type DtiIssue } from '../core/issues.js';
-import type { XlsxLimits } from '../sheets/xlsx.js';
+import type { XlsxLimits } from '../sheets/xlsx/index.js';
 import { UsageError } from './errors.js';
 
 /** The resource limit options as commander hands them over (text, unchecked). */

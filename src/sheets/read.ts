@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Grid } from '../core/grid.js';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { readCsv } from './csv.js';
-import { readXlsx, type XlsxLimits } from './xlsx.js';
+import { readXlsx, type XlsxLimits } from './xlsx/index.js';
 
 export interface ReadOptions {
   readonly xlsxLimits?: Partial<XlsxLimits>;

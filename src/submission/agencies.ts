@@ -4,7 +4,7 @@ import { issue, type DtiIssue, type Location } from '../core/issues.js';
 import { foldText } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { readCsv } from '../sheets/csv.js';
-import { readXlsx } from '../sheets/xlsx.js';
+import { readXlsx } from '../sheets/xlsx/index.js';
 import { cellText, locationOf } from './cells.js';
 import { columnRole, type ColumnRole } from './columns.js';
 

@@ -10,7 +10,7 @@ import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges } from '../report/template.js';
-import { readXlsx } from '../sheets/xlsx.js';
+import { readXlsx } from '../sheets/xlsx/index.js';
 
 /**
  * `dti check` on a submission template a province edited by hand before sending it out: is it
@@ -22,7 +22,7 @@ import { readXlsx } from '../sheets/xlsx.js';
  * protection, which cells are locked, and the workbook's structure lock.
  *
  * How the workbook is read: values (codes, max points, the _dti and _lists sheets) come from the
- * project's own reader (src/sheets/xlsx.ts), which also refuses zip bombs, encrypted and corrupt
+ * project's own reader (src/sheets/xlsx/), which also refuses zip bombs, encrypted and corrupt
  * files first. Validations, formulas, locks and protection are not in its Grid, so the few parts
  * that hold them are inflated again with fflate and scanned here (section "OOXML" below).
  * Not exceljs: it cannot see <workbookProtection> at all (src/report/template.ts adds that

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/framework/load.js';
-import { readXlsx } from '../../src/sheets/xlsx.js';
+import { readXlsx } from '../../src/sheets/xlsx/index.js';
 import { parseGrid } from '../../src/submission/parse.js';
 import { dti as spawnDti } from './run.js';
 

@@ -6,7 +6,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Grid, GridCell, GridSheet } from '../../src/core/grid.js';
 import { hasMessage, t } from '../../src/i18n/catalog.js';
-import { DEFAULT_XLSX_LIMITS, readXlsx, type XlsxLimits } from '../../src/sheets/xlsx.js';
+import { DEFAULT_XLSX_LIMITS, readXlsx, type XlsxLimits } from '../../src/sheets/xlsx/index.js';
 import { excel, oneSheet, rawXlsx, worksheetXml, zipParts } from './xlsx-builder.js';
 
 function read(bytes: Uint8Array, limits?: Partial<XlsxLimits>): Grid {

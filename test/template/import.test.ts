@@ -7,7 +7,7 @@ import { loadFramework } from '../../src/framework/load.js';
 import type { FrameworkModel } from '../../src/framework/model.js';
 import { parseFramework } from '../../src/framework/parse.js';
 import { submissionTemplate } from '../../src/report/template.js';
-import { readXlsx } from '../../src/sheets/xlsx.js';
+import { readXlsx } from '../../src/sheets/xlsx/index.js';
 import { checkTemplate } from '../../src/template/check.js';
 import { importTemplate } from '../../src/template/import.js';
 import { TINY, grid, model as inlineModel } from '../helpers/build.js';

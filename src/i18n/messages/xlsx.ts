@@ -1,6 +1,6 @@
 import type { MessageTable } from '../types.js';
 
-/** Reading .xlsx workbooks (src/sheets/xlsx.ts): files that cannot be read as a workbook. */
+/** Reading .xlsx workbooks (src/sheets/xlsx/): files that cannot be read as a workbook. */
 export const xlsxMessages: MessageTable = {
   E_XLSX_NOT_WORKBOOK: {
     vi: 'Tệp không phải là bảng tính Excel (.xlsx): không phải gói zip, hoặc trong gói không có xl/workbook.xml. Hãy mở tệp bằng Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)"',
