@@ -125,6 +125,18 @@ const EXPECTED: Record<string, Expected> = {
     codes: ['E_XLSX_TOO_LARGE'],
     agencies: 0,
   },
+  'xlsx-zip-entry-count.xlsx': { code: 'E_ZIP_ENTRY_COUNT', at: {}, params: { declared: 65535, room: 7 }, codes: ['E_ZIP_ENTRY_COUNT'], agencies: 0 },
+  'xlsx-zip64-entry-count.xlsx': { code: 'E_ZIP_ENTRY_COUNT', at: {}, params: { declared: 4_000_000_000 }, codes: ['E_ZIP_ENTRY_COUNT'], agencies: 0 },
+  'xlsx-zip64-outside.xlsx': { code: 'E_ZIP_DIRECTORY', at: {}, codes: ['E_ZIP_DIRECTORY'], agencies: 0 },
+  'xlsx-zip-size-lie.xlsx': { code: 'E_ZIP_SIZE_MISMATCH', at: {}, params: { part: 'xl/worksheets/sheet1.xml', declared: 1000 }, codes: ['E_ZIP_SIZE_MISMATCH'], agencies: 0 },
+  'xlsx-crc-mismatch.xlsx': { code: 'E_ZIP_CRC', at: {}, params: { part: 'xl/worksheets/sheet1.xml' }, codes: ['E_ZIP_CRC'], agencies: 0 },
+  'xlsx-part-name-clash.xlsx': {
+    code: 'E_ZIP_NAME_CLASH',
+    at: {},
+    params: { part: 'xl/worksheets/Sheet1.xml', other: 'xl/worksheets/sheet1.xml' },
+    codes: ['E_ZIP_NAME_CLASH'],
+    agencies: 0,
+  },
   'xlsx-zip-bomb-ratio.xlsx': { code: 'E_XLSX_TOO_LARGE', at: {}, params: { limit: 'maxCompressionRatio', max: 200 }, codes: ['E_XLSX_TOO_LARGE'], agencies: 0 },
 };
 

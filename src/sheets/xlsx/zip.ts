@@ -1,5 +1,6 @@
 import { crc32, inflateRawSync } from 'node:zlib';
-import { issue, type DtiIssue } from '../core/issues.js';
+import { issue } from '../../core/issues.js';
+import { ReadStop } from './limits.js';
 
 /**
  * The zip container of a workbook, read with bounded work. Hand-written rather than fflate's
@@ -26,12 +27,6 @@ export interface ZipEntry {
   readonly offset: number;
 }
 
-/** A problem with the container: the issue that ends the read. */
-export class ZipError extends Error {
-  constructor(readonly found: DtiIssue) {
-    super(found.code);
-  }
-}
 
 const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
@@ -67,7 +62,7 @@ export class ZipArchive {
     this.entries = entries;
   }
 
-  /** Reads the central directory; throws ZipError when it does not fit the file. */
+  /** Reads the central directory; throws ReadStop (one issue) when it does not fit the file. */
   static open(bytes: Uint8Array, file: string): ZipArchive {
     return new ZipArchive(bytes, file, readDirectory(bytes, file));
   }
@@ -86,11 +81,11 @@ export class ZipArchive {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const at = entry.offset;
     if (at + LOCAL_SIZE > bytes.length || view.getUint32(at, true) !== SIG_LOCAL) {
-      throw new ZipError(issue('E_ZIP_ENTRY_OUTSIDE', { file }, { part: entry.name }));
+      throw new ReadStop(issue('E_ZIP_ENTRY_OUTSIDE', { file }, { part: entry.name }));
     }
     const start = at + LOCAL_SIZE + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
     const end = start + entry.size;
-    if (end > bytes.length) throw new ZipError(issue('E_ZIP_ENTRY_OUTSIDE', { file }, { part: entry.name }));
+    if (end > bytes.length) throw new ReadStop(issue('E_ZIP_ENTRY_OUTSIDE', { file }, { part: entry.name }));
     const raw = bytes.subarray(start, end);
     let data: Uint8Array;
     if (entry.method === 0) {
@@ -102,22 +97,22 @@ export class ZipArchive {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ERR_BUFFER_TOO_LARGE') {
-          throw new ZipError(issue('E_ZIP_SIZE_MISMATCH', { file }, { part: entry.name, declared: entry.originalSize }));
+          throw new ReadStop(issue('E_ZIP_SIZE_MISMATCH', { file }, { part: entry.name, declared: entry.originalSize }));
         }
-        throw new ZipError(issue('E_ZIP_INFLATE', { file }, { part: entry.name }));
+        throw new ReadStop(issue('E_ZIP_INFLATE', { file }, { part: entry.name }));
       }
     }
     if (data.length !== entry.originalSize) {
-      throw new ZipError(issue('E_ZIP_SIZE_MISMATCH', { file }, { part: entry.name, declared: entry.originalSize }));
+      throw new ReadStop(issue('E_ZIP_SIZE_MISMATCH', { file }, { part: entry.name, declared: entry.originalSize }));
     }
-    if (crc32(data) >>> 0 !== entry.crc) throw new ZipError(issue('E_ZIP_CRC', { file }, { part: entry.name }));
+    if (crc32(data) >>> 0 !== entry.crc) throw new ReadStop(issue('E_ZIP_CRC', { file }, { part: entry.name }));
     return data;
   }
 }
 
 function readDirectory(bytes: Uint8Array, file: string): Map<string, ZipEntry> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const damaged = () => new ZipError(issue('E_ZIP_DIRECTORY', { file }));
+  const damaged = () => new ReadStop(issue('E_ZIP_DIRECTORY', { file }));
   // The end record: searched backwards over at most the longest comment.
   let eocd = -1;
   for (let p = bytes.length - EOCD_SIZE; p >= 0 && p >= bytes.length - EOCD_SIZE - MAX_COMMENT; p--) {
@@ -126,7 +121,8 @@ function readDirectory(bytes: Uint8Array, file: string): Map<string, ZipEntry> {
       break;
     }
   }
-  if (eocd < 0) throw damaged();
+  // No end record at all: a file cut short, as a download that did not finish leaves it.
+  if (eocd < 0) throw new ReadStop(issue('E_XLSX_CORRUPT', { file }, { detail: 'no zip end-of-directory record' }));
   let count = view.getUint16(eocd + 10, true);
   let cdSize = view.getUint32(eocd + 12, true);
   let cdOffset = view.getUint32(eocd + 16, true);
@@ -146,7 +142,7 @@ function readDirectory(bytes: Uint8Array, file: string): Map<string, ZipEntry> {
   if (cdOffset + cdSize > cdLimit) throw damaged();
   // Each directory record takes at least 46 bytes: a count the directory has no room for is a lie.
   const room = Math.floor(cdSize / CENTRAL_SIZE);
-  if (count > room) throw new ZipError(issue('E_ZIP_ENTRY_COUNT', { file }, { declared: count, room }));
+  if (count > room) throw new ReadStop(issue('E_ZIP_ENTRY_COUNT', { file }, { declared: count, room }));
 
   const entries = new Map<string, ZipEntry>();
   const cdEnd = cdOffset + cdSize;
@@ -182,14 +178,14 @@ function readDirectory(bytes: Uint8Array, file: string): Map<string, ZipEntry> {
       if (offset === 0xffffffff) offset = take();
     }
     // The entry's data must lie before the directory.
-    if (offset + LOCAL_SIZE + size > cdOffset) throw new ZipError(issue('E_ZIP_ENTRY_OUTSIDE', { file }, { part: name }));
-    if (flags & FLAG_ENCRYPTED) throw new ZipError(issue('E_XLSX_ENCRYPTED', { file }));
-    if (method !== 0 && method !== 8) throw new ZipError(issue('E_ZIP_METHOD', { file }, { part: name, method }));
-    if (method === 0 && size !== originalSize) throw new ZipError(issue('E_ZIP_SIZE_MISMATCH', { file }, { part: name, declared: originalSize }));
+    if (offset + LOCAL_SIZE + size > cdOffset) throw new ReadStop(issue('E_ZIP_ENTRY_OUTSIDE', { file }, { part: name }));
+    if (flags & FLAG_ENCRYPTED) throw new ReadStop(issue('E_XLSX_ENCRYPTED', { file }));
+    if (method !== 0 && method !== 8) throw new ReadStop(issue('E_ZIP_METHOD', { file }, { part: name, method }));
+    if (method === 0 && size !== originalSize) throw new ReadStop(issue('E_ZIP_SIZE_MISMATCH', { file }, { part: name, declared: originalSize }));
     const key = partKey(name);
     const clash = entries.get(key);
     // OPC forbids part names equal but for case: Excel would show one and dti might read the other.
-    if (clash) throw new ZipError(issue('E_ZIP_NAME_CLASH', { file }, { part: name, other: clash.name }));
+    if (clash) throw new ReadStop(issue('E_ZIP_NAME_CLASH', { file }, { part: name, other: clash.name }));
     entries.set(key, { name, size, originalSize, method, crc, flags, offset });
     p = next;
   }
