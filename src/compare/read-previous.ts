@@ -10,6 +10,7 @@ import { resultsSchema, type AgencyJson, type RankedValueJson, type ResultsDoc }
 import { readGridFile, type ReadOptions } from '../sheets/read.js';
 import { cellText, locationOf } from '../submission/cells.js';
 import type { UnitsMapPair } from './schema.js';
+import { templateMatcher } from './template-match.js';
 
 export interface PreviousRead {
   /** Last year's results; absent when the file could not be read as such (see issues). */
@@ -112,8 +113,8 @@ export function previousFromGrid(grid: Grid): PreviousRead {
   };
   const ties = (['published', 'exact'] as const).find((d) => is(String(setting('WB_METHOD_TIES') ?? ''), `WB_METHOD_TIES_${d}`)) ?? 'exact';
 
-  const titleRe = templateRegex(l('WB_TITLE_RANKING'));
-  const groupRe = templateRegex(l('WB_TITLE_GROUP'));
+  const titleRe = templateMatcher(l('WB_TITLE_RANKING'));
+  const groupRe = templateMatcher(l('WB_TITLE_GROUP'));
   let title: Record<string, string> | undefined;
   const blocks: Block[] = [];
   let block: Block | undefined;
@@ -201,10 +202,10 @@ function rankingSheet(grid: Grid): { sheet: GridSheet; lang: Lang } | undefined 
 function headerColumns(cells: ReadonlyArray<GridCell | undefined>, lang: Lang): Column {
   const texts = cells.filter((c): c is GridCell => c !== undefined).map((c) => ({ column: c.column, text: cellText(c) }));
   const fixed = (key: string) => texts.find((h) => headerKey(h.text) === headerKey(t(key, lang)))?.column;
-  const indexOf = templateRegex(t('WB_COL_INDEX_OF', lang));
-  const rankOf = templateRegex(t('WB_COL_RANK_OF', lang));
-  const pillarIndex = templateRegex(t('WB_COL_PILLAR_INDEX', lang));
-  const pillarRank = templateRegex(t('WB_COL_PILLAR_RANK', lang));
+  const indexOf = templateMatcher(t('WB_COL_INDEX_OF', lang));
+  const rankOf = templateMatcher(t('WB_COL_RANK_OF', lang));
+  const pillarIndex = templateMatcher(t('WB_COL_PILLAR_INDEX', lang));
+  const pillarRank = templateMatcher(t('WB_COL_PILLAR_RANK', lang));
   const mains: { code: string; name: string; index: number; rank: number }[] = [];
   for (let i = 0; i + 1 < texts.length; i++) {
     const here = texts[i]!;
@@ -235,7 +236,7 @@ function headerColumns(cells: ReadonlyArray<GridCell | undefined>, lang: Lang): 
 
 /** The indicator name inside "{code} {name}: chỉ số". */
 function nameOf(text: string, code: string, lang: Lang): string {
-  const filled = templateRegex(t('WB_COL_INDEX_OF', lang, { code }));
+  const filled = templateMatcher(t('WB_COL_INDEX_OF', lang, { code }));
   return filled.exec(text)?.groups?.name ?? text;
 }
 
@@ -362,18 +363,6 @@ function methodSettings(grid: Grid, lang: Lang): { values: Map<string, CellValue
     if (!values.has(key)) values.set(key, b?.value ?? null);
   }
   return { values, inputs };
-}
-
-/** A regular expression from a catalogue template: "{name}" placeholders become named groups, the rest is literal. */
-function templateRegex(template: string): RegExp {
-  const source = template
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const m = /^\{(\w+)\}$/.exec(part);
-      return m ? `(?<${m[1]}>.+?)` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(`^${source}$`, 'u');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -530,7 +530,8 @@ export function normaliseFormula(formula: string): string {
       .toUpperCase()
       .replace(/_XLFN\.|_XLWS\./g, '')
       .replace(/\$/g, '')
-      .replace(/(^|[^A-Z0-9_.])(\d+\.?\d*|\.\d+)(E[-+]?\d+)?(?![A-Z0-9_(])/g, (_w, before: string, n: string, exp: string | undefined) => {
+      // \d+(?:\.\d*)? rather than \d+\.?\d*: the latter splits a run of digits in every way before failing (quadratic).
+      .replace(/(^|[^A-Z0-9_.])(\d+(?:\.\d*)?|\.\d+)(E[-+]?\d+)?(?![A-Z0-9_(])/g, (_w, before: string, n: string, exp: string | undefined) => {
         return before + new Decimal(n + (exp ?? '')).toFixed();
       }),
   );
@@ -726,7 +727,7 @@ function sheetParts(xml: string, lockedByStyle: readonly boolean[]): SheetParts 
 
 /** Locked or not, for each cell format (<cellXfs>): locked unless its <protection> says locked="0". */
 function cellXfLocks(xml: string): boolean[] {
-  const cellXfs = /<(?:\w+:)?cellXfs\b[\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(xml)?.[0] ?? '';
+  const cellXfs = firstElement(xml, 'cellXfs')?.inner ?? '';
   return elements(cellXfs, 'xf').map((xf) => {
     const protection = firstElement(xf.inner ?? '', 'protection');
     return protection ? !isFalse(attributes(protection.open).locked) : true;
@@ -791,21 +792,66 @@ interface Element {
   readonly inner: string | undefined;
 }
 
-const ELEMENT_CACHE = new Map<string, RegExp>();
-
-/** Every element of that local name (any prefix), not nested in one of the same name. */
+/**
+ * Every element of that local name (any prefix), not nested in one of the same name. A scan with
+ * indexOf rather than a pattern with a lazy body: that one searched to the end of the part for
+ * the end tag of every unclosed start tag, quadratic in a crafted part. Here an end tag looked
+ * for in vain from some point is not looked for again past it.
+ */
 function elements(xml: string, name: string): Element[] {
-  let re = ELEMENT_CACHE.get(name);
-  if (!re) {
-    re = new RegExp(`<((?:[\\w.-]+:)?${name})(?=[\\s/>])([^>]*?)(\\/>|>([\\s\\S]*?)<\\/\\1\\s*>)`, 'g');
-    ELEMENT_CACHE.set(name, re);
-  }
   const out: Element[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    out.push({ open: `<${m[1]}${m[2]}${m[3] === '/>' ? '/>' : '>'}`, inner: m[3] === '/>' ? undefined : m[4] });
+  /** Tag → the position from which its end tag was looked for and not found. */
+  const noEndFrom = new Map<string, number>();
+  let p = xml.indexOf('<');
+  while (p >= 0) {
+    let q = p + 1;
+    while (q < xml.length && isNameChar(xml.charCodeAt(q))) q++;
+    const tag = xml.slice(p + 1, q);
+    const colon = tag.indexOf(':');
+    const local = colon < 0 ? tag : tag.slice(colon + 1);
+    const after = xml.charCodeAt(q);
+    if (local !== name || colon === 0 || !(after === 47 || after === 62 || isXmlSpace(after))) {
+      p = xml.indexOf('<', p + 1);
+      continue;
+    }
+    const gt = xml.indexOf('>', q);
+    if (gt < 0) break;
+    if (xml.charCodeAt(gt - 1) === 47 /* / */) {
+      out.push({ open: xml.slice(p, gt + 1), inner: undefined });
+      p = xml.indexOf('<', gt + 1);
+      continue;
+    }
+    const end = endTag(xml, tag, gt + 1, noEndFrom);
+    if (end === undefined) {
+      p = xml.indexOf('<', p + 1);
+      continue;
+    }
+    out.push({ open: xml.slice(p, gt + 1), inner: xml.slice(gt + 1, end.start) });
+    p = xml.indexOf('<', end.end);
   }
   return out;
+}
+
+/** The next "</tag>" (spaces allowed before ">") from a position. */
+function endTag(xml: string, tag: string, from: number, noEndFrom: Map<string, number>): { start: number; end: number } | undefined {
+  const failed = noEndFrom.get(tag);
+  if (failed !== undefined && from >= failed) return undefined;
+  const needle = '</' + tag;
+  for (let i = xml.indexOf(needle, from); i >= 0; i = xml.indexOf(needle, i + 1)) {
+    let k = i + needle.length;
+    while (k < xml.length && isXmlSpace(xml.charCodeAt(k))) k++;
+    if (xml.charCodeAt(k) === 62 /* > */) return { start: i, end: k + 1 };
+  }
+  if (failed === undefined || from < failed) noEndFrom.set(tag, from);
+  return undefined;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
+}
+
+function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 function firstElement(xml: string, name: string): Element | undefined {
@@ -813,10 +859,26 @@ function firstElement(xml: string, name: string): Element | undefined {
 }
 
 function attributes(tag: string): Record<string, string> {
+  // A loop, not /([\w:.-]+)\s*=\s*"…"/g: that pattern retries a long run of name characters without "=" at every position.
   const out: Record<string, string> = {};
-  const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  const body = tag.replace(/^<[\w:.-]+/, '');
-  for (let m = re.exec(body); m; m = re.exec(body)) out[m[1]!] = decode(m[2] ?? m[3] ?? '');
+  let i = 1;
+  while (i < tag.length && isNameChar(tag.charCodeAt(i))) i++;
+  while (i < tag.length) {
+    while (i < tag.length && !isNameChar(tag.charCodeAt(i))) i++;
+    const start = i;
+    while (i < tag.length && isNameChar(tag.charCodeAt(i))) i++;
+    const key = tag.slice(start, i);
+    while (i < tag.length && isXmlSpace(tag.charCodeAt(i))) i++;
+    if (tag[i] !== '=') continue;
+    i++;
+    while (i < tag.length && isXmlSpace(tag.charCodeAt(i))) i++;
+    const quote = tag[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const close = tag.indexOf(quote, i + 1);
+    if (close < 0) break;
+    if (key !== '') out[key] = decode(tag.slice(i + 1, close));
+    i = close + 1;
+  }
   return out;
 }
 
