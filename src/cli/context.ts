@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { issue } from '../core/issues.js';
+import { issue, type DtiIssue } from '../core/issues.js';
 import { loadFramework } from '../framework/load.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { readAgencyList, type AgencyList } from '../submission/agencies.js';
@@ -56,6 +56,11 @@ export function isFile(path: string): boolean {
 export function agencyListOrThrow(file: string, model: FrameworkModel): AgencyList {
   if (!isFile(file)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: file })]);
   return readAgencyList(readFileSync(file), file, model);
+}
+
+/** Reading options with the input entries that were not read (expandInputs' skipped) among the side findings. */
+export function withSkipped<T extends { sideIssues?: readonly DtiIssue[] }>(options: T, skipped: readonly DtiIssue[]): T & { sideIssues?: readonly DtiIssue[] } {
+  return skipped.length === 0 ? options : { ...options, sideIssues: [...skipped, ...(options.sideIssues ?? [])] };
 }
 
 /** `--agencies` as reading options: the listed agencies, and the list's own findings to report. */

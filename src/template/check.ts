@@ -488,7 +488,7 @@ function checkValidation(
 }
 
 function numberOf(formula: string | undefined): number | undefined {
-  if (formula === undefined || !/^[-+]?(\d+\.?\d*|\.\d+)(E[-+]?\d+)?$/i.test(formula.trim())) return undefined;
+  if (formula === undefined || !/^[-+]?(\d+(?:\.\d*)?|\.\d+)(E[-+]?\d+)?$/i.test(formula.trim())) return undefined;
   return Number(formula);
 }
 

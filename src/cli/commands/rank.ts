@@ -12,7 +12,7 @@ import { resultsJson } from '../../report/json.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, withSkipped, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
@@ -67,7 +67,7 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     const abs = resolve(f);
     return !abs.startsWith(outDir + sep) && !sideFiles.some((s) => resolve(s) === abs);
   });
-  if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
+  if (files.length === 0) throw new UsageError([...expanded.skipped, issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (e) {
@@ -81,7 +81,7 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     ...(options.review ? { review: options.review } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(progress ? { onFile: progress } : {}),
-    ...agencyListOptions(options.agencies, model),
+    ...withSkipped(agencyListOptions(options.agencies, model), expanded.skipped),
   });
   const doc = run.results;
 
