@@ -452,7 +452,8 @@ describe('resource limits', () => {
     const file = join(dir, 'million.csv');
     const line = 'STP,Sở Tư pháp,so-nganh,2023,1.2,4,,,,Thông báo số 12/TB-STP,\n';
     writeFileSync(file, 'agency_code,agency_name,group,year,indicator,value,numerator,denominator,points,evidence,note\n' + line.repeat(1_000_000));
-    const r = dti(['score', file, '-f', 'khanh-hoa-agencies', '--lang', 'en', '--format', 'json'], smallHeap);
+    // 70 MB: past the default --max-file-mb of 50, raised so that the row limit is what stops it.
+    const r = dti(['score', file, '-f', 'khanh-hoa-agencies', '--lang', 'en', '--format', 'json', '--max-file-mb', '100'], smallHeap);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain('E_CSV_TOO_LARGE');
     expect(r.stderr).toContain('The CSV file has more than 100000 rows, too many to read safely; it was not read');
