@@ -75,9 +75,16 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
     delimiter = detectDelimiter(text);
   }
   const buffer = Buffer.from(text, 'utf8');
-  let records: { record: string[]; info: Info }[];
+  let records: { record: Fields; info: Info }[];
   try {
     records = parse(buffer, {
+      // Trailing empty fields are counted, not kept: 16,384 empty columns on every line cost no memory.
+      // (With info: true, csv-parse hands on_record the record with its info.)
+      on_record: (({ record, info }: { record: string[]; info: Info }) => {
+        let n = record.length;
+        while (n > 0 && trimBlank(record[n - 1]!) === '') n--;
+        return { record: { fields: n === record.length ? record : record.slice(0, n), count: record.length }, info };
+      }) as never,
       delimiter,
       bom: true,
       info: true,
@@ -87,7 +94,7 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
       record_delimiter: ['\r\n', '\n', '\r'],
       // Parsing stops one record past the limit: a million-line file costs no more than the limit.
       to: Number.isFinite(maxRows) ? maxRows + 1 : -1,
-    }) as unknown as { record: string[]; info: Info }[];
+    }) as unknown as { record: Fields; info: Info }[];
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -104,7 +111,7 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
   if (records.length > maxRows) return { issues: [...issues, issue('E_CSV_TOO_LARGE', { file }, { max: maxRows })] };
 
   const lines = lineStarts(buffer.length, (i) => buffer[i]!);
-  const rows: GridCell[][] = [];
+  const rows: (GridCell | undefined)[][] = [];
   let end = 0;
   let anyValue = false;
   for (const { record, info } of records) {
@@ -113,10 +120,17 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
     while (start < buffer.length && (buffer[start] === 0x0a || buffer[start] === 0x0d)) start++;
     end = info.bytes;
     const row = lineAt(lines, start);
-    const cells = record.map((raw, i): GridCell => ({ value: cellValue(raw), row, column: i + 1 }));
     // A line of spaces is an empty line, not a record of one empty field.
-    if (cells.length === 1 && cells[0]!.value === null) continue;
-    if (cells.some((c) => c.value !== null)) anyValue = true;
+    if (record.count === 1 && record.fields.length === 0) continue;
+    const cells: (GridCell | undefined)[] = record.fields.map((raw, i): GridCell => {
+      const value = cellValue(raw);
+      if (value === null || value.length <= MAX_CELL_CHARS) return { value, row, column: i + 1 };
+      issues.push(issue('W_CSV_CELL_TOO_LONG', { file, row, column: i + 1 }, { length: value.length, max: MAX_CELL_CHARS }));
+      return { value: truncate(value, MAX_CELL_CHARS), row, column: i + 1 };
+    });
+    // The trailing empty fields stay as holes, so the row still has as many fields as the line.
+    cells.length = record.count;
+    if (record.fields.length > 0) anyValue = true;
     rows.push(cells);
   }
   if (!anyValue) {
@@ -125,6 +139,22 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { grid: { file, kind: 'csv', sheets: [{ name: '', rows }], sha256 }, issues };
+}
+
+/** A record as parsed: its fields up to the last non-blank one, and how many fields the line had. */
+interface Fields {
+  readonly fields: string[];
+  readonly count: number;
+}
+
+/** The most characters a cell holds, as in Excel: a longer field is cut there, with a warning naming the cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** The first `max` characters (not splitting a surrogate pair), copied so the long original can be freed. */
+function truncate(s: string, max: number): string {
+  const code = s.charCodeAt(max - 1);
+  const cut = code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+  return Buffer.from(s.slice(0, cut), 'utf16le').toString('utf16le');
 }
 
 /** Trimmed of surrounding whitespace (spaces, NBSPs, tabs, zero-width spaces); empty → null. */

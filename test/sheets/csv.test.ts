@@ -132,7 +132,14 @@ describe('readCsv: records, lines and cells', () => {
   });
 
   it('makes empty cells null, quoted or not', () => {
-    expect(values('a,,c,""\n')).toEqual([['a', null, 'c', null]]);
+    expect(values('a,,c,"",d\n')).toEqual([['a', null, 'c', null, 'd']]);
+  });
+
+  it('counts trailing empty fields but keeps no cell for them (the row is sparse there)', () => {
+    const row = readCsv(Buffer.from('a,,c,""' + ','.repeat(16_384) + '\n'), 'x.csv').grid!.sheets[0]!.rows[0]!;
+    expect(row).toHaveLength(4 + 16_384);
+    expect(row.slice(0, 3).map((c) => c?.value)).toEqual(['a', null, 'c']);
+    expect(row.slice(3).every((c) => c === undefined)).toBe(true);
   });
 
   it('trims spaces and non-breaking spaces around a cell and keeps those inside', () => {

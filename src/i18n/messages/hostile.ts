@@ -9,6 +9,10 @@ export const hostileMessages: MessageTable = {
     vi: 'Không đọc mục này vì nó không phải là một tệp thông thường ({kind}): có thể là đường ống có tên (named pipe), thiết bị như /dev/zero, socket, hoặc liên kết tượng trưng (symlink) trỏ tới chỗ không tồn tại hay tạo thành vòng lặp. Các tệp khác vẫn được đọc. Hãy thay mục này bằng chính tệp bài nộp',
     en: 'Not read, as it is not a regular file ({kind}): a named pipe, a device such as /dev/zero, a socket, or a symbolic link that leads nowhere or in a loop. The other files are read. Put the submission file itself in its place',
   },
+  W_CSV_CELL_TOO_LONG: {
+    vi: 'Ô này dài {length} ký tự, vượt giới hạn {max} ký tự của một ô Excel: chỉ đọc {max} ký tự đầu. Hãy kiểm tra ô này, có thể thiếu dấu ngoặc kép đóng hoặc dữ liệu bị dán nhầm',
+    en: 'This cell holds {length} characters, more than the {max} an Excel cell can: only the first {max} are read. Check the cell: a closing quote may be missing, or data pasted by mistake',
+  },
   E_ZIP_DIRECTORY: {
     vi: 'Tệp Excel bị hỏng: mục lục của gói zip (ở cuối tệp) không khớp với nội dung tệp, có thể tệp bị cắt hoặc bị sửa. Hãy lấy lại tệp gốc',
     en: 'The workbook is damaged: the zip directory (at the end of the file) does not fit the file, perhaps cut short or tampered with. Get the original file again',
