@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FRAMEWORK_LIMITS as LIMITS } from '../core/limits.js';
 import { localizedSchema } from '../core/localized.js';
 import { ruleSchema } from '../engine/rules/index.js';
 
@@ -7,7 +8,9 @@ import { ruleSchema } from '../engine/rules/index.js';
  * Types come from these schemas; semantic checks (sums, references) live in validate.ts.
  */
 
-const codeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dots, dashes');
+const codeSchema = z.string().max(LIMITS.codeLength).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dots, dashes');
+/** Points anywhere in a framework: bounded so sums stay exact and printable (no 1e308). */
+const pointsSchema = z.number().nonnegative().max(LIMITS.points);
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
 
 export const indicatorNodeSchema = z.object({
@@ -15,9 +18,9 @@ export const indicatorNodeSchema = z.object({
   name: localizedSchema,
   description: localizedSchema.optional(),
   /** Max points; on a branch it may be left out and is then the sum of its children. */
-  maxPoints: z.number().nonnegative().optional(),
+  maxPoints: pointsSchema.optional(),
   /** A different max for some groups (group id → points). */
-  maxPointsByGroup: z.record(idSchema, z.number().nonnegative()).optional(),
+  maxPointsByGroup: z.record(idSchema, pointsSchema).optional(),
   /** Groups the node applies to; absent means every group its parent applies to. */
   groups: z.array(idSchema).min(1).optional(),
   /** "Không tính điểm": collected, shown, never scored. */
@@ -27,7 +30,7 @@ export const indicatorNodeSchema = z.object({
   pillars: z.array(codeSchema).optional(),
   rule: ruleSchema.optional(),
   get children() {
-    return z.array(indicatorNodeSchema).default([]);
+    return z.array(indicatorNodeSchema).max(LIMITS.nodes).default([]);
   },
 });
 export type IndicatorNode = z.output<typeof indicatorNodeSchema>;
@@ -71,7 +74,7 @@ export const frameworkSchema = z.object({
   /** Where the framework comes from and what was modelled: free text kept with the results. */
   provenance: z.string().optional(),
   /** Declared total (1000); checked against the main indicators for every group. */
-  maxPoints: z.number().positive().optional(),
+  maxPoints: z.number().positive().max(LIMITS.points).optional(),
   precision: precisionSchema.prefault({}),
   /** Ties judged on the published (rounded) index or the exact one. */
   ties: z.enum(['published', 'exact']).default('exact'),
@@ -79,10 +82,10 @@ export const frameworkSchema = z.object({
   missing: z.enum(['zero', 'incomplete']).default('zero'),
   /** Required evidence absent: only flagged, or the indicator scores 0. */
   evidenceMissing: z.enum(['flag', 'zero']).default('flag'),
-  groups: z.array(groupSchema).min(1),
-  pillars: z.array(pillarSchema).default([]),
-  classes: z.array(classSchema).default([]),
-  indicators: z.array(indicatorNodeSchema).min(1),
+  groups: z.array(groupSchema).min(1).max(LIMITS.groups),
+  pillars: z.array(pillarSchema).max(LIMITS.groups).default([]),
+  classes: z.array(classSchema).max(LIMITS.groups).default([]),
+  indicators: z.array(indicatorNodeSchema).min(1).max(LIMITS.nodes),
 });
 export type Framework = z.output<typeof frameworkSchema>;
 export type FrameworkInput = z.input<typeof frameworkSchema>;

@@ -13,6 +13,14 @@ export const hostileMessages: MessageTable = {
     vi: 'Ô này dài {length} ký tự, vượt giới hạn {max} ký tự của một ô Excel: chỉ đọc {max} ký tự đầu. Hãy kiểm tra ô này, có thể thiếu dấu ngoặc kép đóng hoặc dữ liệu bị dán nhầm',
     en: 'This cell holds {length} characters, more than the {max} an Excel cell can: only the first {max} are read. Check the cell: a closing quote may be missing, or data pasted by mistake',
   },
+  E_FW_TOO_DEEP: {
+    vi: 'Bộ chỉ số lồng quá sâu: chỉ cho phép tối đa {max} cấp chỉ số (chỉ số chính là cấp 1)',
+    en: 'The framework nests too deep: at most {max} levels of indicators are allowed (main indicators are level 1)',
+  },
+  E_FW_TOO_MANY_NODES: {
+    vi: 'Bộ chỉ số có quá nhiều chỉ số: tối đa {max} chỉ số ở mọi cấp cộng lại',
+    en: 'The framework has too many indicators: at most {max} at all levels together',
+  },
   E_ZIP_DIRECTORY: {
     vi: 'Tệp Excel bị hỏng: mục lục của gói zip (ở cuối tệp) không khớp với nội dung tệp, có thể tệp bị cắt hoặc bị sửa. Hãy lấy lại tệp gốc',
     en: 'The workbook is damaged: the zip directory (at the end of the file) does not fit the file, perhaps cut short or tampered with. Get the original file again',
