@@ -11,6 +11,7 @@ import { readGridFile, type ReadOptions } from '../sheets/read.js';
 import { cellText, locationOf } from '../submission/cells.js';
 import type { UnitsMapPair } from './schema.js';
 import { templateMatcher } from './template-match.js';
+import { maxOf } from '../core/arrays.js';
 
 export interface PreviousRead {
   /** Last year's results; absent when the file could not be read as such (see issues). */
@@ -170,7 +171,7 @@ export function previousFromGrid(grid: Grid): PreviousRead {
       name: { vi: frameworkName, en: frameworkName },
       version: cleanText(String(setting('WB_METHOD_VERSION') ?? '')),
       year: intOr(setting('WB_METHOD_YEAR'), intOr(title?.year, 0)),
-      maxPoints: Math.max(0, ...groups.map((g) => g.maxPoints)),
+      maxPoints: maxOf(groups.map((g) => g.maxPoints), 0),
       precision,
       ties,
     },

@@ -7,6 +7,7 @@ import { relativeValue } from './rules/relative.js';
 import { scoreRule, type RuleContext, type RuleInput } from './rules/index.js';
 import type { Adjustment } from '../review/schema.js';
 import { scopeKey } from './scope.js';
+import { append } from '../core/arrays.js';
 
 /** How a leaf's points came about: the audit trail behind every number. */
 export interface LeafAudit {
@@ -180,7 +181,7 @@ function scoreOne(
     } else {
       points = roundTo(outcome.points, places);
       inputs = outcome.inputs;
-      issues.push(...outcome.issues);
+      append(issues, outcome.issues);
       if (node.node.evidenceRequired && !entry?.evidence && points.greaterThan(0)) {
         issues.push(issue('W_EVIDENCE_MISSING', loc, { agency: agency.code, indicator: node.code, points: points.toString() }));
         if (fw.evidenceMissing === 'zero') points = ZERO;

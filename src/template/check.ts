@@ -11,6 +11,7 @@ import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges } from '../report/template.js';
 import { readXlsx } from '../sheets/xlsx/index.js';
+import { maxOf } from '../core/arrays.js';
 
 /**
  * `dti check` on a submission template a province edited by hand before sending it out: is it
@@ -311,7 +312,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
 
   // The total row: the group's total and the sum of the main indicators.
   if (totalRow === undefined) {
-    const after = Math.max(headerRow, ...rowOf.values()) + 1;
+    const after = maxOf(rowOf.values(), headerRow) + 1;
     issues.push(issue('E_TPL_TOTAL_MISSING', at(sheet, after, COL.name), { total: t('TPL_TOTAL', 'vi') }));
   } else {
     const label = text(totalRow, COL.name);

@@ -10,6 +10,7 @@ import { checkTemplate } from '../../template/check.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ISSUE_FORMATS, emitIssues, type IssueFormat } from '../emit-issues.js';
+import { append } from '../../core/arrays.js';
 
 interface CheckOptions {
   format: string;
@@ -44,7 +45,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       for (const file of paths) {
         if (!FRAMEWORK_EXTENSIONS.has(extname(file).toLowerCase())) continue;
         const loaded = loadFramework(file, lang);
-        issues.push(...loaded.issues.map((i) => ({ ...i, location: { ...i.location, file } })));
+        append(issues, loaded.issues.map((i) => ({ ...i, location: { ...i.location, file } })));
         if (loaded.ok && !frameworks.has(loaded.model.framework.id)) frameworks.set(loaded.model.framework.id, loaded.model);
       }
       for (const file of paths) {
@@ -61,7 +62,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           issues.push(issue('E_FILE_UNREADABLE', { file }, { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
           continue;
         }
-        issues.push(...checkTemplate(bytes, file, undefined, { lang, frameworks }));
+        append(issues, checkTemplate(bytes, file, undefined, { lang, frameworks }));
       }
       ctx.exitCode = emitIssues(ctx, issues, paths, {
         format: options.format as IssueFormat,

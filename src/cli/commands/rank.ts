@@ -17,6 +17,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
 import { formatIssues } from '../report-issues.js';
+import { append } from '../../core/arrays.js';
 
 interface RankOptions {
   framework: string;
@@ -89,12 +90,12 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   let comparison: Comparison | undefined;
   if (options.previous) {
     const previous = readPrevious(options.previous);
-    issues.push(...previous.issues);
+    append(issues, previous.issues);
     const units = options.unitsMap ? readUnitsMap(options.unitsMap) : { map: [], issues: [] };
-    issues.push(...units.issues);
+    append(issues, units.issues);
     if (previous.doc) {
       comparison = compareYears(doc, previous.doc, { unitsMap: units.map });
-      issues.push(...comparison.issues);
+      append(issues, comparison.issues);
     }
   } else if (options.unitsMap) {
     throw new UsageError([issue('E_UNITS_MAP_WITHOUT_PREVIOUS', {}, {})]);

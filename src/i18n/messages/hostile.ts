@@ -21,6 +21,10 @@ export const hostileMessages: MessageTable = {
     vi: 'Bộ chỉ số có quá nhiều chỉ số: tối đa {max} chỉ số ở mọi cấp cộng lại',
     en: 'The framework has too many indicators: at most {max} at all levels together',
   },
+  W_FINDINGS_CAPPED: {
+    vi: 'Tệp này còn {omitted} vấn đề khác không được liệt kê (tối đa {max} vấn đề cho mỗi tệp, lỗi được liệt kê trước). Hãy sửa các vấn đề đã nêu rồi chạy lại',
+    en: '{omitted} more findings in this file are not listed (at most {max} a file, errors first). Fix those shown and run again',
+  },
   E_ZIP_DIRECTORY: {
     vi: 'Tệp Excel bị hỏng: mục lục của gói zip (ở cuối tệp) không khớp với nội dung tệp, có thể tệp bị cắt hoặc bị sửa. Hãy lấy lại tệp gốc',
     en: 'The workbook is damaged: the zip directory (at the end of the file) does not fit the file, perhaps cut short or tampered with. Get the original file again',
