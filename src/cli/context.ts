@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { loadFramework } from '../framework/load.js';
 import type { FrameworkModel } from '../framework/model.js';
@@ -8,6 +8,8 @@ import type { Lang } from '../i18n/types.js';
 import { OutputError, writeFileAtomic } from '../report/atomic.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { readBounded } from '../sheets/read.js';
+import { DEFAULT_XLSX_LIMITS } from '../sheets/xlsx/index.js';
 
 /** What every command gets: options resolved once (language, colour, quiet) and the streams. */
 export interface CommandContext {
@@ -55,7 +57,9 @@ export function isFile(path: string): boolean {
 /** The agency list of `--agencies`: a missing file is a usage error; problems in its rows are findings. */
 export function agencyListOrThrow(file: string, model: FrameworkModel): AgencyList {
   if (!isFile(file)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: file })]);
-  return readAgencyList(readFileSync(file), file, model);
+  const read = readBounded(file, DEFAULT_XLSX_LIMITS.maxFileBytes);
+  if ('issue' in read) return { agencies: [], issues: [read.issue] };
+  return readAgencyList(read.bytes, file, model);
 }
 
 /** Reading options with the input entries that were not read (expandInputs' skipped) among the side findings. */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { CellValue, Grid, GridCell, GridSheet } from '../core/grid.js';
 import { Decimal, toNumber } from '../core/decimal.js';
@@ -7,11 +6,12 @@ import { cleanText, headerKey } from '../core/text.js';
 import { t } from '../i18n/catalog.js';
 import { LANGS, type Lang, type Params } from '../i18n/types.js';
 import { resultsSchema, type AgencyJson, type RankedValueJson, type ResultsDoc } from '../results/schema.js';
-import { readGridFile, type ReadOptions } from '../sheets/read.js';
+import { readBounded, readGridFile, type ReadOptions } from '../sheets/read.js';
 import { cellText, locationOf } from '../submission/cells.js';
 import type { UnitsMapPair } from './schema.js';
 import { templateMatcher } from './template-match.js';
 import { maxOf } from '../core/arrays.js';
+import { withFile } from '../core/file-error.js';
 
 export interface PreviousRead {
   /** Last year's results; absent when the file could not be read as such (see issues). */
@@ -26,15 +26,18 @@ export interface PreviousRead {
  * The file is only read. Bad input never throws: it comes back as issues and no doc.
  */
 export function readPrevious(file: string, options: ReadOptions = {}): PreviousRead {
+  return withFile(file, () => readPreviousFile(file, options));
+}
+
+/** Largest results.json read as last year's results: checked before reading, as for submissions. */
+const MAX_RESULTS_JSON_BYTES = 256 * 1024 * 1024;
+
+function readPreviousFile(file: string, options: ReadOptions): PreviousRead {
   const ext = extname(file).toLowerCase();
   if (ext === '.json') {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      return { issues: [issue('E_FILE_UNREADABLE', { file }, { detail: (e as NodeJS.ErrnoException).code ?? String(e) })] };
-    }
-    return previousFromJson(text, file);
+    const read = readBounded(file, MAX_RESULTS_JSON_BYTES);
+    if ('issue' in read) return { issues: [read.issue] };
+    return previousFromJson(Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8'), file);
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
     const read = readGridFile(file, options);
@@ -386,7 +389,8 @@ const HEADER_SEARCH_ROWS = 20;
 export function readUnitsMap(file: string, options: ReadOptions = {}): UnitsMapRead {
   const read = readGridFile(file, options);
   if (!read.grid) return { map: [], issues: read.issues };
-  const parsed = unitsMapFromGrid(read.grid);
+  const grid = read.grid;
+  const parsed = withFile(file, () => unitsMapFromGrid(grid));
   return { map: parsed.map, issues: [...read.issues, ...parsed.issues] };
 }
 

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Grid } from '../core/grid.js';
+import { withFile } from '../core/file-error.js';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { readCsv } from './csv.js';
 import { DEFAULT_XLSX_LIMITS, readXlsx, type XlsxLimits } from './xlsx/index.js';
@@ -16,8 +17,8 @@ export function readGridFile(file: string, options: ReadOptions = {}): { grid?: 
   const read = readBounded(file, maxFileBytes);
   if ('issue' in read) return { issues: [read.issue] };
   const bytes = read.bytes;
-  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') return readXlsx(bytes, file, options.xlsxLimits);
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return readCsv(bytes, file, options.xlsxLimits?.maxRows !== undefined ? { maxRows: options.xlsxLimits.maxRows } : {});
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') return withFile(file, () => readXlsx(bytes, file, options.xlsxLimits));
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return withFile(file, () => readCsv(bytes, file, options.xlsxLimits?.maxRows !== undefined ? { maxRows: options.xlsxLimits.maxRows } : {}));
   return { issues: [issue('E_FILE_TYPE', { file }, { ext })] };
 }
 

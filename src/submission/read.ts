@@ -31,7 +31,12 @@ export function readSubmissions(
   const inputs: { file: string; sha256: string }[] = [];
   const seen = new Map<string, Submission>();
   files.forEach((file, index) => {
-    readOne(file);
+    // One file that fails in a way no reader foresaw is reported, naming it, and the batch goes on.
+    try {
+      readOne(file);
+    } catch (e) {
+      issues.push(issue('E_FILE_FAILED', { file }, { detail: e instanceof Error ? e.message : String(e) }));
+    }
     options.onFile?.(file, index + 1, files.length);
   });
   return { submissions, issues, inputs };

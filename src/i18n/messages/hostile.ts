@@ -25,6 +25,10 @@ export const hostileMessages: MessageTable = {
     vi: 'Tệp này còn {omitted} vấn đề khác không được liệt kê (tối đa {max} vấn đề cho mỗi tệp, lỗi được liệt kê trước). Hãy sửa các vấn đề đã nêu rồi chạy lại',
     en: '{omitted} more findings in this file are not listed (at most {max} a file, errors first). Fix those shown and run again',
   },
+  E_FILE_FAILED: {
+    vi: 'dti không đọc được tệp này vì một lỗi không lường trước ({detail}); tệp bị bỏ qua, các tệp khác vẫn được xử lý. Hãy kiểm tra tệp, và báo lỗi cho nhóm phát triển dti kèm tệp nếu tệp có vẻ bình thường',
+    en: 'dti could not read this file because of an unforeseen failure ({detail}); the file was left out and the others were processed. Check the file, and report it to the dti developers with the file if it looks right',
+  },
   E_ZIP_DIRECTORY: {
     vi: 'Tệp Excel bị hỏng: mục lục của gói zip (ở cuối tệp) không khớp với nội dung tệp, có thể tệp bị cắt hoặc bị sửa. Hãy lấy lại tệp gốc',
     en: 'The workbook is damaged: the zip directory (at the end of the file) does not fit the file, perhaps cut short or tampered with. Get the original file again',
