@@ -72,8 +72,8 @@ function goodCsv(dir: string): string {
 }
 
 /** The sample agency's CSV with one field of every line changed. */
-function csvWith(dir: string, name: string, change: (fields: string[], i: number) => string[]): string {
-  const { header, lines } = sampleAgency('STP');
+function csvWith(dir: string, name: string, change: (fields: string[], i: number) => string[], agency = 'STP'): string {
+  const { header, lines } = sampleAgency(agency);
   const file = join(dir, name);
   writeFileSync(file, [header, ...lines.map((l, i) => change(l.split(','), i).join(','))].join('\n') + '\n');
   return file;
@@ -141,8 +141,8 @@ describe('text that made regular expressions backtrack', () => {
   it('an indicator code of 200,000 dots and a field of 400,000 spaces are findings, quickly', async () => {
     const dir = tmp();
     goodCsv(dir);
-    csvWith(dir, 'dots.csv', (f, i) => (i === 0 ? [f[0]!, f[1]!, f[2]!, f[3]!, '1' + '.'.repeat(200_000) + 'a', ...f.slice(5)] : f));
-    csvWith(dir, 'spaces.csv', (f, i) => (i === 1 ? [...f.slice(0, 5), ' '.repeat(400_000) + 'x', ...f.slice(6, 10), ' '.repeat(400_000) + 'y'] : f));
+    csvWith(dir, 'dots.csv', (f, i) => (i === 0 ? [f[0]!, f[1]!, f[2]!, f[3]!, '1' + '.'.repeat(200_000) + 'a', ...f.slice(5)] : f), 'SCT');
+    csvWith(dir, 'spaces.csv', (f, i) => (i === 1 ? [...f.slice(0, 5), ' '.repeat(400_000) + 'x', ...f.slice(6, 10), ' '.repeat(400_000) + 'y'] : f), 'SNV');
     const r = await dti(['validate', dir, ...FW, '--format', 'json']);
     expectClean(r);
     expect(r.code).toBe(1);
