@@ -74,6 +74,8 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
   } else {
     delimiter = detectDelimiter(text);
   }
+  const stripped = stripTrailingDelimiters(text, delimiter);
+  text = stripped.text;
   const buffer = Buffer.from(text, 'utf8');
   let records: { record: Fields; info: Info }[];
   try {
@@ -128,8 +130,9 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
       issues.push(issue('W_CSV_CELL_TOO_LONG', { file, row, column: i + 1 }, { length: value.length, max: MAX_CELL_CHARS }));
       return { value: truncate(value, MAX_CELL_CHARS), row, column: i + 1 };
     });
-    // The trailing empty fields stay as holes, so the row still has as many fields as the line.
-    cells.length = record.count;
+    // The trailing empty fields stay as holes, so the row still has as many fields as the line,
+    // up to MAX_ROW_WIDTH: past it an empty field tells nothing (no header is that wide).
+    cells.length = Math.max(cells.length, Math.min(record.count + (stripped.counts.get(row) ?? 0), MAX_ROW_WIDTH));
     if (record.fields.length > 0) anyValue = true;
     rows.push(cells);
   }
@@ -141,11 +144,87 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
   return { grid: { file, kind: 'csv', sheets: [{ name: '', rows }], sha256 }, issues };
 }
 
+/**
+ * Runs of delimiters at the ends of records taken off before parsing, and counted per line:
+ * csv-parse spends about a microsecond on every field (more when the count changes), and a file
+ * whose lines end in 16,384 empty columns (what a spreadsheet exports when one far cell was once
+ * touched) took 30 s and 1 GB. One pass that follows quotes as csv-parse does with relax_quotes
+ * (a quote opens a field only as its first character; "" inside is a quote), so a delimiter
+ * inside a quoted field is never taken.
+ */
+function stripTrailingDelimiters(text: string, delimiter: string): { text: string; counts: Map<number, number> } {
+  const counts = new Map<number, number>();
+  const d = delimiter.charCodeAt(0);
+  const parts: string[] = [];
+  let from = 0;
+  let line = 1;
+  /** The line the current record starts on: readCsv names a record's cells by it. */
+  let recordLine = 1;
+  let quoted = false;
+  let fieldStart = true;
+  /** Where the current run of delimiters outside quotes began, or -1. */
+  let run = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 34 /* " */) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      } else if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
+      continue;
+    }
+    if (c === 0x0a || c === 0x0d) {
+      // The end of a record: a run of two or more delimiters before it goes (a line of delimiters only keeps one).
+      if (run >= 0) {
+        const keep = run === lineStartOf(text, run) ? run + 1 : run;
+        if (i - keep >= 2) {
+          parts.push(text.slice(from, keep));
+          from = i;
+          counts.set(recordLine, i - keep);
+        }
+      }
+      if (!(c === 0x0d && text.charCodeAt(i + 1) === 0x0a)) recordLine = ++line;
+      run = -1;
+      fieldStart = true;
+      continue;
+    }
+    if (c === d) {
+      if (run < 0) run = i;
+      fieldStart = true;
+      continue;
+    }
+    run = -1;
+    if (c === 34 && fieldStart) quoted = true;
+    fieldStart = false;
+  }
+  if (run >= 0) {
+    const keep = run === lineStartOf(text, run) ? run + 1 : run;
+    if (n - keep >= 2) {
+      parts.push(text.slice(from, keep));
+      from = n;
+      counts.set(recordLine, n - keep);
+    }
+  }
+  if (counts.size === 0) return { text, counts };
+  parts.push(text.slice(from));
+  return { text: parts.join(''), counts };
+}
+
+/** Whether a position starts its line (nothing but a line break, or the start, before it). */
+function lineStartOf(text: string, at: number): number {
+  const c = text.charCodeAt(at - 1);
+  return at === 0 || c === 0x0a || c === 0x0d ? at : -1;
+}
+
 /** A record as parsed: its fields up to the last non-blank one, and how many fields the line had. */
 interface Fields {
   readonly fields: string[];
   readonly count: number;
 }
+
+/** Rows are as wide as their lines, empty fields included, up to this many columns (a wide form has one per indicator, 2,000 at most). */
+const MAX_ROW_WIDTH = 4_096;
 
 /** The most characters a cell holds, as in Excel: a longer field is cut there, with a warning naming the cell. */
 export const MAX_CELL_CHARS = 32_767;
