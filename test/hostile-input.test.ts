@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { bombWorkbook, frameworkText, sampleAgency, sheetWorkbook } from '../scripts/lib/hostile-inputs.mjs';
+import { unzipSync } from 'fflate';
+import { bombWorkbook, deflateZeros, frameworkText, sampleAgency, sheetWorkbook, zipOf } from '../scripts/lib/hostile-inputs.mjs';
 import { run } from '../src/cli/main.js';
 import { templateMatcher } from '../src/compare/template-match.js';
 import { normaliseCode, stripTrailing, trimBlank } from '../src/core/text.js';
@@ -89,6 +90,22 @@ describe('zip containers that lie', () => {
     expect(r.stderr).toMatch(/E_ZIP_SIZE_MISMATCH .*bomb\.xlsx/);
     expect(r.stderr).toContain('declares 1000 bytes uncompressed');
     expect(resultsSchema.parse(JSON.parse(r.stdout)).groups.flatMap((g) => g.agencies.map((a) => a.code))).toEqual(['STP']);
+    expectClean(r);
+  });
+});
+
+describe('a template with a zip bomb in a part the values reader never reads', () => {
+  it('dti check refuses it at the declared size, naming the file', async () => {
+    const dir = tmp();
+    const form = join(dir, 'form.xlsx');
+    expect((await dti(['template', ...FW, '-g', 'so-nganh', '-o', form])).code).toBe(0);
+    const parts = Object.entries(unzipSync(readFileSync(form))).map(([name, data]) => ({ name, data }));
+    const bomb = { name: 'xl/calcChain.xml', data: deflateZeros(2 ** 30), method: 8, size: 1000, crc: 0 };
+    writeFileSync(form, zipOf([...parts, bomb]));
+    const r = await dti(['check', form, '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('E_ZIP_SIZE_MISMATCH');
+    expect(r.stdout + r.stderr).toContain('form.xlsx');
     expectClean(r);
   });
 });

@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import { Decimal } from '../core/decimal.js';
 import { cellRef, columnLetters, columnNumber, inRange, parseCellRef, parseRange, type CellRange, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type IssueParams, type Location } from '../core/issues.js';
@@ -11,6 +10,8 @@ import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges } from '../report/template.js';
 import { readXlsx } from '../sheets/xlsx/index.js';
+import { DEFAULT_XLSX_LIMITS, ReadStop, tooLarge } from '../sheets/xlsx/limits.js';
+import { ZipArchive } from '../sheets/xlsx/zip.js';
 import { maxOf } from '../core/arrays.js';
 
 /**
@@ -25,7 +26,7 @@ import { maxOf } from '../core/arrays.js';
  * How the workbook is read: values (codes, max points, the _dti and _lists sheets) come from the
  * project's own reader (src/sheets/xlsx/), which also refuses zip bombs, encrypted and corrupt
  * files first. Validations, formulas, locks and protection are not in its Grid, so the few parts
- * that hold them are inflated again with fflate and scanned here (section "OOXML" below).
+ * that hold them are inflated again (src/sheets/xlsx/zip.ts) and scanned here (section "OOXML" below).
  * Not exceljs: it cannot see <workbookProtection> at all (src/report/template.ts adds that
  * element after exceljs has written), its loader has none of the reader's size limits, and it
  * would make this check asynchronous where every other reader is not. The cost is shared formulas,
@@ -128,9 +129,10 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
 
   let parts: WorkbookParts;
   try {
-    parts = readWorkbookParts(bytes);
+    parts = readWorkbookParts(bytes, file);
   } catch (e) {
-    issues.push(issue('E_XLSX_CORRUPT', { file }, { detail: e instanceof Error ? e.message : String(e) }));
+    if (e instanceof ReadStop) issues.push(e.found);
+    else issues.push(issue('E_XLSX_CORRUPT', { file }, { detail: e instanceof Error ? e.message : String(e) }));
     return issues;
   }
 
@@ -612,10 +614,19 @@ interface WorkbookParts {
   sheet(name: string): SheetParts | undefined;
 }
 
-function readWorkbookParts(bytes: Uint8Array): WorkbookParts {
+function readWorkbookParts(bytes: Uint8Array, file: string): WorkbookParts {
   // Only the parts wanted: relationships, the workbook, styles and sheets (not shared strings, themes, drawings or comments).
+  // Through the project's zip reader (sizes, CRC-32 and the inflated budget checked), not fflate, which inflates whatever an entry holds.
   const skipped = /sharedStrings|theme|drawings|comments|charts|media|docProps|customXml|externalLinks|pivot/i;
-  const entries = unzipSync(bytes, { filter: (f) => f.name.endsWith('.rels') || (f.name.endsWith('.xml') && !skipped.test(f.name)) });
+  const zip = ZipArchive.open(bytes, file);
+  const entries: Record<string, Uint8Array> = {};
+  let inflated = 0;
+  for (const entry of zip.entries.values()) {
+    if (!(entry.name.endsWith('.rels') || (entry.name.endsWith('.xml') && !skipped.test(entry.name)))) continue;
+    inflated += entry.originalSize;
+    if (inflated > DEFAULT_XLSX_LIMITS.maxInflatedBytes) throw tooLarge(file, 'maxInflatedBytes', inflated, DEFAULT_XLSX_LIMITS.maxInflatedBytes);
+    entries[entry.name] = zip.inflate(entry);
+  }
   const text = (name: string): string | undefined => {
     const data = entries[name] ?? entries['/' + name];
     return data === undefined ? undefined : new TextDecoder('utf-8').decode(data);
