@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { issue, type DtiIssue } from '../../core/issues.js';
@@ -11,6 +10,8 @@ import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ISSUE_FORMATS, emitIssues, type IssueFormat } from '../emit-issues.js';
 import { append } from '../../core/arrays.js';
+import { readBounded } from '../../sheets/read.js';
+import { DEFAULT_XLSX_LIMITS } from '../../sheets/xlsx/index.js';
 
 interface CheckOptions {
   format: string;
@@ -55,14 +56,13 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           issues.push(issue('E_CHECK_INPUT_TYPE', { file }, { ext }));
           continue;
         }
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(file);
-        } catch (e) {
-          issues.push(issue('E_FILE_UNREADABLE', { file }, { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+        // Regular files only, the size checked before reading (a named pipe would wait forever).
+        const read = readBounded(file, DEFAULT_XLSX_LIMITS.maxFileBytes);
+        if ('issue' in read) {
+          issues.push(read.issue);
           continue;
         }
-        append(issues, checkTemplate(bytes, file, undefined, { lang, frameworks }));
+        append(issues, checkTemplate(read.bytes, file, undefined, { lang, frameworks }));
       }
       ctx.exitCode = emitIssues(ctx, issues, paths, {
         format: options.format as IssueFormat,
