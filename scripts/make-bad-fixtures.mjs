@@ -15,7 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = process.argv[2] ?? join(root, 'fixtures', 'bad');
@@ -93,7 +93,7 @@ function worksheetXml(rows, { merges = [], before = '' } = {}) {
  * A workbook package from sheets { name, xml }. `dateStyle` adds a styles part whose style 1 is
  * the built-in date format 14 (m/d/yyyy), for cells written s="1".
  */
-function workbook(sheets, { dateStyle = false } = {}) {
+function workbook(sheets, { dateStyle = false, level = 9 } = {}) {
   const parts = {};
   const rels = [];
   const entries = [];
@@ -119,13 +119,18 @@ function workbook(sheets, { dateStyle = false } = {}) {
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
     '</Types>';
-  return zip(parts);
+  return zip(parts, level);
 }
 
-function zip(parts) {
+/** The parts of a zip, by name. */
+function unzipParts(bytes) {
+  return unzipSync(bytes);
+}
+
+function zip(parts, level = 9) {
   const files = {};
   for (const [name, content] of Object.entries(parts)) files[name] = typeof content === 'string' ? strToU8(content) : content;
-  return zipSync(files, { level: 9, mtime: new Date(1980, 0, 1, 12, 0, 0) });
+  return zipSync(files, { level, mtime: new Date(1980, 0, 1, 12, 0, 0) });
 }
 
 /** The Vietnamese header of an official-looking form, in the order of the sample's columns. */
@@ -275,6 +280,86 @@ files['xlsx-zip-bomb-declared.xlsx'] = declareSize(sctWorkbook, 'xl/worksheets/s
 files['xlsx-zip-bomb-ratio.xlsx'] = workbook([
   { name: 'Tự đánh giá', xml: worksheetXml(formRows('SNV'), { before: `<!--${' '.repeat(4 * 1024 * 1024)}-->` }) },
 ]);
+
+// --- Zip containers that lie (src/sheets/xlsx/zip.ts checks every count, offset, size and CRC-32).
+
+/** The offset of the end-of-central-directory record (these zips have no comment: the last 22 bytes). */
+function eocdOf(bytes) {
+  const at = bytes.length - 22;
+  if (new DataView(bytes.buffer, bytes.byteOffset).getUint32(at, true) !== 0x06054b50) throw new Error('no end record');
+  return at;
+}
+
+/** The end record's entry counts set to `count` (a 16-bit field: at most 65,535). */
+function declareEntries(bytes, count) {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const at = eocdOf(out);
+  view.setUint16(at + 8, count, true);
+  view.setUint16(at + 10, count, true);
+  return out;
+}
+
+/**
+ * A zip64 end record and its locator put before the end record, as zip64 files have them,
+ * declaring `count` entries; `locate` is where the locator says the zip64 record is.
+ */
+function withZip64(bytes, count, locate) {
+  const at = eocdOf(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset);
+  const cdSize = view.getUint32(at + 12, true);
+  const cdOffset = view.getUint32(at + 16, true);
+  const record = new Uint8Array(56 + 20);
+  const r = new DataView(record.buffer);
+  r.setUint32(0, 0x06064b50, true);
+  r.setBigUint64(4, 44n, true);
+  r.setUint16(12, 45, true);
+  r.setUint16(14, 45, true);
+  r.setBigUint64(24, BigInt(count), true);
+  r.setBigUint64(32, BigInt(count), true);
+  r.setBigUint64(40, BigInt(cdSize), true);
+  r.setBigUint64(48, BigInt(cdOffset), true);
+  r.setUint32(56, 0x07064b50, true);
+  r.setBigUint64(56 + 8, BigInt(locate ?? at), true);
+  r.setUint32(56 + 16, 1, true);
+  const end = bytes.slice(at);
+  new DataView(end.buffer).setUint16(8, 0xffff, true);
+  new DataView(end.buffer).setUint16(10, 0xffff, true);
+  return Buffer.concat([bytes.subarray(0, at), record, end]);
+}
+
+const sgtvtWorkbook = workbook([{ name: 'Tự đánh giá', xml: worksheetXml(formRows('SGTVT')) }]);
+
+// The end record declares 65,535 entries where the directory holds 5: the directory has no room for them.
+files['xlsx-zip-entry-count.xlsx'] = declareEntries(sgtvtWorkbook, 65535);
+
+// A zip64 end record declaring four billion entries (fflate would loop over them all).
+files['xlsx-zip64-entry-count.xlsx'] = withZip64(sgtvtWorkbook, 4_000_000_000);
+
+// A zip64 locator that points a terabyte past the end of the file.
+files['xlsx-zip64-outside.xlsx'] = withZip64(sgtvtWorkbook, 5, 2 ** 40);
+
+// The sheet declares 1,000 bytes but inflates to more: inflating stops at 1,001 bytes and the file is refused.
+files['xlsx-zip-size-lie.xlsx'] = declareSize(sgtvtWorkbook, 'xl/worksheets/sheet1.xml', 1000);
+
+// One flipped bit in a stored (uncompressed) sheet, its first rows only to stay small: the 3 meetings of indicator 1.2 read 2.
+// Without the CRC-32 check it would score as 2.
+{
+  const stored = workbook([{ name: 'Tự đánh giá', xml: worksheetXml(formRows('SXD').slice(0, 12)) }], { level: 0 });
+  const at = Buffer.from(stored).indexOf('<v>3</v>');
+  if (at < 0) throw new Error('no <v>3</v> in the sheet');
+  stored[at + 3] ^= 0x01; // '3' (0x33) → '2' (0x32)
+  files['xlsx-crc-mismatch.xlsx'] = stored;
+}
+
+// Two sheet parts whose names differ only in case: xl/worksheets/sheet1.xml and xl/worksheets/Sheet1.xml.
+{
+  const parts = {
+    ...unzipParts(workbook([{ name: 'Tự đánh giá', xml: worksheetXml(formRows('SYT')) }])),
+    'xl/worksheets/Sheet1.xml': strToU8(worksheetXml(formRows('SYT').map((r, i) => (i < FIRST_DATA_ROW - 1 ? r : r.map((v, c) => (c === COL.value - 1 && typeof v === 'number' ? v + 1 : v)))))),
+  };
+  files['xlsx-part-name-clash.xlsx'] = zip(parts);
+}
 
 // --- Workbooks that open, with one problem in their cells.
 

@@ -125,6 +125,18 @@ const EXPECTED: Record<string, Expected> = {
     codes: ['E_XLSX_TOO_LARGE'],
     agencies: 0,
   },
+  'xlsx-zip-entry-count.xlsx': { code: 'E_ZIP_ENTRY_COUNT', at: {}, params: { declared: 65535, room: 7 }, codes: ['E_ZIP_ENTRY_COUNT'], agencies: 0 },
+  'xlsx-zip64-entry-count.xlsx': { code: 'E_ZIP_ENTRY_COUNT', at: {}, params: { declared: 4_000_000_000 }, codes: ['E_ZIP_ENTRY_COUNT'], agencies: 0 },
+  'xlsx-zip64-outside.xlsx': { code: 'E_ZIP_DIRECTORY', at: {}, codes: ['E_ZIP_DIRECTORY'], agencies: 0 },
+  'xlsx-zip-size-lie.xlsx': { code: 'E_ZIP_SIZE_MISMATCH', at: {}, params: { part: 'xl/worksheets/sheet1.xml', declared: 1000 }, codes: ['E_ZIP_SIZE_MISMATCH'], agencies: 0 },
+  'xlsx-crc-mismatch.xlsx': { code: 'E_ZIP_CRC', at: {}, params: { part: 'xl/worksheets/sheet1.xml' }, codes: ['E_ZIP_CRC'], agencies: 0 },
+  'xlsx-part-name-clash.xlsx': {
+    code: 'E_ZIP_NAME_CLASH',
+    at: {},
+    params: { part: 'xl/worksheets/Sheet1.xml', other: 'xl/worksheets/sheet1.xml' },
+    codes: ['E_ZIP_NAME_CLASH'],
+    agencies: 0,
+  },
   'xlsx-zip-bomb-ratio.xlsx': { code: 'E_XLSX_TOO_LARGE', at: {}, params: { limit: 'maxCompressionRatio', max: 200 }, codes: ['E_XLSX_TOO_LARGE'], agencies: 0 },
 };
 
@@ -440,7 +452,8 @@ describe('resource limits', () => {
     const file = join(dir, 'million.csv');
     const line = 'STP,Sở Tư pháp,so-nganh,2023,1.2,4,,,,Thông báo số 12/TB-STP,\n';
     writeFileSync(file, 'agency_code,agency_name,group,year,indicator,value,numerator,denominator,points,evidence,note\n' + line.repeat(1_000_000));
-    const r = dti(['score', file, '-f', 'khanh-hoa-agencies', '--lang', 'en', '--format', 'json'], smallHeap);
+    // 70 MB: past the default --max-file-mb of 50, raised so that the row limit is what stops it.
+    const r = dti(['score', file, '-f', 'khanh-hoa-agencies', '--lang', 'en', '--format', 'json', '--max-file-mb', '100'], smallHeap);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain('E_CSV_TOO_LARGE');
     expect(r.stderr).toContain('The CSV file has more than 100000 rows, too many to read safely; it was not read');

@@ -1,7 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { issue, type DtiIssue } from '../core/issues.js';
-import type { Skipped } from '../sheets/files.js';
-import { skippedIssues } from '../sheets/skipped.js';
 import { loadFramework } from '../framework/load.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { readAgencyList, type AgencyList } from '../submission/agencies.js';
@@ -10,6 +8,8 @@ import type { Lang } from '../i18n/types.js';
 import { OutputError, writeFileAtomic } from '../report/atomic.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { readBounded } from '../sheets/read.js';
+import { DEFAULT_XLSX_LIMITS } from '../sheets/xlsx/index.js';
 
 /** What every command gets: options resolved once (language, colour, quiet) and the streams. */
 export interface CommandContext {
@@ -57,7 +57,14 @@ export function isFile(path: string): boolean {
 /** The agency list of `--agencies`: a missing file is a usage error; problems in its rows are findings. */
 export function agencyListOrThrow(file: string, model: FrameworkModel): AgencyList {
   if (!isFile(file)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: file })]);
-  return readAgencyList(readFileSync(file), file, model);
+  const read = readBounded(file, DEFAULT_XLSX_LIMITS.maxFileBytes);
+  if ('issue' in read) return { agencies: [], issues: [read.issue] };
+  return readAgencyList(read.bytes, file, model);
+}
+
+/** Reading options with the input entries that were not read (expandInputs' skipped) among the side findings. */
+export function withSkipped<T extends { sideIssues?: readonly DtiIssue[] }>(options: T, skipped: readonly DtiIssue[]): T & { sideIssues?: readonly DtiIssue[] } {
+  return skipped.length === 0 ? options : { ...options, sideIssues: [...skipped, ...(options.sideIssues ?? [])] };
 }
 
 /** `--agencies` as reading options: the listed agencies, and the list's own findings to report. */
@@ -65,10 +72,4 @@ export function agencyListOptions(file: string | undefined, model: FrameworkMode
   if (file === undefined) return {};
   const list = agencyListOrThrow(file, model);
   return { agencies: list.agencies, sideIssues: list.issues };
-}
-
-/** Reading options with the notes about the files of a folder that were not read (src/sheets/skipped.ts) among the side findings. */
-export function withSkipped<T extends { sideIssues?: readonly DtiIssue[] }>(options: T, skipped: readonly Skipped[]): T & { sideIssues?: readonly DtiIssue[] } {
-  const notes = skippedIssues(skipped);
-  return notes.length === 0 ? options : { ...options, sideIssues: [...notes, ...(options.sideIssues ?? [])] };
 }

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { FileReadError } from '../core/file-error.js';
 import { issue } from '../core/issues.js';
 import { resolveLang, t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
@@ -104,6 +105,12 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UsageError) return fail(e.issues);
+    // A failure while reading a file: the file is named, as for any other finding (exit 1).
+    if (e instanceof FileReadError) {
+      if (io.env.DTI_DEBUG) io.stderr.write(String((e.cause as Error)?.stack ?? e.stack) + '\n');
+      io.stderr.write(formatIssues([issue('E_FILE_FAILED', { file: e.file }, { detail: e.message })], lang, err));
+      return EXIT.dataErrors;
+    }
     // Not the user's fault: say so plainly, with the detail, but no stack trace unless DTI_DEBUG is set.
     if (io.env.DTI_DEBUG) io.stderr.write(String((e as Error).stack) + '\n');
     io.stderr.write(err.red(t('E_INTERNAL', lang, { detail: (e as Error).message ?? String(e) })) + '\n');

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { CellValue, Grid, GridCell, GridSheet } from '../core/grid.js';
 import { Decimal, toNumber } from '../core/decimal.js';
@@ -7,9 +6,12 @@ import { cleanText, headerKey } from '../core/text.js';
 import { t } from '../i18n/catalog.js';
 import { LANGS, type Lang, type Params } from '../i18n/types.js';
 import { resultsSchema, type AgencyJson, type RankedValueJson, type ResultsDoc } from '../results/schema.js';
-import { readGridFile, type ReadOptions } from '../sheets/read.js';
+import { readBounded, readGridFile, type ReadOptions } from '../sheets/read.js';
 import { cellText, locationOf } from '../submission/cells.js';
 import type { UnitsMapPair } from './schema.js';
+import { templateMatcher } from './template-match.js';
+import { maxOf } from '../core/arrays.js';
+import { withFile } from '../core/file-error.js';
 
 export interface PreviousRead {
   /** Last year's results; absent when the file could not be read as such (see issues). */
@@ -24,15 +26,18 @@ export interface PreviousRead {
  * The file is only read. Bad input never throws: it comes back as issues and no doc.
  */
 export function readPrevious(file: string, options: ReadOptions = {}): PreviousRead {
+  return withFile(file, () => readPreviousFile(file, options));
+}
+
+/** Largest results.json read as last year's results: checked before reading, as for submissions. */
+const MAX_RESULTS_JSON_BYTES = 256 * 1024 * 1024;
+
+function readPreviousFile(file: string, options: ReadOptions): PreviousRead {
   const ext = extname(file).toLowerCase();
   if (ext === '.json') {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      return { issues: [issue('E_FILE_UNREADABLE', { file }, { detail: (e as NodeJS.ErrnoException).code ?? String(e) })] };
-    }
-    return previousFromJson(text, file);
+    const read = readBounded(file, MAX_RESULTS_JSON_BYTES);
+    if ('issue' in read) return { issues: [read.issue] };
+    return previousFromJson(Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString('utf8'), file);
   }
   if (ext === '.xlsx' || ext === '.xlsm') {
     const read = readGridFile(file, options);
@@ -112,8 +117,8 @@ export function previousFromGrid(grid: Grid): PreviousRead {
   };
   const ties = (['published', 'exact'] as const).find((d) => is(String(setting('WB_METHOD_TIES') ?? ''), `WB_METHOD_TIES_${d}`)) ?? 'exact';
 
-  const titleRe = templateRegex(l('WB_TITLE_RANKING'));
-  const groupRe = templateRegex(l('WB_TITLE_GROUP'));
+  const titleRe = templateMatcher(l('WB_TITLE_RANKING'));
+  const groupRe = templateMatcher(l('WB_TITLE_GROUP'));
   let title: Record<string, string> | undefined;
   const blocks: Block[] = [];
   let block: Block | undefined;
@@ -169,7 +174,7 @@ export function previousFromGrid(grid: Grid): PreviousRead {
       name: { vi: frameworkName, en: frameworkName },
       version: cleanText(String(setting('WB_METHOD_VERSION') ?? '')),
       year: intOr(setting('WB_METHOD_YEAR'), intOr(title?.year, 0)),
-      maxPoints: Math.max(0, ...groups.map((g) => g.maxPoints)),
+      maxPoints: maxOf(groups.map((g) => g.maxPoints), 0),
       precision,
       ties,
     },
@@ -201,10 +206,10 @@ function rankingSheet(grid: Grid): { sheet: GridSheet; lang: Lang } | undefined 
 function headerColumns(cells: ReadonlyArray<GridCell | undefined>, lang: Lang): Column {
   const texts = cells.filter((c): c is GridCell => c !== undefined).map((c) => ({ column: c.column, text: cellText(c) }));
   const fixed = (key: string) => texts.find((h) => headerKey(h.text) === headerKey(t(key, lang)))?.column;
-  const indexOf = templateRegex(t('WB_COL_INDEX_OF', lang));
-  const rankOf = templateRegex(t('WB_COL_RANK_OF', lang));
-  const pillarIndex = templateRegex(t('WB_COL_PILLAR_INDEX', lang));
-  const pillarRank = templateRegex(t('WB_COL_PILLAR_RANK', lang));
+  const indexOf = templateMatcher(t('WB_COL_INDEX_OF', lang));
+  const rankOf = templateMatcher(t('WB_COL_RANK_OF', lang));
+  const pillarIndex = templateMatcher(t('WB_COL_PILLAR_INDEX', lang));
+  const pillarRank = templateMatcher(t('WB_COL_PILLAR_RANK', lang));
   const mains: { code: string; name: string; index: number; rank: number }[] = [];
   for (let i = 0; i + 1 < texts.length; i++) {
     const here = texts[i]!;
@@ -235,7 +240,7 @@ function headerColumns(cells: ReadonlyArray<GridCell | undefined>, lang: Lang): 
 
 /** The indicator name inside "{code} {name}: chỉ số". */
 function nameOf(text: string, code: string, lang: Lang): string {
-  const filled = templateRegex(t('WB_COL_INDEX_OF', lang, { code }));
+  const filled = templateMatcher(t('WB_COL_INDEX_OF', lang, { code }));
   return filled.exec(text)?.groups?.name ?? text;
 }
 
@@ -364,18 +369,6 @@ function methodSettings(grid: Grid, lang: Lang): { values: Map<string, CellValue
   return { values, inputs };
 }
 
-/** A regular expression from a catalogue template: "{name}" placeholders become named groups, the rest is literal. */
-function templateRegex(template: string): RegExp {
-  const source = template
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const m = /^\{(\w+)\}$/.exec(part);
-      return m ? `(?<${m[1]}>.+?)` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(`^${source}$`, 'u');
-}
-
 // ---------------------------------------------------------------------------------------------
 // The units map
 
@@ -396,7 +389,8 @@ const HEADER_SEARCH_ROWS = 20;
 export function readUnitsMap(file: string, options: ReadOptions = {}): UnitsMapRead {
   const read = readGridFile(file, options);
   if (!read.grid) return { map: [], issues: read.issues };
-  const parsed = unitsMapFromGrid(read.grid);
+  const grid = read.grid;
+  const parsed = withFile(file, () => unitsMapFromGrid(grid));
   return { map: parsed.map, issues: [...read.issues, ...parsed.issues] };
 }
 

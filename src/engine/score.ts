@@ -8,6 +8,7 @@ import { scoreRule, type RuleContext, type RuleInput } from './rules/index.js';
 import type { Adjustment } from './adjustment.js';
 import { applicability, notApplicableCell, type NotApplicable, type NotApplicableClaim } from './applicability.js';
 import { scopeKey } from './scope.js';
+import { append } from '../core/arrays.js';
 
 /** How a leaf's points came about: the audit trail behind every number. */
 export interface LeafAudit {
@@ -286,7 +287,7 @@ function scoreOne(
     } else if (outcome.status === 'scored') {
       points = roundTo(outcome.points, places);
       inputs = outcome.inputs;
-      issues.push(...outcome.issues);
+      append(issues, outcome.issues);
       // A penalty without its document still counts: dropping it would reward the missing evidence.
       if (node.node.evidenceRequired && node.effect !== 'penalty' && !entry?.evidence && points.greaterThan(0)) {
         issues.push(issue('W_EVIDENCE_MISSING', entry?.cells?.evidence ?? loc, { agency: agency.code, indicator: node.code, points: points.toString() }));

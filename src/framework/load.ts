@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { FRAMEWORK_SCHEMA_FILE } from './json-schema.js';
 import { parseFramework, type FrameworkParse, type Lang } from './parse.js';
+import { withFile } from '../core/file-error.js';
 
 /** Bundled frameworks ship as YAML in the package's frameworks/ folder (two levels above this module in src/ and dist/). */
 export const BUNDLED_DIR = fileURLToPath(new URL('../../frameworks/', import.meta.url));
@@ -33,7 +34,7 @@ export function loadFramework(ref: string, lang: Lang = 'vi'): FrameworkParse {
   const ext = extname(path).toLowerCase();
   const format = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
   if (!format) return { ok: false, issues: [issue('E_FW_FORMAT', { file: ref }, { ext })] };
-  return parseFramework(text.replace(/^\uFEFF/, ''), format, ref, lang);
+  return withFile(ref, () => parseFramework(text.replace(/^\uFEFF/, ''), format, ref, lang));
 }
 
 function bundledPath(id: string): string {

@@ -1,6 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { issue, type DtiIssue } from '../core/issues.js';
+import { FRAMEWORK_LIMITS } from '../core/limits.js';
 import { buildModel, type FrameworkModel } from './model.js';
 import { frameworkSchema } from './schema.js';
 import { validateFramework } from './validate.js';
@@ -25,9 +26,13 @@ export function parseFramework(text: string, format: 'json' | 'yaml', file: stri
   try {
     data = format === 'json' ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true });
   } catch (e) {
+    // Nesting deep enough to exhaust the parser's stack is no framework (the yaml package reports it as a parse error).
+    if (e instanceof RangeError || (e instanceof Error && e.message.includes('Maximum call stack size exceeded'))) return { ok: false, issues: [issue('E_FW_TOO_DEEP', { file }, { max: FRAMEWORK_LIMITS.depth })] };
     const detail = e instanceof YAMLParseError || e instanceof SyntaxError ? e.message.split('\n')[0]! : String(e);
     return { ok: false, issues: [issue('E_FW_SYNTAX', { file }, { detail })] };
   }
+  const bounds = treeBounds(data, file);
+  if (bounds) return { ok: false, issues: [bounds] };
   const parsed = frameworkSchema.safeParse(data, { error: z.locales[lang]().localeError });
   if (!parsed.success) {
     return {
@@ -38,4 +43,32 @@ export function parseFramework(text: string, format: 'json' | 'yaml', file: stri
   const issues = validateFramework(parsed.data, file);
   if (issues.some((i) => i.severity === 'error')) return { ok: false, issues };
   return { ok: true, model: buildModel(parsed.data), issues };
+}
+
+/**
+ * Depth and size of the indicator tree, checked on the parsed data before the schema, without
+ * recursion: the schema's recursive parse would exhaust the stack on thousands of levels.
+ */
+function treeBounds(data: unknown, file: string): DtiIssue | undefined {
+  const { depth: maxDepth, nodes: maxNodes } = FRAMEWORK_LIMITS;
+  if (!isRecord(data) || !Array.isArray(data.indicators)) return undefined;
+  const stack: { nodes: unknown[]; depth: number; path: string }[] = [{ nodes: data.indicators, depth: 1, path: 'indicators' }];
+  let count = 0;
+  while (stack.length > 0) {
+    const { nodes, depth, path } = stack.pop()!;
+    count += nodes.length;
+    if (count > maxNodes) return issue('E_FW_TOO_MANY_NODES', { file, path: 'indicators' }, { max: maxNodes });
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      if (!isRecord(node) || !Array.isArray(node.children) || node.children.length === 0) continue;
+      const childPath = `${path}[${i}].children`;
+      if (depth + 1 > maxDepth) return issue('E_FW_TOO_DEEP', { file, path: childPath }, { max: maxDepth });
+      stack.push({ nodes: node.children, depth: depth + 1, path: childPath });
+    }
+  }
+  return undefined;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

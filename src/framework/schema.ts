@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FRAMEWORK_LIMITS as LIMITS } from '../core/limits.js';
 import { localizedSchema } from '../core/localized.js';
 import { ruleSchema } from '../engine/rules/index.js';
 
@@ -7,7 +8,9 @@ import { ruleSchema } from '../engine/rules/index.js';
  * Types come from these schemas; semantic checks (sums, references) live in validate.ts.
  */
 
-const codeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dots, dashes');
+const codeSchema = z.string().max(LIMITS.codeLength).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dots, dashes');
+/** Points anywhere in a framework: bounded so sums stay exact and printable (no 1e308). */
+const pointsSchema = z.number().nonnegative().max(LIMITS.points);
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
 
 /** How a node's points count: in the score and its maximum, or outside the maximum as bonus or penalty. */
@@ -19,9 +22,9 @@ export const indicatorNodeSchema = z.object({
   name: localizedSchema,
   description: localizedSchema.optional(),
   /** Max points; on a branch it may be left out and is then the sum of its children. */
-  maxPoints: z.number().nonnegative().optional(),
+  maxPoints: pointsSchema.optional(),
   /** A different max for some groups (group id → points). */
-  maxPointsByGroup: z.record(idSchema, z.number().nonnegative()).optional(),
+  maxPointsByGroup: z.record(idSchema, pointsSchema).optional(),
   /** Groups the node applies to; absent means every group its parent applies to. */
   groups: z.array(idSchema).min(1).optional(),
   /** "Không tính điểm": collected, shown, never scored. */
@@ -30,7 +33,7 @@ export const indicatorNodeSchema = z.object({
   /** Pillars this main indicator counts in (codes from the framework's `pillars`). */
   pillars: z.array(codeSchema).optional(),
   /** Agency tags (framework `tags`): the node applies only to agencies carrying at least one; inherited. */
-  onlyFor: z.array(idSchema).min(1).optional(),
+  onlyFor: z.array(idSchema).min(1).max(LIMITS.groups).optional(),
   /** The agency may answer "Không áp dụng" (N/A) with a reason; on a branch, for each leaf below. */
   notApplicableAllowed: z.boolean().optional(),
   /**
@@ -40,7 +43,7 @@ export const indicatorNodeSchema = z.object({
   effect: effectSchema.optional(),
   rule: ruleSchema.optional(),
   get children() {
-    return z.array(indicatorNodeSchema).default([]);
+    return z.array(indicatorNodeSchema).max(LIMITS.nodes).default([]);
   },
 });
 export type IndicatorNode = z.output<typeof indicatorNodeSchema>;
@@ -68,7 +71,7 @@ export const groupSchema = z.object({
   /** Rank within the whole group, or within each parent unit (communes within a district). */
   rankScope: z.enum(['group', 'parent']).default('group'),
   /** Class thresholds of this group, instead of the framework's `classes`. */
-  classes: z.array(classSchema).optional(),
+  classes: z.array(classSchema).max(LIMITS.groups).optional(),
 });
 export type AgencyGroup = z.output<typeof groupSchema>;
 
@@ -90,9 +93,9 @@ export const frameworkSchema = z.object({
   /** Where the framework comes from and what was modelled: free text kept with the results. */
   provenance: z.string().optional(),
   /** Declared total (1000); checked against the main indicators for every group. */
-  maxPoints: z.number().positive().optional(),
+  maxPoints: z.number().positive().max(LIMITS.points).optional(),
   /** Declared total per group (1000 / 800 / 900), checked instead of `maxPoints` for those groups. */
-  maxPointsByGroup: z.record(idSchema, z.number().positive()).optional(),
+  maxPointsByGroup: z.record(idSchema, z.number().positive().max(LIMITS.points)).optional(),
   /** Whether the total index, bonus and penalty included, is clamped to 0..1. */
   indexClamp: z.boolean().default(true),
   precision: precisionSchema.prefault({}),
@@ -102,12 +105,12 @@ export const frameworkSchema = z.object({
   missing: z.enum(['zero', 'incomplete']).default('zero'),
   /** Required evidence absent: only flagged, or the indicator scores 0. */
   evidenceMissing: z.enum(['flag', 'zero']).default('flag'),
-  groups: z.array(groupSchema).min(1),
-  pillars: z.array(pillarSchema).default([]),
-  classes: z.array(classSchema).default([]),
+  groups: z.array(groupSchema).min(1).max(LIMITS.groups),
+  pillars: z.array(pillarSchema).max(LIMITS.groups).default([]),
+  classes: z.array(classSchema).max(LIMITS.groups).default([]),
   /** Agency tags that nodes' `onlyFor` may name. */
-  tags: z.array(tagSchema).default([]),
-  indicators: z.array(indicatorNodeSchema).min(1),
+  tags: z.array(tagSchema).max(LIMITS.groups).default([]),
+  indicators: z.array(indicatorNodeSchema).min(1).max(LIMITS.nodes),
 });
 export type Framework = z.output<typeof frameworkSchema>;
 export type FrameworkInput = z.input<typeof frameworkSchema>;

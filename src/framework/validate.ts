@@ -2,6 +2,7 @@ import { Decimal, sum } from '../core/decimal.js';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { buildModel, type FrameworkModel, type FrameworkNode } from './model.js';
 import type { Framework } from './schema.js';
+import { maxOf } from '../core/arrays.js';
 
 /**
  * Checks a schema-valid framework for what a schema cannot see: unique codes, references to
@@ -121,7 +122,7 @@ function rulePointsOverMax(rule: NonNullable<FrameworkNode['node']['rule']>, max
 /** The most a tiers or choice rule can give (undefined for rules that scale to the max). */
 function ruleTopPoints(rule: NonNullable<FrameworkNode['node']['rule']>): string | undefined {
   const points = rule.type === 'tiers' ? rule.tiers.map((t) => t.points) : rule.type === 'choice' ? rule.options.map((o) => o.points) : [];
-  return points.length === 0 ? undefined : String(Math.max(...points));
+  return points.length === 0 ? undefined : String(maxOf(points, -Infinity));
 }
 
 function duplicates(values: string[]): string[] {

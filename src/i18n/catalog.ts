@@ -3,6 +3,7 @@ import { cliMessages } from './messages/cli.js';
 import { compareMessages } from './messages/compare.js';
 import { engineMessages } from './messages/engine.js';
 import { explainMessages } from './messages/explain.js';
+import { hostileMessages } from './messages/hostile.js';
 import { frameworkMessages } from './messages/framework.js';
 import { htmlMessages } from './messages/html.js';
 import { labelMessages } from './messages/labels.js';
@@ -39,6 +40,7 @@ const TABLES: readonly MessageTable[] = [
   badMessages,
   reviewMessages,
   htmlMessages,
+  hostileMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {

@@ -8,6 +8,7 @@ import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, ResultsDoc } from '../results/schema.js';
 import { agencyCard } from '../analysis/card.js';
 import { notApplicableText } from './not-applicable.js';
+import { append } from '../core/arrays.js';
 
 /** What the appraisal council changed: leaves with an `appraisal`, counted per agency and per leaf, in each group. */
 export interface AppraisalCounts {
@@ -141,7 +142,7 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
       if (withErrors) cells.push(a.errors !== undefined ? `⚠ ${a.errors}` : '');
       return cells;
     });
-    out.push(...table(header, align, body), '');
+    append(out, table(header, align, body)).push('');
 
     // Why an indicator did not count for an agency (a tag it lacks, its own "không áp dụng"), and rejected claims.
     // One line per agency and reason: "VPUB, 6.3, 6.4, 6.5: …".
@@ -178,7 +179,7 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
         const worst = extreme(a.indicators, (x, y) => x.lessThan(y));
         return [agencyText(a.name, a.code), indicatorText(best, lang, f), indicatorText(worst, lang, f)];
       });
-      out.push(...table([l('LABEL_AGENCY'), l('SUMMARY_COL_STRONGEST'), l('SUMMARY_COL_WEAKEST')], ['left', 'left', 'left'], rowsOf), '');
+      append(out, table([l('LABEL_AGENCY'), l('SUMMARY_COL_STRONGEST'), l('SUMMARY_COL_WEAKEST')], ['left', 'left', 'left'], rowsOf)).push('');
 
       // The group's weakest main indicators: lowest mean index over its agencies.
       const means = groupMeans(withMains, doc.framework.precision.index);
@@ -266,7 +267,7 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
       if (fw.indicators.dropped.length) lines.push(l('SUMMARY_FRAMEWORK_DROPPED', { codes: named(fw.indicators.dropped) }));
       if (fw.leaves?.added.length) lines.push(l('SUMMARY_FRAMEWORK_LEAVES_ADDED', { codes: fw.leaves.added.join(', ') }));
       if (fw.leaves?.dropped.length) lines.push(l('SUMMARY_FRAMEWORK_LEAVES_DROPPED', { codes: fw.leaves.dropped.join(', ') }));
-      out.push(...lines.map((x) => `- ${md(x)}`), '');
+      append(out, lines.map((x) => `- ${md(x)}`)).push('');
     }
 
     if (cmp.merges.length > 0) {
@@ -295,7 +296,7 @@ export function summaryMarkdown(doc: ResultsDoc, options: SummaryOptions): strin
     }
   }
 
-  out.push(...issuesSection(doc, cmp?.issues ?? [], lang));
+  append(out, issuesSection(doc, cmp?.issues ?? [], lang));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
@@ -322,7 +323,7 @@ function issuesSection(doc: ResultsDoc, extra: readonly DtiIssue[], lang: Lang):
   const rows = [...counts]
     .sort((a, b) => order[a[1].severity] - order[b[1].severity] || compareText(a[0], b[0]))
     .map(([code, { severity, count }]) => [`\`${code}\``, md(l(`LABEL_SEVERITY_${severity}`)), String(count)]);
-  out.push(...table([l('LABEL_ISSUE_CODE'), l('LABEL_SEVERITY'), l('SUMMARY_COL_COUNT')], ['left', 'left', 'right'], rows), '');
+  append(out, table([l('LABEL_ISSUE_CODE'), l('LABEL_SEVERITY'), l('SUMMARY_COL_COUNT')], ['left', 'left', 'right'], rows)).push('');
   const errors = all.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     out.push(`### ${md(l('SUMMARY_ERRORS'))}`, '');

@@ -11,6 +11,7 @@ import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
 import { notApplicableText } from './not-applicable.js';
 import { a4PageSetup, newWorkbook, solid } from './excel.js';
 import { pinZipEntryTimes } from './workbook-dates.js';
+import { maxOf } from '../core/arrays.js';
 
 /**
  * The ranked workbook: ranking per group, one sheet per main indicator, the agency × indicator
@@ -605,7 +606,7 @@ class SheetWriter {
       cell.fill = solid(HEADER_FILL);
       cell.alignment = { wrapText: true, vertical: 'top' };
       cell.border = { bottom: { style: 'thin' } };
-      const longestWord = Math.max(0, ...label.split(/\s+/).map(textWidth));
+      const longestWord = maxOf(label.split(/\s+/).map(textWidth), 0);
       this.fit(i + 1, Math.max(longestWord, Math.min(textWidth(label), HEADER_WIDTH)));
     });
   }
@@ -678,7 +679,7 @@ class SheetWriter {
     });
     // Wrapped headers get the height their longest wrap needs (not every reader re-measures rows).
     for (const [row, labels] of this.headerRows) {
-      const lines = Math.max(1, ...labels.map((label, i) => wrappedLines(label, (widths[i] ?? MIN_WIDTH) - 1)));
+      const lines = maxOf(labels.map((label, i) => wrappedLines(label, (widths[i] ?? MIN_WIDTH) - 1)), 1);
       this.ws.getRow(row).height = LINE_HEIGHT * lines;
     }
     if (o.freezeRows > 0 || o.freezeColumns > 0) {

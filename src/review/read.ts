@@ -8,6 +8,7 @@ import type { Submission } from '../submission/schema.js';
 import { checkAdjustments } from './check.js';
 import { DECISION_ROLES, NA_ACCEPT_WORDS, NA_REJECT_WORDS, reviewColumnRole, type ReviewRole } from './columns.js';
 import type { Adjustment } from './schema.js';
+import { withFile } from '../core/file-error.js';
 
 /** How far down a sheet the header row is looked for (title rows sit above it). */
 const HEADER_SEARCH_ROWS = 40;
@@ -40,6 +41,10 @@ export interface ReviewOptions extends ReadOptions {
  * checked against them (src/review/check.ts) and only the valid ones are returned.
  */
 export function readReview(file: string, model: FrameworkModel, submissions?: readonly Submission[], options: ReviewOptions = {}): ReviewRead {
+  return withFile(file, () => readReviewFile(file, model, submissions, options));
+}
+
+function readReviewFile(file: string, model: FrameworkModel, submissions: readonly Submission[] | undefined, options: ReviewOptions): ReviewRead {
   const read = readGridFile(file, options);
   if (!read.grid) return { adjustments: [], issues: read.issues };
   const parsed = parseReview(read.grid, options);

@@ -3,6 +3,7 @@ import { parse, type Info } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { Grid, GridCell } from '../core/grid.js';
 import { issue, type DtiIssue } from '../core/issues.js';
+import { trimBlank } from '../core/text.js';
 
 /** What reading one CSV file gives: a grid unless the file cannot be trusted, and the issues found. */
 export interface CsvReadResult {
@@ -73,10 +74,19 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
   } else {
     delimiter = detectDelimiter(text);
   }
+  const stripped = stripTrailingDelimiters(text, delimiter);
+  text = stripped.text;
   const buffer = Buffer.from(text, 'utf8');
-  let records: { record: string[]; info: Info }[];
+  let records: { record: Fields; info: Info }[];
   try {
     records = parse(buffer, {
+      // Trailing empty fields are counted, not kept: 16,384 empty columns on every line cost no memory.
+      // (With info: true, csv-parse hands on_record the record with its info.)
+      on_record: (({ record, info }: { record: string[]; info: Info }) => {
+        let n = record.length;
+        while (n > 0 && trimBlank(record[n - 1]!) === '') n--;
+        return { record: { fields: n === record.length ? record : record.slice(0, n), count: record.length }, info };
+      }) as never,
       delimiter,
       bom: true,
       info: true,
@@ -86,7 +96,7 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
       record_delimiter: ['\r\n', '\n', '\r'],
       // Parsing stops one record past the limit: a million-line file costs no more than the limit.
       to: Number.isFinite(maxRows) ? maxRows + 1 : -1,
-    }) as unknown as { record: string[]; info: Info }[];
+    }) as unknown as { record: Fields; info: Info }[];
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -103,7 +113,7 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
   if (records.length > maxRows) return { issues: [...issues, issue('E_CSV_TOO_LARGE', { file }, { max: maxRows })] };
 
   const lines = lineStarts(buffer.length, (i) => buffer[i]!);
-  const rows: GridCell[][] = [];
+  const rows: (GridCell | undefined)[][] = [];
   let end = 0;
   let anyValue = false;
   for (const { record, info } of records) {
@@ -112,10 +122,18 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
     while (start < buffer.length && (buffer[start] === 0x0a || buffer[start] === 0x0d)) start++;
     end = info.bytes;
     const row = lineAt(lines, start);
-    const cells = record.map((raw, i): GridCell => ({ value: cellValue(raw), row, column: i + 1 }));
     // A line of spaces is an empty line, not a record of one empty field.
-    if (cells.length === 1 && cells[0]!.value === null) continue;
-    if (cells.some((c) => c.value !== null)) anyValue = true;
+    if (record.count === 1 && record.fields.length === 0) continue;
+    const cells: (GridCell | undefined)[] = record.fields.map((raw, i): GridCell => {
+      const value = cellValue(raw);
+      if (value === null || value.length <= MAX_CELL_CHARS) return { value, row, column: i + 1 };
+      issues.push(issue('W_CSV_CELL_TOO_LONG', { file, row, column: i + 1 }, { length: value.length, max: MAX_CELL_CHARS }));
+      return { value: truncate(value, MAX_CELL_CHARS), row, column: i + 1 };
+    });
+    // The trailing empty fields stay as holes, so the row still has as many fields as the line,
+    // up to MAX_ROW_WIDTH: past it an empty field tells nothing (no header is that wide).
+    cells.length = Math.max(cells.length, Math.min(record.count + (stripped.counts.get(row) ?? 0), MAX_ROW_WIDTH));
+    if (record.fields.length > 0) anyValue = true;
     rows.push(cells);
   }
   if (!anyValue) {
@@ -126,9 +144,102 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
   return { grid: { file, kind: 'csv', sheets: [{ name: '', rows }], sha256 }, issues };
 }
 
+/**
+ * Runs of delimiters at the ends of records taken off before parsing, and counted per line:
+ * csv-parse spends about a microsecond on every field (more when the count changes), and a file
+ * whose lines end in 16,384 empty columns (what a spreadsheet exports when one far cell was once
+ * touched) took 30 s and 1 GB. One pass that follows quotes as csv-parse does with relax_quotes
+ * (a quote opens a field only as its first character; "" inside is a quote), so a delimiter
+ * inside a quoted field is never taken.
+ */
+function stripTrailingDelimiters(text: string, delimiter: string): { text: string; counts: Map<number, number> } {
+  const counts = new Map<number, number>();
+  const d = delimiter.charCodeAt(0);
+  const parts: string[] = [];
+  let from = 0;
+  let line = 1;
+  /** The line the current record starts on: readCsv names a record's cells by it. */
+  let recordLine = 1;
+  let quoted = false;
+  let fieldStart = true;
+  /** Where the current run of delimiters outside quotes began, or -1. */
+  let run = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 34 /* " */) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      } else if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
+      continue;
+    }
+    if (c === 0x0a || c === 0x0d) {
+      // The end of a record: a run of two or more delimiters before it goes (a line of delimiters only keeps one).
+      if (run >= 0) {
+        const keep = run === lineStartOf(text, run) ? run + 1 : run;
+        if (i - keep >= 2) {
+          parts.push(text.slice(from, keep));
+          from = i;
+          counts.set(recordLine, i - keep);
+        }
+      }
+      if (!(c === 0x0d && text.charCodeAt(i + 1) === 0x0a)) recordLine = ++line;
+      run = -1;
+      fieldStart = true;
+      continue;
+    }
+    if (c === d) {
+      if (run < 0) run = i;
+      fieldStart = true;
+      continue;
+    }
+    run = -1;
+    if (c === 34 && fieldStart) quoted = true;
+    fieldStart = false;
+  }
+  if (run >= 0) {
+    const keep = run === lineStartOf(text, run) ? run + 1 : run;
+    if (n - keep >= 2) {
+      parts.push(text.slice(from, keep));
+      from = n;
+      counts.set(recordLine, n - keep);
+    }
+  }
+  if (counts.size === 0) return { text, counts };
+  parts.push(text.slice(from));
+  return { text: parts.join(''), counts };
+}
+
+/** Whether a position starts its line (nothing but a line break, or the start, before it). */
+function lineStartOf(text: string, at: number): number {
+  const c = text.charCodeAt(at - 1);
+  return at === 0 || c === 0x0a || c === 0x0d ? at : -1;
+}
+
+/** A record as parsed: its fields up to the last non-blank one, and how many fields the line had. */
+interface Fields {
+  readonly fields: string[];
+  readonly count: number;
+}
+
+/** Rows are as wide as their lines, empty fields included, up to this many columns (a wide form has one per indicator, 2,000 at most). */
+const MAX_ROW_WIDTH = 4_096;
+
+/** The most characters a cell holds, as in Excel: a longer field is cut there, with a warning naming the cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** The first `max` characters (not splitting a surrogate pair), copied so the long original can be freed. */
+function truncate(s: string, max: number): string {
+  const code = s.charCodeAt(max - 1);
+  const cut = code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+  return Buffer.from(s.slice(0, cut), 'utf16le').toString('utf16le');
+}
+
 /** Trimmed of surrounding whitespace (spaces, NBSPs, tabs, zero-width spaces); empty → null. */
 function cellValue(raw: string): string | null {
-  const value = raw.replace(/^[\s\u200b]+|[\s\u200b]+$/g, '');
+  // A loop: /[\s]+$/ is quadratic on a field of 400,000 spaces followed by a letter.
+  const value = trimBlank(raw);
   return value === '' ? null : value;
 }
 

@@ -7,6 +7,7 @@ import { readCsv } from '../sheets/csv.js';
 import { readXlsx } from '../sheets/xlsx/index.js';
 import { cellText, locationOf } from './cells.js';
 import { columnRole, type ColumnRole } from './columns.js';
+import { withFile } from '../core/file-error.js';
 
 /** One agency of a list: who gets a submission template, in which group. */
 export interface ListedAgency {
@@ -39,6 +40,10 @@ const UNSAFE_IN_FILE_NAME = /[/\\:*?"<>|\u0000-\u001f]/;
  * issues at that row; the rows without errors are returned.
  */
 export function readAgencyList(bytes: Uint8Array, file: string, model: FrameworkModel): AgencyList {
+  return withFile(file, () => readList(bytes, file, model));
+}
+
+function readList(bytes: Uint8Array, file: string, model: FrameworkModel): AgencyList {
   const ext = extname(file).toLowerCase();
   const read = ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' ? readXlsx(bytes, file) : readCsv(bytes, file);
   if (!read.grid) return { agencies: [], issues: read.issues };

@@ -1,3 +1,4 @@
+import { stripTrailing } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 
 /**
@@ -11,7 +12,7 @@ export class NumberingResolver {
   constructor(private readonly model: FrameworkModel) {}
 
   resolve(raw: string): string | undefined {
-    const n = raw.trim().replace(/[.)]+$/, '');
+    const n = stripTrailing(raw.trim(), '.)');
     if (n === '') return undefined;
     const { nodes, roots } = this.model;
     let code: string | undefined;

@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import { Decimal } from '../core/decimal.js';
 import { cellRef, columnLetters, columnNumber, inRange, parseCellRef, parseRange, type CellRange, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type IssueParams, type Location } from '../core/issues.js';
@@ -11,6 +10,9 @@ import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges, signedSum } from '../report/template.js';
 import { readXlsx } from '../sheets/xlsx/index.js';
+import { DEFAULT_XLSX_LIMITS, ReadStop, tooLarge } from '../sheets/xlsx/limits.js';
+import { ZipArchive } from '../sheets/xlsx/zip.js';
+import { maxOf } from '../core/arrays.js';
 
 /**
  * `dti check` on a submission template a province edited by hand before sending it out: is it
@@ -24,7 +26,7 @@ import { readXlsx } from '../sheets/xlsx/index.js';
  * How the workbook is read: values (codes, max points, the _dti and _lists sheets) come from the
  * project's own reader (src/sheets/xlsx/), which also refuses zip bombs, encrypted and corrupt
  * files first. Validations, formulas, locks and protection are not in its Grid, so the few parts
- * that hold them are inflated again with fflate and scanned here (section "OOXML" below).
+ * that hold them are inflated again (src/sheets/xlsx/zip.ts) and scanned here (section "OOXML" below).
  * Not exceljs: it cannot see <workbookProtection> at all (src/report/template.ts adds that
  * element after exceljs has written), its loader has none of the reader's size limits, and it
  * would make this check asynchronous where every other reader is not. The cost is shared formulas,
@@ -127,9 +129,10 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
 
   let parts: WorkbookParts;
   try {
-    parts = readWorkbookParts(bytes);
+    parts = readWorkbookParts(bytes, file);
   } catch (e) {
-    issues.push(issue('E_XLSX_CORRUPT', { file }, { detail: e instanceof Error ? e.message : String(e) }));
+    if (e instanceof ReadStop) issues.push(e.found);
+    else issues.push(issue('E_XLSX_CORRUPT', { file }, { detail: e instanceof Error ? e.message : String(e) }));
     return issues;
   }
 
@@ -322,7 +325,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
 
   // The total row: the group's total and the sum of the main indicators.
   if (totalRow === undefined) {
-    const after = Math.max(headerRow, ...rowOf.values()) + 1;
+    const after = maxOf(rowOf.values(), headerRow) + 1;
     issues.push(issue('E_TPL_TOTAL_MISSING', at(sheet, after, COL.name), { total: t('TPL_TOTAL', 'vi') }));
   } else {
     const label = text(totalRow, COL.name);
@@ -501,7 +504,7 @@ function checkValidation(
 }
 
 function numberOf(formula: string | undefined): number | undefined {
-  if (formula === undefined || !/^[-+]?(\d+\.?\d*|\.\d+)(E[-+]?\d+)?$/i.test(formula.trim())) return undefined;
+  if (formula === undefined || !/^[-+]?(\d+(?:\.\d*)?|\.\d+)(E[-+]?\d+)?$/i.test(formula.trim())) return undefined;
   return Number(formula);
 }
 
@@ -543,7 +546,8 @@ export function normaliseFormula(formula: string): string {
       .toUpperCase()
       .replace(/_XLFN\.|_XLWS\./g, '')
       .replace(/\$/g, '')
-      .replace(/(^|[^A-Z0-9_.])(\d+\.?\d*|\.\d+)(E[-+]?\d+)?(?![A-Z0-9_(])/g, (_w, before: string, n: string, exp: string | undefined) => {
+      // \d+(?:\.\d*)? rather than \d+\.?\d*: the latter splits a run of digits in every way before failing (quadratic).
+      .replace(/(^|[^A-Z0-9_.])(\d+(?:\.\d*)?|\.\d+)(E[-+]?\d+)?(?![A-Z0-9_(])/g, (_w, before: string, n: string, exp: string | undefined) => {
         return before + new Decimal(n + (exp ?? '')).toFixed();
       }),
   );
@@ -623,10 +627,19 @@ interface WorkbookParts {
   sheet(name: string): SheetParts | undefined;
 }
 
-function readWorkbookParts(bytes: Uint8Array): WorkbookParts {
+function readWorkbookParts(bytes: Uint8Array, file: string): WorkbookParts {
   // Only the parts wanted: relationships, the workbook, styles and sheets (not shared strings, themes, drawings or comments).
+  // Through the project's zip reader (sizes, CRC-32 and the inflated budget checked), not fflate, which inflates whatever an entry holds.
   const skipped = /sharedStrings|theme|drawings|comments|charts|media|docProps|customXml|externalLinks|pivot/i;
-  const entries = unzipSync(bytes, { filter: (f) => f.name.endsWith('.rels') || (f.name.endsWith('.xml') && !skipped.test(f.name)) });
+  const zip = ZipArchive.open(bytes, file);
+  const entries: Record<string, Uint8Array> = {};
+  let inflated = 0;
+  for (const entry of zip.entries.values()) {
+    if (!(entry.name.endsWith('.rels') || (entry.name.endsWith('.xml') && !skipped.test(entry.name)))) continue;
+    inflated += entry.originalSize;
+    if (inflated > DEFAULT_XLSX_LIMITS.maxInflatedBytes) throw tooLarge(file, 'maxInflatedBytes', inflated, DEFAULT_XLSX_LIMITS.maxInflatedBytes);
+    entries[entry.name] = zip.inflate(entry);
+  }
   const text = (name: string): string | undefined => {
     const data = entries[name] ?? entries['/' + name];
     return data === undefined ? undefined : new TextDecoder('utf-8').decode(data);
@@ -739,7 +752,7 @@ function sheetParts(xml: string, lockedByStyle: readonly boolean[]): SheetParts 
 
 /** Locked or not, for each cell format (<cellXfs>): locked unless its <protection> says locked="0". */
 function cellXfLocks(xml: string): boolean[] {
-  const cellXfs = /<(?:\w+:)?cellXfs\b[\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(xml)?.[0] ?? '';
+  const cellXfs = firstElement(xml, 'cellXfs')?.inner ?? '';
   return elements(cellXfs, 'xf').map((xf) => {
     const protection = firstElement(xf.inner ?? '', 'protection');
     return protection ? !isFalse(attributes(protection.open).locked) : true;
@@ -804,21 +817,66 @@ interface Element {
   readonly inner: string | undefined;
 }
 
-const ELEMENT_CACHE = new Map<string, RegExp>();
-
-/** Every element of that local name (any prefix), not nested in one of the same name. */
+/**
+ * Every element of that local name (any prefix), not nested in one of the same name. A scan with
+ * indexOf rather than a pattern with a lazy body: that one searched to the end of the part for
+ * the end tag of every unclosed start tag, quadratic in a crafted part. Here an end tag looked
+ * for in vain from some point is not looked for again past it.
+ */
 function elements(xml: string, name: string): Element[] {
-  let re = ELEMENT_CACHE.get(name);
-  if (!re) {
-    re = new RegExp(`<((?:[\\w.-]+:)?${name})(?=[\\s/>])([^>]*?)(\\/>|>([\\s\\S]*?)<\\/\\1\\s*>)`, 'g');
-    ELEMENT_CACHE.set(name, re);
-  }
   const out: Element[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    out.push({ open: `<${m[1]}${m[2]}${m[3] === '/>' ? '/>' : '>'}`, inner: m[3] === '/>' ? undefined : m[4] });
+  /** Tag → the position from which its end tag was looked for and not found. */
+  const noEndFrom = new Map<string, number>();
+  let p = xml.indexOf('<');
+  while (p >= 0) {
+    let q = p + 1;
+    while (q < xml.length && isNameChar(xml.charCodeAt(q))) q++;
+    const tag = xml.slice(p + 1, q);
+    const colon = tag.indexOf(':');
+    const local = colon < 0 ? tag : tag.slice(colon + 1);
+    const after = xml.charCodeAt(q);
+    if (local !== name || colon === 0 || !(after === 47 || after === 62 || isXmlSpace(after))) {
+      p = xml.indexOf('<', p + 1);
+      continue;
+    }
+    const gt = xml.indexOf('>', q);
+    if (gt < 0) break;
+    if (xml.charCodeAt(gt - 1) === 47 /* / */) {
+      out.push({ open: xml.slice(p, gt + 1), inner: undefined });
+      p = xml.indexOf('<', gt + 1);
+      continue;
+    }
+    const end = endTag(xml, tag, gt + 1, noEndFrom);
+    if (end === undefined) {
+      p = xml.indexOf('<', p + 1);
+      continue;
+    }
+    out.push({ open: xml.slice(p, gt + 1), inner: xml.slice(gt + 1, end.start) });
+    p = xml.indexOf('<', end.end);
   }
   return out;
+}
+
+/** The next "</tag>" (spaces allowed before ">") from a position. */
+function endTag(xml: string, tag: string, from: number, noEndFrom: Map<string, number>): { start: number; end: number } | undefined {
+  const failed = noEndFrom.get(tag);
+  if (failed !== undefined && from >= failed) return undefined;
+  const needle = '</' + tag;
+  for (let i = xml.indexOf(needle, from); i >= 0; i = xml.indexOf(needle, i + 1)) {
+    let k = i + needle.length;
+    while (k < xml.length && isXmlSpace(xml.charCodeAt(k))) k++;
+    if (xml.charCodeAt(k) === 62 /* > */) return { start: i, end: k + 1 };
+  }
+  if (failed === undefined || from < failed) noEndFrom.set(tag, from);
+  return undefined;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
+}
+
+function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
 function firstElement(xml: string, name: string): Element | undefined {
@@ -826,10 +884,26 @@ function firstElement(xml: string, name: string): Element | undefined {
 }
 
 function attributes(tag: string): Record<string, string> {
+  // A loop, not /([\w:.-]+)\s*=\s*"…"/g: that pattern retries a long run of name characters without "=" at every position.
   const out: Record<string, string> = {};
-  const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  const body = tag.replace(/^<[\w:.-]+/, '');
-  for (let m = re.exec(body); m; m = re.exec(body)) out[m[1]!] = decode(m[2] ?? m[3] ?? '');
+  let i = 1;
+  while (i < tag.length && isNameChar(tag.charCodeAt(i))) i++;
+  while (i < tag.length) {
+    while (i < tag.length && !isNameChar(tag.charCodeAt(i))) i++;
+    const start = i;
+    while (i < tag.length && isNameChar(tag.charCodeAt(i))) i++;
+    const key = tag.slice(start, i);
+    while (i < tag.length && isXmlSpace(tag.charCodeAt(i))) i++;
+    if (tag[i] !== '=') continue;
+    i++;
+    while (i < tag.length && isXmlSpace(tag.charCodeAt(i))) i++;
+    const quote = tag[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const close = tag.indexOf(quote, i + 1);
+    if (close < 0) break;
+    if (key !== '') out[key] = decode(tag.slice(i + 1, close));
+    i = close + 1;
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@ import { Document, isMap, isScalar, type YAMLMap } from 'yaml';
 import { cellRef, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
 import { cellNumber } from '../core/numbers.js';
-import { cleanText, foldText, headerKey, normaliseCode } from '../core/text.js';
+import { cleanText, foldText, headerKey, normaliseCode, stripTrailing } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { parseFramework } from '../framework/parse.js';
 import type { FrameworkInput } from '../framework/schema.js';
@@ -170,9 +170,9 @@ export function importTemplate(grid: Grid, options: ImportOptions = {}): ImportR
     const ruleText = h.rule === undefined ? undefined : rawText(at(r, h.rule)) || undefined;
     let name = nameText;
     let evidenceRequired = false;
-    const star = /\s*\(\*\)\s*$/.exec(name);
-    if (star) {
-      name = name.slice(0, star.index);
+    // "(*)" at the end marks required evidence; endsWith, not /\s*\(\*\)\s*$/, which is quadratic on long runs of spaces.
+    if (name.trimEnd().endsWith('(*)')) {
+      name = name.trimEnd().slice(0, -3).trimEnd();
       evidenceRequired = true;
     }
     const informational = INFORMATIONAL.test(foldText(ruleText ?? '')) || INFORMATIONAL.test(foldText(cellText(maxCell)));
@@ -335,7 +335,7 @@ class Numbering {
   private last: string | undefined;
 
   resolve(raw: string): Resolved {
-    const n = cleanText(raw).replace(/[.)]+$/, '').replace(/\s+/g, '');
+    const n = stripTrailing(cleanText(raw), '.)').replace(/\s+/g, '');
     if (/^[IVXL]+$/.test(n)) {
       const code = String(romanValue(n));
       this.roman = true;

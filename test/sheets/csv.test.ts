@@ -132,7 +132,14 @@ describe('readCsv: records, lines and cells', () => {
   });
 
   it('makes empty cells null, quoted or not', () => {
-    expect(values('a,,c,""\n')).toEqual([['a', null, 'c', null]]);
+    expect(values('a,,c,"",d\n')).toEqual([['a', null, 'c', null, 'd']]);
+  });
+
+  it('counts trailing empty fields but keeps no cell for them (the row is sparse there)', () => {
+    const row = readCsv(Buffer.from('a,,c,""' + ','.repeat(16_384) + '\n'), 'x.csv').grid!.sheets[0]!.rows[0]!;
+    expect(row).toHaveLength(4_096); // 4 + 16,384 fields, counted up to 4,096
+    expect(row.slice(0, 3).map((c) => c?.value)).toEqual(['a', null, 'c']);
+    expect(row.slice(3).every((c) => c === undefined)).toBe(true);
   });
 
   it('trims spaces and non-breaking spaces around a cell and keeps those inside', () => {
@@ -300,5 +307,31 @@ describe('readCsv: problems are issues', () => {
       for (const lang of ['vi', 'en'] as const) expect(t(i.code, lang, i.params)).not.toMatch(/\{\w+\}/);
     }
     expect(hasMessage('E_CSV_MALFORMED')).toBe(true);
+  });
+});
+
+describe('readCsv: lines ending in many empty columns', () => {
+  const rowsOf = (text: string) => readCsv(Buffer.from(text), 'x.csv').grid!.sheets[0]!.rows;
+
+  it('keeps the field count of every line (up to 4,096), where the run of delimiters was taken off before parsing', () => {
+    const rows = rowsOf('a,b,c\n1,2' + ','.repeat(16_384) + '\n' + ',,,,\n4,5,6\n');
+    expect(rows.map((r) => r.length)).toEqual([3, 4_096, 5, 3]); // 2 + 16,384 fields, counted up to 4,096
+    expect(rows[1]!.slice(0, 2).map((c) => c?.value)).toEqual(['1', '2']);
+    expect(rows[3]!.map((c) => c?.row)).toEqual([4, 4, 4]);
+  });
+
+  it('leaves a file with quotes to the parser as it is', () => {
+    const rows = rowsOf('a,b\n"x,,,",,,\n');
+    expect(rows[1]!.length).toBe(4);
+    expect(rows[1]![0]!.value).toBe('x,,,');
+  });
+});
+
+describe('readCsv: trailing empty columns after quoted fields', () => {
+  it('counts them on the line the record starts on, quoted line breaks and delimiters left alone', () => {
+    const rows = readCsv(Buffer.from('a,b,c\n"x\ny,,",2,,,,\n3,"4,,,",,,\n'), 'x.csv').grid!.sheets[0]!.rows;
+    expect(rows.map((r) => r.length)).toEqual([3, 6, 5]);
+    expect(rows[1]![0]!.value).toBe('x\ny,,');
+    expect(rows[2]![1]!).toMatchObject({ value: '4,,,', row: 4 });
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { issue, type DtiIssue } from '../../core/issues.js';
@@ -10,6 +9,9 @@ import { checkTemplate } from '../../template/check.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ISSUE_FORMATS, emitIssues, type IssueFormat } from '../emit-issues.js';
+import { append } from '../../core/arrays.js';
+import { readBounded } from '../../sheets/read.js';
+import { DEFAULT_XLSX_LIMITS } from '../../sheets/xlsx/index.js';
 
 interface CheckOptions {
   format: string;
@@ -44,7 +46,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       for (const file of paths) {
         if (!FRAMEWORK_EXTENSIONS.has(extname(file).toLowerCase())) continue;
         const loaded = loadFramework(file, lang);
-        issues.push(...loaded.issues.map((i) => ({ ...i, location: { ...i.location, file } })));
+        append(issues, loaded.issues.map((i) => ({ ...i, location: { ...i.location, file } })));
         if (loaded.ok && !frameworks.has(loaded.model.framework.id)) frameworks.set(loaded.model.framework.id, loaded.model);
       }
       for (const file of paths) {
@@ -54,14 +56,13 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           issues.push(issue('E_CHECK_INPUT_TYPE', { file }, { ext }));
           continue;
         }
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(file);
-        } catch (e) {
-          issues.push(issue('E_FILE_UNREADABLE', { file }, { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+        // Regular files only, the size checked before reading (a named pipe would wait forever).
+        const read = readBounded(file, DEFAULT_XLSX_LIMITS.maxFileBytes);
+        if ('issue' in read) {
+          issues.push(read.issue);
           continue;
         }
-        issues.push(...checkTemplate(bytes, file, undefined, { lang, frameworks }));
+        append(issues, checkTemplate(read.bytes, file, undefined, { lang, frameworks }));
       }
       ctx.exitCode = emitIssues(ctx, issues, paths, {
         format: options.format as IssueFormat,

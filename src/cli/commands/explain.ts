@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { issue } from '../../core/issues.js';
@@ -8,6 +8,10 @@ import { explain } from '../../report/explain.js';
 import { resultsSchema } from '../../results/schema.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
+import { readBounded } from '../../sheets/read.js';
+
+/** Largest results.json explained (a year of a big province is a few MB). */
+const MAX_RESULTS_BYTES = 256 * 1024 * 1024;
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const { lang, io } = ctx;
@@ -21,8 +25,11 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .action((agency: string, indicator: string | undefined, options: { in: string; framework?: string }) => {
       const file = resultsFile(options.in);
       let parsed;
+      // Regular files only, the size checked before reading.
+      const read = readBounded(file, MAX_RESULTS_BYTES);
+      if ('issue' in read) throw new UsageError([read.issue]);
       try {
-        parsed = resultsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+        parsed = resultsSchema.safeParse(JSON.parse(Buffer.from(read.bytes).toString('utf8')));
       } catch (e) {
         throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })]);
       }

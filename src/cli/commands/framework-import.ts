@@ -9,6 +9,7 @@ import { writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { formatIssues } from '../report-issues.js';
+import { append } from '../../core/arrays.js';
 
 interface ImportOptions {
   out?: string;
@@ -57,7 +58,7 @@ export function registerFrameworkImport(fw: Command, ctx: CommandContext): void 
           ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
           ...(options.out !== undefined ? { out: options.out } : {}),
         });
-        issues.push(...result.issues);
+        append(issues, result.issues);
         if (result.yaml !== undefined) {
           if (options.out !== undefined) writeOutput(ctx, options.out, () => result.yaml!);
           else ctx.io.stdout.write(result.yaml);

@@ -15,7 +15,7 @@ import { frameworkContext } from '../../analysis/framework.js';
 import { reportHtml } from '../../report/html/report.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
-import { agencyListOptions, withSkipped, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, withSkipped, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
@@ -35,6 +35,7 @@ export const RANK_FIRST: readonly string[] = [
   'W_UNITS_MAP_UNKNOWN_PREVIOUS',
   'I_AGENCIES_GONE',
 ];
+import { append } from '../../core/arrays.js';
 
 interface RankOptions {
   framework: string;
@@ -90,11 +91,13 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     const abs = resolve(f);
     return !abs.startsWith(outDir + sep) && !sideFiles.some((s) => resolve(s) === abs);
   });
-  const skipped = expanded.skipped.filter((f) => {
-    const abs = resolve(f.file);
+  // Files dti itself wrote into the output folder, and the side files, are not submissions left unread.
+  const skipped = expanded.skipped.filter((i) => {
+    if (!i.location.file) return true;
+    const abs = resolve(i.location.file);
     return !abs.startsWith(outDir + sep) && !sideFiles.some((s) => resolve(s) === abs);
   });
-  if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
+  if (files.length === 0) throw new UsageError([...skipped, issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (e) {
@@ -114,12 +117,12 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   let comparison: Comparison | undefined;
   if (options.previous) {
     const previous = readPrevious(options.previous);
-    issues.push(...previous.issues);
+    append(issues, previous.issues);
     const units = options.unitsMap ? readUnitsMap(options.unitsMap) : { map: [], issues: [] };
-    issues.push(...units.issues);
+    append(issues, units.issues);
     if (previous.doc) {
       comparison = compareYears(run.results, previous.doc, { unitsMap: units.map });
-      issues.push(...comparison.issues);
+      append(issues, comparison.issues);
     }
   } else if (options.unitsMap) {
     throw new UsageError([issue('E_UNITS_MAP_WITHOUT_PREVIOUS', {}, {})]);

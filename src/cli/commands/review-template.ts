@@ -45,12 +45,12 @@ async function run(paths: string[], options: ReviewTemplateOptions, ctx: Command
   const model = loadFrameworkOrThrow(options.framework, lang);
   const expanded = expandInputs(paths);
   if (expanded.missing.length > 0) throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
-  if (expanded.files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
+  if (expanded.files.length === 0) throw new UsageError([...expanded.skipped, issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   if (expanded.files.some((f) => resolve(f) === resolve(options.out))) throw new UsageError([issue('E_OUT_IS_INPUT', {}, { file: options.out })]);
 
   const read = readSubmissions(expanded.files, model, options.sheet ? { sheet: options.sheet } : {});
   const scores = scoreSubmissions(model, read.submissions);
-  const issues = [...read.issues, ...scores.flatMap((s) => s.issues)];
+  const issues = [...expanded.skipped, ...read.issues, ...scores.flatMap((s) => s.issues)];
   if (read.submissions.length === 0) issues.push(issue('E_NOTHING_SCORED', {}, {}));
   if (!ctx.quiet) io.stderr.write(formatIssues(issues, lang, chalkFor(io.stderr, io.env, ctx.color), 20));
   if (read.submissions.length > 0) {

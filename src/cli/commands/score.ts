@@ -14,7 +14,7 @@ import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
-import { agencyListOptions, withSkipped, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, isFile, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 
 /** `text` is `table` (the word validate, check and rank use); `github` prints the findings as annotations, as they do. */
 const FORMATS = ['table', 'text', 'json', 'csv', 'github'] as const;
@@ -68,7 +68,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   if (expanded.missing.length > 0) {
     throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
   }
-  if (expanded.files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
+  if (expanded.files.length === 0) throw new UsageError([...expanded.skipped, issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   // The appraisal council's review file: read after the submissions, never as one of them.
   const review = options.review;
   if (review !== undefined && !isFile(review)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: review })]);

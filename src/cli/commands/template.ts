@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, issue, type DtiIssue } from '../../core/issues.js';
@@ -9,6 +9,8 @@ import { isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type Co
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { formatIssues } from '../report-issues.js';
+import { readBounded } from '../../sheets/read.js';
+import { DEFAULT_XLSX_LIMITS } from '../../sheets/xlsx/index.js';
 
 interface TemplateOptions {
   framework: string;
@@ -69,13 +71,9 @@ async function template(options: TemplateOptions, ctx: CommandContext): Promise<
   if (exists(options.out) ? !isDirectory(options.out) : extname(options.out).toLowerCase() === '.xlsx') {
     throw new UsageError([issue('E_TEMPLATE_OUT_NOT_FOLDER', {}, { path: options.out })]);
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(listFile);
-  } catch (e) {
-    throw new UsageError([issue('E_FILE_UNREADABLE', { file: listFile }, { detail: (e as NodeJS.ErrnoException).code ?? String(e) })]);
-  }
-  const list = readAgencyList(bytes, listFile, model);
+  const read = readBounded(listFile, DEFAULT_XLSX_LIMITS.maxFileBytes);
+  if ('issue' in read) throw new UsageError([read.issue]);
+  const list = readAgencyList(read.bytes, listFile, model);
   const issues: DtiIssue[] = [...list.issues];
   const agencies = options.group === undefined ? list.agencies : list.agencies.filter((a) => a.group === options.group);
   if (agencies.length === 0 && !hasErrors(issues)) {

@@ -4,7 +4,7 @@ import { issue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
 import { validateFiles } from '../../pipeline.js';
 import { expandInputs } from '../../sheets/files.js';
-import { agencyListOptions, withSkipped, loadFrameworkOrThrow, type CommandContext } from '../context.js';
+import { agencyListOptions, loadFrameworkOrThrow, withSkipped, type CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { ISSUE_FORMATS, emitIssues, type IssueFormat } from '../emit-issues.js';
@@ -51,7 +51,7 @@ function validate(paths: string[], options: ValidateOptions, ctx: CommandContext
   const model = loadFrameworkOrThrow(options.framework, lang);
   const expanded = expandInputs(paths);
   if (expanded.missing.length > 0) throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
-  if (expanded.files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
+  if (expanded.files.length === 0) throw new UsageError([...expanded.skipped, issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
 
   const files = options.agencies === undefined ? expanded.files : expanded.files.filter((f) => resolve(f) !== resolve(options.agencies!));
   const run = validateFiles(files, model, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Decimal, ZERO } from '../../core/decimal.js';
 import { issue } from '../../core/issues.js';
+import { FRAMEWORK_LIMITS } from '../../core/limits.js';
 import { foldText } from '../../core/text.js';
 import { localizedSchema } from '../../core/localized.js';
 import { display, isBlank } from './inputs.js';
@@ -14,10 +15,11 @@ export const choiceRuleSchema = z.object({
       z.object({
         key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
         label: localizedSchema,
-        points: z.number().nonnegative(),
+        points: z.number().nonnegative().max(FRAMEWORK_LIMITS.points),
       }),
     )
-    .min(2),
+    .min(2)
+    .max(FRAMEWORK_LIMITS.tiers),
 });
 export type ChoiceRule = z.infer<typeof choiceRuleSchema>;
 

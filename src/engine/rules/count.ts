@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { Decimal, ZERO, minDec } from '../../core/decimal.js';
+import { FRAMEWORK_LIMITS } from '../../core/limits.js';
 import { isBlank, readNumber } from './inputs.js';
 import type { RuleContext, RuleInput, RuleOutcome } from './types.js';
 
 /** Points per item, capped at the indicator's max points (or a lower cap). */
 export const countRuleSchema = z.object({
   type: z.literal('count'),
-  pointsPerItem: z.number().positive(),
-  cap: z.number().positive().optional(),
+  pointsPerItem: z.number().positive().max(FRAMEWORK_LIMITS.points),
+  cap: z.number().positive().max(FRAMEWORK_LIMITS.points).optional(),
 });
 export type CountRule = z.infer<typeof countRuleSchema>;
 

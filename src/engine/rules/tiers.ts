@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Decimal, ZERO } from '../../core/decimal.js';
 import { issue } from '../../core/issues.js';
+import { FRAMEWORK_LIMITS } from '../../core/limits.js';
 import { isBlank, readNumber } from './inputs.js';
 import type { RuleContext, RuleInput, RuleOutcome } from './types.js';
 
@@ -13,8 +14,9 @@ export const tiersRuleSchema = z.object({
   type: z.literal('tiers'),
   basis: z.enum(['value', 'percent']).default('value'),
   tiers: z
-    .array(z.object({ min: z.number(), points: z.number().nonnegative() }))
-    .min(1),
+    .array(z.object({ min: z.number(), points: z.number().nonnegative().max(FRAMEWORK_LIMITS.points) }))
+    .min(1)
+    .max(FRAMEWORK_LIMITS.tiers),
 });
 export type TiersRule = z.infer<typeof tiersRuleSchema>;
 

@@ -35,8 +35,8 @@ export const badMessages: MessageTable = {
     en: 'The CSV file has more than {max} rows, too many to read safely; it was not read. Split the file or delete stray rows',
   },
   OPT_MAX_FILE_MB: {
-    vi: 'kích thước tối đa của một tệp Excel, tính bằng MB (mặc định 50)',
-    en: 'largest workbook file read, in MB (default 50)',
+    vi: 'kích thước tối đa của một tệp đọc vào (Excel hoặc CSV), tính bằng MB, kiểm tra trước khi đọc (mặc định 50)',
+    en: 'largest file read (workbook or CSV), in MB, checked before reading (default 50)',
   },
   OPT_MAX_INFLATED_MB: {
     vi: 'dung lượng tối đa sau khi giải nén của một tệp Excel, tính bằng MB, chống tệp "bom zip" (mặc định 300)',

@@ -1,6 +1,5 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
-import { issue } from '../../core/issues.js';
-import { ReadStop, tooLarge, type XlsxLimits } from './limits.js';
+import { tooLarge, type XlsxLimits } from './limits.js';
+import { partKey, ZipArchive, type ZipEntry } from './zip.js';
 
 // ---------------------------------------------------------------------------------------------
 // The package: signature, zip directory, part names, budgets.
@@ -18,95 +17,50 @@ export function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return true;
 }
 
-interface Entry {
-  readonly name: string;
-  readonly size: number;
-  readonly originalSize: number;
-}
-
 export class Package {
-  /** Normalised lower-case part name → entry, as the zip's central directory declares it. */
-  private readonly entries = new Map<string, Entry>();
+  private readonly zip: ZipArchive;
   private inflated = 0;
 
   constructor(
-    private readonly bytes: Uint8Array,
+    bytes: Uint8Array,
     private readonly file: string,
     private readonly lim: XlsxLimits,
   ) {
-    try {
-      // A first pass that inflates nothing: fflate hands every entry of the central directory to the filter.
-      unzipSync(bytes, {
-        filter: (info: UnzipFileInfo) => {
-          this.entries.set(partKey(info.name), { name: info.name, size: info.size, originalSize: info.originalSize });
-          return false;
-        },
-      });
-    } catch (e) {
-      throw new ReadStop(issue('E_XLSX_CORRUPT', { file }, { detail: e instanceof Error ? e.message : String(e) }));
-    }
+    this.zip = ZipArchive.open(bytes, file);
   }
 
   has(part: string): boolean {
-    return this.entries.has(partKey(part));
+    return this.zip.get(part) !== undefined;
   }
 
   /**
    * Inflates the parts named (absent ones are skipped), after checking their declared sizes
-   * against the budget. fflate inflates each entry into a buffer of exactly its declared size,
-   * so an entry that lies about its size cannot grow past it either (its XML comes out cut short
-   * and the part parsers report it as corrupt). Memory is bounded; time is not quite: fflate
-   * still decodes the whole stream, dropping what does not fit, so a lying entry costs up to
-   * ~1000 times its compressed size in CPU (node:zlib's maxOutputLength would stop early).
+   * against the budget and their ratios. What is inflated cannot pass what was declared
+   * (src/sheets/xlsx/zip.ts stops there), so the budget holds for what is really inflated.
    */
   read(parts: readonly string[]): Map<string, Uint8Array> {
-    const wanted = new Map<string, string>();
-    const entries: Entry[] = [];
+    const wanted = new Map<string, ZipEntry>();
     let total = 0;
     for (const part of parts) {
-      const entry = this.entries.get(partKey(part));
-      if (!entry || wanted.has(entry.name)) continue;
-      wanted.set(entry.name, part);
-      entries.push(entry);
+      const entry = this.zip.get(part);
+      if (!entry || wanted.has(partKey(part))) continue;
+      wanted.set(partKey(part), entry);
       total += entry.originalSize;
     }
     if (this.inflated + total > this.lim.maxInflatedBytes) {
       throw tooLarge(this.file, 'maxInflatedBytes', this.inflated + total, this.lim.maxInflatedBytes);
     }
-    for (const entry of entries) {
+    for (const entry of wanted.values()) {
       const ratio = entry.originalSize / Math.max(entry.size, 1);
       if (entry.originalSize > RATIO_FLOOR_BYTES && ratio > this.lim.maxCompressionRatio) {
         throw tooLarge(this.file, 'maxCompressionRatio', Math.round(ratio), this.lim.maxCompressionRatio);
       }
     }
     const out = new Map<string, Uint8Array>();
-    if (wanted.size === 0) return out;
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(this.bytes, {
-        filter: (info) => {
-          if (!wanted.has(info.name)) return false;
-          // Checked again on what fflate is about to allocate, in case a name occurs twice.
-          if (info.originalSize > this.lim.maxInflatedBytes) {
-            throw tooLarge(this.file, 'maxInflatedBytes', info.originalSize, this.lim.maxInflatedBytes);
-          }
-          return true;
-        },
-      });
-    } catch (e) {
-      if (e instanceof ReadStop) throw e;
-      throw new ReadStop(issue('E_XLSX_CORRUPT', { file: this.file }, { detail: e instanceof Error ? e.message : String(e) }));
-    }
+    for (const [key, entry] of wanted) out.set(key, this.zip.inflate(entry));
     this.inflated += total;
-    for (const [name, data] of Object.entries(files)) {
-      const part = wanted.get(name);
-      if (part !== undefined) out.set(partKey(part), data);
-    }
     return out;
   }
 }
 
-/** Zip names as part names: forward slashes, no leading slash, case-insensitive (OPC part names are). */
-export function partKey(name: string): string {
-  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
-}
+export { partKey };

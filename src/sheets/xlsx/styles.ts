@@ -19,8 +19,13 @@ function builtinKind(id: number): FormatKind {
   return KIND_NUMBER; // 46 ([h]:mm:ss) is a duration: left as a number
 }
 
+const MAX_FORMAT_CODE = 255;
+
 /** Classifies a format code by its first section, with literals, escapes and bracketed parts removed. */
 function formatKind(code: string): FormatKind {
+  // Excel's number formats hold at most 255 characters; a longer one is not Excel's, and the
+  // patterns below (/\[[^\]]*\]/ on thousands of "[") would take quadratic time on it.
+  if (code.length > MAX_FORMAT_CODE) return KIND_NUMBER;
   let s = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/[_*]./g, '');
   if (/\[(h+|m+|s+)\]/i.test(s)) return KIND_NUMBER; // elapsed time: a duration, not a date
   s = s.replace(/\[[^\]]*\]/g, '');

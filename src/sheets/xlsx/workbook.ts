@@ -10,7 +10,7 @@ import { parseStyles } from './styles.js';
 import { decodeXml } from './xml.js';
 
 /**
- * Reads an .xlsx workbook into a Grid by inflating only the parts it needs (fflate) and
+ * Reads an .xlsx workbook into a Grid by inflating only the parts it needs (zip.ts, node:zlib) and
  * scanning their XML once. No exceljs here: it is some 55 times slower than inflating the
  * XML, drops a cached formula result of 0 (exceljs#2943) and repeats merged values.
  *
