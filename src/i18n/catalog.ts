@@ -6,6 +6,7 @@ import { explainMessages } from './messages/explain.js';
 import { frameworkMessages } from './messages/framework.js';
 import { labelMessages } from './messages/labels.js';
 import { reviewMessages } from './messages/review.js';
+import { outputMessages } from './messages/output.js';
 import { rankMessages } from './messages/rank.js';
 import { ruleMessages } from './messages/rules.js';
 import { sheetMessages } from './messages/sheets.js';
@@ -37,6 +38,7 @@ const TABLES: readonly MessageTable[] = [
   compareMessages,
   badMessages,
   reviewMessages,
+  outputMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { compareYears } from '../../compare/compare.js';
 import { readPrevious, readUnitsMap } from '../../compare/read-previous.js';
@@ -12,7 +10,9 @@ import { resultsJson } from '../../report/json.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { isWithin, realPath, type OutputFile } from '../../report/output/index.js';
+import { agencyListOptions, checkFolder, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeFolder, type CommandContext } from '../context.js';
+import { csvStyleOption } from '../csv-style.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
@@ -27,6 +27,8 @@ interface RankOptions {
   unitsMap?: string;
   agencies?: string;
   sheet?: string;
+  force?: boolean;
+  csvStyle: string;
 }
 
 /**
@@ -48,6 +50,8 @@ export function registerRank(program: Command, ctx: CommandContext): void {
     .option('--units-map <file>', t('OPT_UNITS_MAP', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
     .option('-a, --agencies <file>', t('OPT_AGENCIES_LIST', lang))
+    .option('--csv-style <style>', t('OPT_CSV_STYLE', lang), 'excel')
+    .option('--force', t('OPT_FORCE', lang))
     .action(async (paths: string[], options: RankOptions) => {
       ctx.exitCode = await rank(paths, options, ctx);
     });
@@ -56,23 +60,23 @@ export function registerRank(program: Command, ctx: CommandContext): void {
 async function rank(paths: string[], options: RankOptions, ctx: CommandContext): Promise<number> {
   const { lang, io } = ctx;
   if (!/^\d{4}$/.test(options.year)) throw new UsageError([issue('E_YEAR_OPTION', {}, { value: options.year })]);
+  const csvStyle = csvStyleOption(options.csvStyle);
   const model = loadFrameworkOrThrow(options.framework, lang);
   const sideFiles = [options.review, options.previous, options.unitsMap, options.agencies].filter((f): f is string => f !== undefined);
   for (const f of sideFiles) if (!isFile(f)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: f })]);
   const expanded = expandInputs(paths);
   if (expanded.missing.length > 0) throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
-  // The output folder and the side files may sit inside the input folder: they are never submissions.
-  const outDir = resolve(options.out);
+  // The output folder and the side files may sit inside the input folder: they are never
+  // submissions. Compared as real paths, so an --out that is a symlink into the inputs is caught.
+  const outDir = realPath(options.out);
+  const sideReal = sideFiles.map(realPath);
   const files = expanded.files.filter((f) => {
-    const abs = resolve(f);
-    return !abs.startsWith(outDir + sep) && !sideFiles.some((s) => resolve(s) === abs);
+    const abs = realPath(f);
+    return !isWithin(abs, outDir) && !sideReal.includes(abs);
   });
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
-  try {
-    mkdirSync(outDir, { recursive: true });
-  } catch (e) {
-    throw new UsageError([issue('E_OUTPUT_WRITE', {}, { file: options.out, reason: (e as NodeJS.ErrnoException).code ?? String(e) })]);
-  }
+  const guard = { force: options.force, inputs: [...files, ...sideFiles, ...(isFile(options.framework) ? [options.framework] : [])] };
+  checkFolder(ctx, options.out, guard);
 
   const progress = fileProgress(io, ctx.quiet);
   const run = scoreFiles(files, model, {
@@ -102,11 +106,16 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
 
   const epoch = sourceDateEpochFrom(io.env);
   const workbook = await resultsWorkbook(doc, model, { lang, ...epoch, ...(comparison ? { comparison } : {}) });
-  writeOutput(ctx, join(options.out, 'results.xlsx'), () => workbook);
-  writeOutput(ctx, join(options.out, 'results.json'), () => resultsJson(doc));
-  if (comparison) writeOutput(ctx, join(options.out, 'comparison.json'), () => JSON.stringify(comparison, null, 2) + '\n');
-  for (const g of doc.groups) writeOutput(ctx, join(options.out, `${g.id}.csv`), () => rankingCsv(doc, lang, [g.id]));
-  writeOutput(ctx, join(options.out, 'summary.md'), () => summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) }));
+  const text = (name: string, content: string): OutputFile => ({ name, bytes: Buffer.from(content, 'utf8') });
+  // The run's output set, written as one folder (all or nothing): one line per file.
+  const outputs: OutputFile[] = [
+    { name: 'results.xlsx', bytes: workbook },
+    text('results.json', resultsJson(doc)),
+    ...(comparison ? [text('comparison.json', JSON.stringify(comparison, null, 2) + '\n')] : []),
+    ...doc.groups.map((g) => text(`${g.id}.csv`, rankingCsv(doc, lang, [g.id], csvStyle))),
+    text('summary.md', summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),
+  ];
+  writeFolder(ctx, options.out, outputs, guard);
 
   if (!ctx.quiet) {
     const err = chalkFor(io.stderr, io.env, ctx.color);
