@@ -69,6 +69,9 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   // The output folder and the side files may sit inside the input folder: they are never
   // submissions. Compared as real paths, so an --out that is a symlink into the inputs is caught.
   const outDir = realPath(options.out);
+  // An output folder that is, or holds, an input folder given would be replaced with the inputs in it.
+  const heldPath = paths.find((p) => isWithin(realPath(p), outDir));
+  if (heldPath !== undefined) throw new UsageError([issue('E_OUT_HOLDS_INPUT', {}, { folder: options.out, file: heldPath })]);
   const sideReal = sideFiles.map(realPath);
   const files = expanded.files.filter((f) => {
     const abs = realPath(f);

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
 /**
@@ -6,13 +6,19 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
  * exist yet is its nearest existing ancestor's real path plus the rest, so an output that is a
  * symlink into the input folder, or a folder reached two ways, compares equal to itself.
  */
-export function realPath(path: string): string {
+export function realPath(path: string, depth = 0): string {
   const abs = resolve(path);
   try {
     return realpathSync(abs);
   } catch {
+    // A dangling symlink (an --out link to a folder not made yet) leads where it points.
+    try {
+      if (depth < 40 && lstatSync(abs).isSymbolicLink()) return realPath(resolve(dirname(abs), readlinkSync(abs)), depth + 1);
+    } catch {
+      // Not there at all: fall through.
+    }
     const parent = dirname(abs);
-    return parent === abs ? abs : join(realPath(parent), basename(abs));
+    return parent === abs ? abs : join(realPath(parent, depth), basename(abs));
   }
 }
 
