@@ -11,6 +11,7 @@ import { OutputError } from '../report/atomic.js';
 import { checkOutputFolder, checkSingleOutput, OutputRefused, writeOutputFolder, writeSingleOutput, type OutputFile } from '../report/output/index.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
+import { visible } from './visible.js';
 
 /** What every command gets: options resolved once (language, colour, quiet) and the streams. */
 export interface CommandContext {
@@ -52,7 +53,7 @@ export function writeOutput(ctx: CommandContext, file: string, content: () => st
   } catch (e) {
     throw outputFailure(ctx, file, e);
   }
-  if (!ctx.quiet) ctx.io.stderr.write(t('WROTE', ctx.lang, { file }) + '\n');
+  if (!ctx.quiet) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: visible(file) }) + '\n');
 }
 
 /** Refuses early an output folder that holds an input, or files dti did not write without --force. */
@@ -73,8 +74,8 @@ export function writeFolder(ctx: CommandContext, folder: string, files: readonly
     throw outputFailure(ctx, folder, e);
   }
   if (ctx.quiet) return;
-  for (const n of notes) ctx.io.stderr.write(renderIssue(n, ctx.lang) + '\n');
-  for (const f of files) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: join(folder, f.name) }) + '\n');
+  for (const n of notes) ctx.io.stderr.write(visible(renderIssue(n, ctx.lang)) + '\n');
+  for (const f of files) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: visible(join(folder, f.name)) }) + '\n');
 }
 
 /** A refusal or a failed write as a usage error (exit 2); the system's reason in the user's words where the catalogue has them. */

@@ -221,3 +221,64 @@ describe('CSV for people and for programs', () => {
     expect(r.stderr).toContain('CSV style "tsv" is not supported: use excel or plain');
   });
 });
+
+describe('text for people cannot be turned against them', () => {
+  /** The long-form sample with one agency's name and one value made hostile. */
+  function hostileSample(): string {
+    const dir = tmp();
+    let text = readFileSync(LONG, 'utf8').replace(/Văn phòng UBND tỉnh/g, '"Sở A;=1+1\u001b[2K\u202eUBND"');
+    text = text.replace(/^(VPUB,[^\n]*?,2023,1\.2,)4,/m, '$1"x\u001b[1A\r0 errors\u2066",');
+    const file = join(dir, 'hostile.csv');
+    writeFileSync(file, text);
+    return file;
+  }
+
+  it('shows control characters and bidirectional controls on the terminal as visible escapes', () => {
+    const r = dti(['score', hostileSample(), '-f', 'khanh-hoa-agencies']);
+    expect(r.code).toBe(1);
+    const all = r.stdout + r.stderr;
+    expect(all).not.toMatch(/[\u001b\r\u202e\u2066]/);
+    expect(r.stderr).toContain('value: "x\\x1B[1A\\r0 errors\\u2066" is not a number');
+    expect(r.stdout).toContain('Sở A;=1+1\\x1B[2K\\u202EUBND');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('0 errors'))).toEqual([]);
+  });
+
+  it('keeps a name like "Sở A;=1+1" in one cell of the per-group CSV, in either separator', () => {
+    const out = join(tmp(), 'out');
+    expect(rank(hostileSample(), out, ['-q', '--lang', 'vi']).code).toBe(1);
+    const text = readFileSync(join(out, 'so-nganh.csv'), 'utf8');
+    expect(text).toContain(';"Sở A;=1+1\u001b[2K\u202eUBND";');
+  });
+});
+
+describe('the units map and side files', () => {
+  const rank2024 = (out: string, unitsMap: string) =>
+    dti(['rank', 'fixtures/khanh-hoa-2024/agencies-long.csv', '-f', 'khanh-hoa-agencies', '--year', '2024', '--previous', PREVIOUS, '--units-map', unitsMap, '--out', out]);
+  const summaryWarnings = (stderr: string) => Number(/; \d+ errors, (\d+) warnings/.exec(stderr)?.[1]);
+
+  it('takes the same pair twice, or differing only by case, as one pair and counts the repeat in the summary line', () => {
+    const dir = tmp();
+    const clean = join(dir, 'map.csv');
+    writeFileSync(clean, 'current_code,previous_code\nNHVN,NHO\nNHVN,VNI\n');
+    const repeated = join(dir, 'map-repeated.csv');
+    writeFileSync(repeated, 'current_code,previous_code\nNHVN,NHO\nnhvn,nho\nNHVN,VNI\nNHVN,VNI\n');
+    const a = rank2024(join(dir, 'a'), clean);
+    const b = rank2024(join(dir, 'b'), repeated);
+    expect(b.stderr.match(/W_UNITS_MAP_DUPLICATE/g)).toHaveLength(2);
+    // The side file's findings count in the summary line, though results.json only holds the submissions'.
+    expect(summaryWarnings(b.stderr)).toBe(summaryWarnings(a.stderr) + 2);
+    const merged = (dirName: string) => JSON.parse(readFileSync(join(dir, dirName, 'comparison.json'), 'utf8')).groups.flatMap((g: any) => g.agencies).find((x: any) => x.code === 'NHVN');
+    expect(merged('b').previous).toEqual(merged('a').previous);
+    expect(merged('b').previous).toMatchObject({ index: 0.8107, codes: ['NHO', 'VNI'] });
+  });
+
+  it('does not merge a unit with itself when its code is written two ways', () => {
+    const dir = tmp();
+    const map = join(dir, 'map.csv');
+    writeFileSync(map, 'current_code,previous_code\nNHVN,NHO\nNHVN,nho\n');
+    const r = rank2024(join(dir, 'out'), map);
+    expect(r.stderr).not.toContain('I_UNITS_MERGED');
+    const nhvn = JSON.parse(readFileSync(join(dir, 'out', 'comparison.json'), 'utf8')).groups.flatMap((g: any) => g.agencies).find((x: any) => x.code === 'NHVN');
+    expect(nhvn.previous).toMatchObject({ index: 0.846, codes: ['NHO'] });
+  });
+});

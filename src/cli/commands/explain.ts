@@ -8,6 +8,7 @@ import { explain } from '../../report/explain.js';
 import { resultsSchema } from '../../results/schema.js';
 import type { CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
+import { visibleLines } from '../visible.js';
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const { lang, io } = ctx;
@@ -38,7 +39,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
           known ? issue('E_EXPLAIN_INDICATOR', {}, { agency, indicator: indicator ?? '' }) : issue('E_EXPLAIN_AGENCY', {}, { agency, file }),
         ]);
       }
-      io.stdout.write(text);
+      io.stdout.write(visibleLines(text));
       ctx.exitCode = EXIT.ok;
     });
 }

@@ -123,7 +123,9 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   if (!ctx.quiet) {
     const err = chalkFor(io.stderr, io.env, ctx.color);
     io.stderr.write(formatIssues(issues, lang, err, 20));
-    io.stderr.write(t('SUMMARY', lang, { ...doc.summary, files: files.length }) + '\n');
+    // Counted over every finding printed, the side files' (previous results, units map) included.
+    const count = (severity: DtiIssue['severity']) => issues.filter((i) => i.severity === severity).length;
+    io.stderr.write(t('SUMMARY', lang, { agencies: doc.summary.agencies, files: files.length, errors: count('error'), warnings: count('warning'), infos: count('info') }) + '\n');
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
 }
