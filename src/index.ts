@@ -37,7 +37,9 @@ export type { Submission, SubmissionEntry, Agency } from './submission/schema.js
 export { buildResults } from './results/build.js';
 export { resultsWorkbook } from './report/workbook.js';
 export { submissionTemplate } from './report/template.js';
-export { rankingCsv } from './report/csv.js';
+export { rankingCsv, csvFormat, CSV_STYLES } from './report/csv.js';
+export type { CsvStyle, CsvFormat } from './report/csv.js';
+export { fileNameProblem } from './core/file-names.js';
 export { resultsJson } from './report/json.js';
 export { resultsSchema } from './results/schema.js';
 export type { ResultsDoc, AgencyJson, IssueJson } from './results/schema.js';
