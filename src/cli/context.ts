@@ -8,7 +8,7 @@ import { hasMessage, t } from '../i18n/catalog.js';
 import { renderIssue } from '../i18n/render.js';
 import type { Lang } from '../i18n/types.js';
 import { OutputError } from '../report/atomic.js';
-import { checkOutputFolder, checkSingleOutput, OutputRefused, writeOutputFolder, writeSingleOutput, type OutputFile } from '../report/output/index.js';
+import { checkSingleOutput, openOutputFolder, OutputRefused, writeSingleOutput, type OpenOutputFolder, type OutputFile } from '../report/output/index.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { visible } from './visible.js';
@@ -56,26 +56,32 @@ export function writeOutput(ctx: CommandContext, file: string, content: () => st
   if (!ctx.quiet) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: visible(file) }) + '\n');
 }
 
-/** Refuses early an output folder that holds an input, or files dti did not write without --force. */
-export function checkFolder(ctx: CommandContext, folder: string, guard: OutputGuard): void {
+/**
+ * An output folder held for a run (src/report/output/folder.ts): locked and checked now, before
+ * the run's work, so a second run or a folder of someone else's files is refused at once; the
+ * caller writes the set at the end and closes it in a finally.
+ */
+export function openFolder(ctx: CommandContext, folder: string, guard: OutputGuard): { write(files: readonly OutputFile[]): void; close(): void } {
+  let held: OpenOutputFolder;
   try {
-    checkOutputFolder(folder, guardOptions(guard));
+    held = openOutputFolder(folder, guardOptions(guard));
   } catch (e) {
     throw outputFailure(ctx, folder, e);
   }
-}
-
-/** Writes a set of outputs as one folder, all or nothing (src/report/output/folder.ts). */
-export function writeFolder(ctx: CommandContext, folder: string, files: readonly OutputFile[], guard: OutputGuard): void {
-  let notes;
-  try {
-    notes = writeOutputFolder(folder, files, guardOptions(guard)).notes;
-  } catch (e) {
-    throw outputFailure(ctx, folder, e);
-  }
-  if (ctx.quiet) return;
-  for (const n of notes) ctx.io.stderr.write(visible(renderIssue(n, ctx.lang)) + '\n');
-  for (const f of files) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: visible(join(folder, f.name)) }) + '\n');
+  return {
+    close: () => held.close(),
+    write: (files) => {
+      let notes;
+      try {
+        notes = held.write(files).notes;
+      } catch (e) {
+        throw outputFailure(ctx, folder, e);
+      }
+      if (ctx.quiet) return;
+      for (const n of notes) ctx.io.stderr.write(visible(renderIssue(n, ctx.lang)) + '\n');
+      for (const f of files) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: visible(join(folder, f.name)) }) + '\n');
+    },
+  };
 }
 
 /** A refusal or a failed write as a usage error (exit 2); the system's reason in the user's words where the catalogue has them. */

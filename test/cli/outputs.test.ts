@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dti as spawnDti } from './run.js';
+import { ROOT, dti as spawnDti } from './run.js';
 
 /** English unless a test says otherwise. */
 const dti = (args: string[], env: Record<string, string> = {}) => spawnDti(args, { DTI_LANG: 'en', ...env });
@@ -161,6 +161,24 @@ describe('dti rank --out', () => {
     } finally {
       holder.kill('SIGKILL');
     }
+  });
+
+  it('refuses a second real run while the first is still working, before the second does any work', async () => {
+    const parent = tmp();
+    const out = join(parent, 'out');
+    // A batch large enough that the first run is still scoring when the second starts.
+    const [header, ...rows] = readFileSync(LONG, 'utf8').trim().split('\n');
+    const big = join(parent, 'big.csv');
+    writeFileSync(big, [header, ...Array.from({ length: 6 }, (_, k) => rows.map((r) => r.replace(/^([^,]+),/, `$1K${k},`))).flat()].join('\n') + '\n');
+    const first = spawn(process.execPath, ['bin/dti.js', 'rank', big, '-f', 'khanh-hoa-agencies', '--year', '2023', '--out', out, '-q'], { cwd: ROOT, stdio: 'ignore' });
+    const done = new Promise<number | null>((resolve) => first.on('exit', resolve));
+    while (!existsSync(join(parent, '.out.dti-lock'))) await new Promise((r) => setTimeout(r, 5));
+    const second = rank(LONG, out);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain(`Another dti run (process ${first.pid}) is writing to ${out}`);
+    expect(await done).toBe(0);
+    expect(visible(out)).toEqual(['cap-huyen.csv', 'results.json', 'results.xlsx', 'so-nganh.csv', 'summary.md']);
+    expect(readdirSync(parent).sort()).toEqual(['big.csv', 'out']);
   });
 
   it('takes over the lock of a run that died, and says so', async () => {

@@ -7,6 +7,7 @@ import { readGridFile } from '../../sheets/read.js';
 import { importTemplate } from '../../template/import.js';
 import { checkOutput, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
+import { visible } from '../visible.js';
 import { chalkFor } from '../io.js';
 import { formatIssues } from '../report-issues.js';
 
@@ -77,7 +78,7 @@ export function registerFrameworkImport(fw: Command, ctx: CommandContext): void 
       ctx.io.stderr.write(formatIssues(shown, lang, c));
       if (!ctx.quiet) {
         const count = (s: DtiIssue['severity']) => issues.filter((i) => i.severity === s).length;
-        ctx.io.stderr.write(t('IMPORT_SUMMARY', lang, { indicators, leaves, file, errors, warnings: count('warning'), infos: count('info') }) + '\n');
+        ctx.io.stderr.write(t('IMPORT_SUMMARY', lang, { indicators, leaves, file: visible(file), errors, warnings: count('warning'), infos: count('info') }) + '\n');
       }
       ctx.exitCode = errors > 0 ? EXIT.dataErrors : EXIT.ok;
     });

@@ -3,6 +3,7 @@ import { compareYears } from '../../compare/compare.js';
 import { readPrevious, readUnitsMap } from '../../compare/read-previous.js';
 import type { Comparison } from '../../compare/schema.js';
 import { hasErrors, issue, type DtiIssue } from '../../core/issues.js';
+import type { FrameworkModel } from '../../framework/model.js';
 import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
@@ -11,7 +12,7 @@ import { summaryMarkdown } from '../../report/summary.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { isWithin, realPath, type OutputFile } from '../../report/output/index.js';
-import { agencyListOptions, checkFolder, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeFolder, type CommandContext } from '../context.js';
+import { agencyListOptions, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, type CommandContext } from '../context.js';
 import { csvStyleOption } from '../csv-style.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
@@ -58,9 +59,9 @@ export function registerRank(program: Command, ctx: CommandContext): void {
 }
 
 async function rank(paths: string[], options: RankOptions, ctx: CommandContext): Promise<number> {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
   if (!/^\d{4}$/.test(options.year)) throw new UsageError([issue('E_YEAR_OPTION', {}, { value: options.year })]);
-  const csvStyle = csvStyleOption(options.csvStyle);
+  csvStyleOption(options.csvStyle); // checked before any work
   const model = loadFrameworkOrThrow(options.framework, lang);
   const sideFiles = [options.review, options.previous, options.unitsMap, options.agencies].filter((f): f is string => f !== undefined);
   for (const f of sideFiles) if (!isFile(f)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: f })]);
@@ -79,7 +80,25 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   });
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   const guard = { force: options.force, inputs: [...files, ...sideFiles, ...(isFile(options.framework) ? [options.framework] : [])] };
-  checkFolder(ctx, options.out, guard);
+  // Held from here to the end: a second run into the same folder is refused now, not after its work.
+  const folder = openFolder(ctx, options.out, guard);
+  try {
+    return await rankInto(folder, files, options, model, ctx);
+  } finally {
+    folder.close();
+  }
+}
+
+/** The run itself, with its output folder held: score, compare, and write the set. */
+async function rankInto(
+  folder: ReturnType<typeof openFolder>,
+  files: string[],
+  options: RankOptions,
+  model: FrameworkModel,
+  ctx: CommandContext,
+): Promise<number> {
+  const { lang, io } = ctx;
+  const csvStyle = csvStyleOption(options.csvStyle);
 
   const progress = fileProgress(io, ctx.quiet);
   const run = scoreFiles(files, model, {
@@ -118,7 +137,7 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     ...doc.groups.map((g) => text(`${g.id}.csv`, rankingCsv(doc, lang, [g.id], csvStyle))),
     text('summary.md', summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),
   ];
-  writeFolder(ctx, options.out, outputs, guard);
+  folder.write(outputs);
 
   if (!ctx.quiet) {
     const err = chalkFor(io.stderr, io.env, ctx.color);

@@ -8,6 +8,7 @@ import { resultsJson } from '../../report/json.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
+import { visible } from '../visible.js';
 import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
@@ -112,7 +113,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
 
   if (!ctx.quiet) {
     io.stderr.write(formatIssues(issues, lang, err, 20));
-    if (review !== undefined) io.stderr.write(t('REVIEW_APPLIED', lang, { count: adjustments.length, file: review }) + '\n');
+    if (review !== undefined) io.stderr.write(t('REVIEW_APPLIED', lang, { count: adjustments.length, file: visible(review) }) + '\n');
     io.stderr.write(t('SUMMARY', lang, { ...doc.summary, files: files.length }) + '\n');
   }
   if (options.out !== undefined) {

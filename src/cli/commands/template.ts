@@ -6,8 +6,9 @@ import { t } from '../../i18n/catalog.js';
 import { submissionTemplate } from '../../report/template.js';
 import { readAgencyList } from '../../submission/agencies.js';
 import type { OutputFile } from '../../report/output/index.js';
-import { checkFolder, checkOutput, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeFolder, writeOutput, type CommandContext } from '../context.js';
+import { checkOutput, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
+import { visible } from '../visible.js';
 import { chalkFor } from '../io.js';
 import { formatIssues } from '../report-issues.js';
 
@@ -93,14 +94,18 @@ async function template(options: TemplateOptions, ctx: CommandContext): Promise<
   report(issues, ctx);
   if (agencies.length > 0) {
     // One folder, written all at once: a folder of filled forms (files dti did not write) is refused unless --force.
-    checkFolder(ctx, options.out, guard);
-    const forms: OutputFile[] = [];
-    for (const a of agencies) {
-      const agency = { code: a.code, name: a.name, ...(a.parent !== undefined ? { parent: a.parent } : {}) };
-      forms.push({ name: `${a.code}.xlsx`, bytes: await submissionTemplate(model, { ...common, group: a.group, agency }) });
+    const folder = openFolder(ctx, options.out, guard);
+    try {
+      const forms: OutputFile[] = [];
+      for (const a of agencies) {
+        const agency = { code: a.code, name: a.name, ...(a.parent !== undefined ? { parent: a.parent } : {}) };
+        forms.push({ name: `${a.code}.xlsx`, bytes: await submissionTemplate(model, { ...common, group: a.group, agency }) });
+      }
+      folder.write(forms);
+    } finally {
+      folder.close();
     }
-    writeFolder(ctx, options.out, forms, guard);
-    if (!ctx.quiet) ctx.io.stderr.write(t('TEMPLATE_SUMMARY', lang, { count: agencies.length, dir: options.out }) + '\n');
+    if (!ctx.quiet) ctx.io.stderr.write(t('TEMPLATE_SUMMARY', lang, { count: agencies.length, dir: visible(options.out) }) + '\n');
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
 }

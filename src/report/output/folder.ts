@@ -44,16 +44,29 @@ export interface OutputFolderResult {
  * write (not in the manifest, or changed since) refuse the run unless `force`, which keeps them.
  */
 export function writeOutputFolder(target: string, files: readonly OutputFile[], options: OutputFolderOptions = {}): OutputFolderResult {
-  // Names first: nothing is written when one of them cannot be a file everywhere.
-  const bad = files.filter((f) => fileNameProblem(f.name) !== undefined || f.name === MANIFEST_NAME);
-  const clashes = caseClashes(files.map((f) => f.name));
-  if (bad.length > 0 || clashes.length > 0) {
-    throw new OutputRefused([
-      ...bad.map((f) => issue('E_OUT_NAME_UNSAFE', {}, { name: f.name })),
-      ...clashes.map((name) => issue('E_OUT_NAME_CLASH', {}, { name })),
-    ]);
+  refuseUnsafeNames(files);
+  const folder = openOutputFolder(target, options);
+  try {
+    return folder.write(files);
+  } finally {
+    folder.close();
   }
+}
 
+/** An output folder held for a run: locked from opening (before the run's long work) until closed. */
+export interface OpenOutputFolder {
+  /** Writes the set, all or nothing; notes of the opening (a restored folder, a lock taken over) come with the result. */
+  write(files: readonly OutputFile[]): OutputFolderResult;
+  /** Releases the lock; never throws. */
+  close(): void;
+}
+
+/**
+ * Takes the folder's lock, so a second run into it is refused at once rather than after its own
+ * work; restores what a killed run left; refuses a folder holding an input, or files dti did not
+ * write without `force`. The caller closes it (in a finally), whatever happens in between.
+ */
+export function openOutputFolder(target: string, options: OutputFolderOptions = {}): OpenOutputFolder {
   const real = realPath(target);
   const parent = dirname(real);
   const base = basename(real);
@@ -63,7 +76,6 @@ export function writeOutputFolder(target: string, files: readonly OutputFile[], 
     stagingPrefix: `.${base}.dti-new-`,
   };
   refuseHeldInputs(target, real, options);
-
   try {
     fs.mkdirSync(parent, { recursive: true });
   } catch (e) {
@@ -72,43 +84,67 @@ export function writeOutputFolder(target: string, files: readonly OutputFile[], 
   const lock = acquireLock(names.lock, target);
   const notes: DtiIssue[] = [];
   if (lock.tookOverFrom !== undefined) notes.push(issue('I_OUT_STALE_LOCK', {}, { folder: target, pid: lock.tookOverFrom }));
-  let staging: string | undefined;
   try {
     if (recover(real, names.backup)) notes.push(issue('I_OUT_RESTORED', {}, { folder: target }));
     removeStaleStaging(parent, names.stagingPrefix);
-
-    const foreign = foreignEntries(target, real, options);
-    const produced = new Set(files.map((f) => f.name));
-
-    staging = join(parent, `${names.stagingPrefix}${process.pid}`);
-    fs.mkdirSync(staging);
-    for (const f of files) writeSynced(join(staging, f.name), f.bytes);
-    // Kept with force: what dti did not write, unless the run writes a file of that name.
-    for (const e of foreign) if (!produced.has(e.name)) carryOver(join(real, e.name), join(staging, e.name));
-    writeSynced(join(staging, MANIFEST_NAME), Buffer.from(manifestText(files), 'utf8'));
-    syncFolder(staging);
-
-    if (isFolder(real)) {
-      fs.renameSync(real, names.backup);
-      try {
-        fs.renameSync(staging, real);
-      } catch (e) {
-        fs.renameSync(names.backup, real);
-        throw e;
-      }
-    } else {
-      fs.renameSync(staging, real);
-    }
-    staging = undefined;
-    syncFolder(parent);
-    removeQuietly(names.backup);
-    return { folder: real, notes };
+    foreignEntries(target, real, options);
   } catch (e) {
+    lock.release();
     if (e instanceof OutputRefused || e instanceof OutputError) throw e;
     throw new OutputError(target, codeOf(e));
-  } finally {
-    if (staging !== undefined) removeQuietly(staging);
-    lock.release();
+  }
+
+  return {
+    close: () => lock.release(),
+    write: (files) => {
+      refuseUnsafeNames(files);
+      let staging: string | undefined;
+      try {
+        // Looked at again: the folder is locked, but a person may have dropped a file in meanwhile.
+        const foreign = foreignEntries(target, real, options);
+        const produced = new Set(files.map((f) => f.name));
+        staging = join(parent, `${names.stagingPrefix}${process.pid}`);
+        fs.mkdirSync(staging);
+        for (const f of files) writeSynced(join(staging, f.name), f.bytes);
+        // Kept with force: what dti did not write, unless the run writes a file of that name.
+        for (const e of foreign) if (!produced.has(e.name)) carryOver(join(real, e.name), join(staging, e.name));
+        writeSynced(join(staging, MANIFEST_NAME), Buffer.from(manifestText(files), 'utf8'));
+        syncFolder(staging);
+
+        if (isFolder(real)) {
+          fs.renameSync(real, names.backup);
+          try {
+            fs.renameSync(staging, real);
+          } catch (e) {
+            fs.renameSync(names.backup, real);
+            throw e;
+          }
+        } else {
+          fs.renameSync(staging, real);
+        }
+        staging = undefined;
+        syncFolder(parent);
+        removeQuietly(names.backup);
+        return { folder: real, notes };
+      } catch (e) {
+        if (e instanceof OutputRefused || e instanceof OutputError) throw e;
+        throw new OutputError(target, codeOf(e));
+      } finally {
+        if (staging !== undefined) removeQuietly(staging);
+      }
+    },
+  };
+}
+
+/** Names first: nothing is written when one of them cannot be a file everywhere. */
+function refuseUnsafeNames(files: readonly OutputFile[]): void {
+  const bad = files.filter((f) => fileNameProblem(f.name) !== undefined || f.name === MANIFEST_NAME);
+  const clashes = caseClashes(files.map((f) => f.name));
+  if (bad.length > 0 || clashes.length > 0) {
+    throw new OutputRefused([
+      ...bad.map((f) => issue('E_OUT_NAME_UNSAFE', {}, { name: f.name })),
+      ...clashes.map((name) => issue('E_OUT_NAME_CLASH', {}, { name })),
+    ]);
   }
 }
 

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { issue, type DtiIssue } from '../../core/issues.js';
+import { issue } from '../../core/issues.js';
 import { pidAlive } from './paths.js';
 import { OutputRefused } from './refused.js';
 
