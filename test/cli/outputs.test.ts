@@ -38,6 +38,15 @@ describe('single output files', () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('removes the temporary file a killed run left beside the output', () => {
+    const dir = tmp();
+    const out = join(dir, 'results.json');
+    // pid_max is at most 4194304 on Linux: this process cannot exist.
+    writeFileSync(join(dir, '.results.json.4194305.tmp'), '{"half":');
+    expect(dti(['score', LONG, '-f', 'khanh-hoa-agencies', '-o', out, '-q']).code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['results.json']);
+  });
+
   it('never overwrites an input, even with --force, also through a symlink', () => {
     const dir = tmp();
     const input = join(dir, 'agencies.csv');
