@@ -148,16 +148,6 @@ function refuseUnsafeNames(files: readonly OutputFile[]): void {
   }
 }
 
-/**
- * The refusals of writeOutputFolder, checked early (before a long run does its work): a folder
- * holding an input, or files dti did not write without `force`. The write checks again under its lock.
- */
-export function checkOutputFolder(target: string, options: OutputFolderOptions = {}): void {
-  const real = realPath(target);
-  refuseHeldInputs(target, real, options);
-  foreignEntries(target, real, options);
-}
-
 function refuseHeldInputs(target: string, real: string, options: OutputFolderOptions): void {
   const held = (options.inputs ?? []).find((i) => isWithin(realPath(i), real));
   if (held !== undefined) throw new OutputRefused([issue('E_OUT_HOLDS_INPUT', {}, { folder: target, file: held })]);

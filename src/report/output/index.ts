@@ -1,4 +1,4 @@
-export { checkOutputFolder, openOutputFolder, writeOutputFolder, type OpenOutputFolder, type OutputFile, type OutputFolderOptions, type OutputFolderResult } from './folder.js';
+export { openOutputFolder, writeOutputFolder, type OpenOutputFolder, type OutputFile, type OutputFolderOptions, type OutputFolderResult } from './folder.js';
 export { checkSingleOutput, writeSingleOutput, type SingleOutputOptions } from './single.js';
 export { MANIFEST_NAME } from './manifest.js';
 export { OutputRefused } from './refused.js';
