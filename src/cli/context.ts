@@ -46,8 +46,11 @@ export function checkOutput(ctx: CommandContext, file: string, guard: OutputGuar
   }
 }
 
-/** Writes one output atomically, after the same checks; a failure becomes an error issue, not a stack trace. */
-export function writeOutput(ctx: CommandContext, file: string, content: () => string | Uint8Array, guard: OutputGuard): void {
+/**
+ * Writes one output atomically, after the same checks; a failure becomes an error issue, not a
+ * stack trace. Without a guard an existing file is refused: the safe default for a command that says no more.
+ */
+export function writeOutput(ctx: CommandContext, file: string, content: () => string | Uint8Array, guard: OutputGuard = {}): void {
   try {
     writeSingleOutput(file, content(), guardOptions(guard));
   } catch (e) {
