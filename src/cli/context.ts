@@ -1,15 +1,19 @@
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { loadFramework } from '../framework/load.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { readAgencyList, type AgencyList } from '../submission/agencies.js';
-import { t } from '../i18n/catalog.js';
+import { hasMessage, t } from '../i18n/catalog.js';
+import { renderIssue } from '../i18n/render.js';
 import type { Lang } from '../i18n/types.js';
-import { OutputError, writeFileAtomic } from '../report/atomic.js';
+import { OutputError } from '../report/atomic.js';
+import { checkSingleOutput, openOutputFolder, OutputRefused, writeSingleOutput, type OpenOutputFolder, type OutputFile } from '../report/output/index.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 import { readBounded } from '../sheets/read.js';
 import { DEFAULT_XLSX_LIMITS } from '../sheets/xlsx/index.js';
+import { visible } from './visible.js';
 
 /** What every command gets: options resolved once (language, colour, quiet) and the streams. */
 export interface CommandContext {
@@ -27,15 +31,72 @@ export function loadFrameworkOrThrow(ref: string, lang: Lang): FrameworkModel {
   return loaded.model;
 }
 
-/** Writes an output atomically; a failure becomes an error issue, not a stack trace. */
-export function writeOutput(ctx: CommandContext, file: string, content: () => string | Uint8Array): void {
+/** What an output may replace: with `force`, files dti did not write; never the run's inputs. */
+export interface OutputGuard {
+  readonly force?: boolean | undefined;
+  readonly inputs?: readonly string[];
+}
+
+const guardOptions = (guard: OutputGuard) => ({ force: guard.force === true, inputs: guard.inputs ?? [] });
+
+/** Refuses early (before any work) an output that would replace an input or a file dti did not write. */
+export function checkOutput(ctx: CommandContext, file: string, guard: OutputGuard): void {
   try {
-    writeFileAtomic(file, content());
+    checkSingleOutput(file, guardOptions(guard));
   } catch (e) {
-    if (e instanceof OutputError) throw new UsageError([issue('E_OUTPUT_WRITE', {}, { file, reason: e.reason })]);
-    throw e;
+    throw outputFailure(ctx, file, e);
   }
-  if (!ctx.quiet) ctx.io.stderr.write(t('WROTE', ctx.lang, { file }) + '\n');
+}
+
+/**
+ * Writes one output atomically, after the same checks; a failure becomes an error issue, not a
+ * stack trace. Without a guard an existing file is refused: the safe default for a command that says no more.
+ */
+export function writeOutput(ctx: CommandContext, file: string, content: () => string | Uint8Array, guard: OutputGuard = {}): void {
+  try {
+    writeSingleOutput(file, content(), guardOptions(guard));
+  } catch (e) {
+    throw outputFailure(ctx, file, e);
+  }
+  if (!ctx.quiet) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: visible(file) }) + '\n');
+}
+
+/**
+ * An output folder held for a run (src/report/output/folder.ts): locked and checked now, before
+ * the run's work, so a second run or a folder of someone else's files is refused at once; the
+ * caller writes the set at the end and closes it in a finally.
+ */
+export function openFolder(ctx: CommandContext, folder: string, guard: OutputGuard): { write(files: readonly OutputFile[]): void; close(): void } {
+  let held: OpenOutputFolder;
+  try {
+    held = openOutputFolder(folder, guardOptions(guard));
+  } catch (e) {
+    throw outputFailure(ctx, folder, e);
+  }
+  return {
+    close: () => held.close(),
+    write: (files) => {
+      let notes;
+      try {
+        notes = held.write(files).notes;
+      } catch (e) {
+        throw outputFailure(ctx, folder, e);
+      }
+      if (ctx.quiet) return;
+      for (const n of notes) ctx.io.stderr.write(visible(renderIssue(n, ctx.lang)) + '\n');
+      for (const f of files) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: visible(join(folder, f.name)) }) + '\n');
+    },
+  };
+}
+
+/** A refusal or a failed write as a usage error (exit 2); the system's reason in the user's words where the catalogue has them. */
+export function outputFailure(ctx: CommandContext, file: string, e: unknown): unknown {
+  if (e instanceof OutputRefused) return new UsageError(e.issues);
+  if (e instanceof OutputError) {
+    const reason = hasMessage(`OUT_REASON_${e.reason}`) ? t(`OUT_REASON_${e.reason}`, ctx.lang) : e.reason;
+    return new UsageError([issue('E_OUTPUT_WRITE', {}, { file, reason })]);
+  }
+  return e;
 }
 
 

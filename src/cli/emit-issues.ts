@@ -9,6 +9,7 @@ import type { CommandContext } from './context.js';
 import { EXIT } from './errors.js';
 import { chalkFor } from './io.js';
 import { formatIssues } from './report-issues.js';
+import { visible } from './visible.js';
 
 export const ISSUE_FORMATS = ['text', 'json', 'github'] as const;
 export type IssueFormat = (typeof ISSUE_FORMATS)[number];
@@ -63,7 +64,7 @@ function textByFile(issues: readonly DtiIssue[], files: readonly string[], lang:
   let out = '';
   for (const file of files) {
     const mine = issues.filter((i) => i.location.file === file);
-    out += c.bold(file) + (mine.length === 0 ? ' ' + c.green(t('LABEL_CLEAN', lang)) : '') + '\n';
+    out += c.bold(visible(file)) + (mine.length === 0 ? ' ' + c.green(t('LABEL_CLEAN', lang)) : '') + '\n';
     const lines = formatIssues(mine.map((i) => ({ ...i, location: { ...i.location, file: undefined } })), lang, c);
     out += lines.split('\n').filter((l) => l !== '').map((l) => `  ${l}\n`).join('');
   }

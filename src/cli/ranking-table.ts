@@ -3,6 +3,7 @@ import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import type { ResultsDoc } from '../results/schema.js';
 import { pad } from './io.js';
+import { visible } from './visible.js';
 
 type Doc = ResultsDoc;
 
@@ -40,8 +41,8 @@ export function rankingTable(doc: Doc, lang: Lang, c: ChalkInstance, groupIds?: 
     ];
     const rows = g.agencies.map((a) => [
       a.rank === null ? (a.complete ? '–' : t('LABEL_INCOMPLETE', lang)) : String(a.rank),
-      a.code,
-      a.name,
+      visible(a.code),
+      visible(a.name),
       a.points.toFixed(doc.framework.precision.points),
       formatIndex(a.index, doc),
       ...(hasClass ? [a.class?.name[lang] ?? ''] : []),

@@ -2,6 +2,7 @@ import { dec, roundTo, sum, toNumber, type Decimal } from '../core/decimal.js';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { cleanText, headerKey } from '../core/text.js';
 import { competitionRanks } from '../engine/rank.js';
+import { looseCode } from './codes.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import type { AgencyJson, ResultsDoc } from '../results/schema.js';
@@ -105,37 +106,39 @@ export function compareYears(current: ResultsDoc, previous: ResultsDoc, options:
 
   // 1. The units map.
   const mapped = unitsByCurrent(options.unitsMap ?? []);
-  const presentCodes = new Set(presents.map((p) => p.agency.code));
-  for (const code of mapped.keys()) {
-    if (!presentCodes.has(code)) issues.push(issue('W_UNITS_MAP_UNKNOWN_CURRENT', {}, { agency: code }));
+  const presentCodes = new Set(presents.map((p) => looseCode(p.agency.code)));
+  for (const [key, entry] of mapped) {
+    if (!presentCodes.has(key)) issues.push(issue('W_UNITS_MAP_UNKNOWN_CURRENT', {}, { agency: entry.current }));
   }
   const merges: MergeApplied[] = [];
   for (const present of presents) {
-    const codes = mapped.get(present.agency.code);
+    const codes = mapped.get(looseCode(present.agency.code))?.previous;
     if (!codes) continue;
-    const sources: Prior[] = [];
+    // Distinct former units only: two spellings of one code, or two codes that find the same unit, are one source, not a merge of a unit with itself.
+    const sources = new Set<Prior>();
     for (const code of codes) {
       const prior = findPrior(code);
-      if (prior) sources.push(prior);
+      if (prior) sources.add(prior);
       else issues.push(issue('W_UNITS_MAP_UNKNOWN_PREVIOUS', {}, { agency: present.agency.code, previous: code }));
     }
-    if (sources.length === 0) continue;
+    if (sources.size === 0) continue;
     for (const s of sources) used.add(s);
-    const merged = codes.length > 1;
-    matches.set(present, { sources, by: 'map', status: merged ? 'merged' : sameOrRenamed(present.agency, sources[0]!.agency) });
+    const merged = sources.size > 1;
+    const list = [...sources];
+    matches.set(present, { sources: list, by: 'map', status: merged ? 'merged' : sameOrRenamed(present.agency, list[0]!.agency) });
     if (merged) {
-      const index = meanIndex(sources.map((s) => s.agency.index), places);
+      const index = meanIndex(list.map((s) => s.agency.index), places);
       merges.push({
         code: present.agency.code,
         name: present.agency.name,
         group: present.group,
-        previous: sources.map((s) => s.agency.code),
+        previous: list.map((s) => s.agency.code),
         index: toNumber(index, places),
       });
       issues.push(
         issue('I_UNITS_MERGED', {}, {
           agency: present.agency.code,
-          codes: sources.map((s) => s.agency.code).join(', '),
+          codes: list.map((s) => s.agency.code).join(', '),
           index: index.toFixed(places),
         }),
       );
@@ -338,10 +341,6 @@ export function strippedNameKey(name: string): string {
   return key;
 }
 
-function looseCode(code: string): string {
-  return cleanText(code).replace(/\s+/g, '').toUpperCase();
-}
-
 function sameOrRenamed(now: AgencyJson, before: AgencyJson): MatchStatus {
   return now.code === before.code && nameKey(now.name) === nameKey(before.name) ? 'same' : 'renamed';
 }
@@ -360,15 +359,20 @@ function rankedByParent(agencies: readonly AgencyJson[]): boolean {
   return !parents.has(undefined) && parents.size > 1 && agencies.filter((a) => a.rank === 1).length > 1;
 }
 
-function unitsByCurrent(pairs: readonly UnitsMapPair[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** The units map by this year's code (case and spaces aside), each with its former codes once: sets, so a large map is read in linear time. */
+function unitsByCurrent(pairs: readonly UnitsMapPair[]): Map<string, { current: string; previous: string[] }> {
+  const out = new Map<string, { current: string; previous: string[]; seen: Set<string> }>();
   for (const pair of pairs) {
     const current = cleanText(pair.current);
     const previous = cleanText(pair.previous);
     if (current === '' || previous === '') continue;
-    const list = out.get(current) ?? [];
-    if (!list.includes(previous)) list.push(previous);
-    out.set(current, list);
+    const key = looseCode(current);
+    let entry = out.get(key);
+    if (!entry) out.set(key, (entry = { current, previous: [], seen: new Set() }));
+    const prior = looseCode(previous);
+    if (entry.seen.has(prior)) continue;
+    entry.seen.add(prior);
+    entry.previous.push(previous);
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { LANGS, type Lang, type Params } from '../i18n/types.js';
 import { resultsSchema, type AgencyJson, type RankedValueJson, type ResultsDoc } from '../results/schema.js';
 import { readBounded, readGridFile, type ReadOptions } from '../sheets/read.js';
 import { cellText, locationOf } from '../submission/cells.js';
+import { looseCode } from './codes.js';
 import type { UnitsMapPair } from './schema.js';
 import { templateMatcher } from './template-match.js';
 import { maxOf } from '../core/arrays.js';
@@ -431,7 +432,8 @@ export function unitsMapFromGrid(grid: Grid): UnitsMapRead {
       issues.push(issue('E_UNITS_MAP_CODE_MISSING', locationOf(grid, sheet, first.row, column), { column: found.texts.get(column) ?? '' }));
       continue;
     }
-    const key = `${current}\u0000${previous}`;
+    // The same pair again, whatever the case or spacing of its codes, is one pair (a warning), not a merge of a unit with itself.
+    const key = `${looseCode(current)}\u0000${looseCode(previous)}`;
     const prior = seen.get(key);
     if (prior !== undefined) {
       issues.push(issue('W_UNITS_MAP_DUPLICATE', locationOf(grid, sheet, first.row), { current, previous, first: prior }));

@@ -8,6 +8,7 @@ import { frameworkMessages } from './messages/framework.js';
 import { htmlMessages } from './messages/html.js';
 import { labelMessages } from './messages/labels.js';
 import { reviewMessages } from './messages/review.js';
+import { outputMessages } from './messages/output.js';
 import { rankMessages } from './messages/rank.js';
 import { ruleMessages } from './messages/rules.js';
 import { sheetMessages } from './messages/sheets.js';
@@ -41,6 +42,7 @@ const TABLES: readonly MessageTable[] = [
   reviewMessages,
   htmlMessages,
   hostileMessages,
+  outputMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {

@@ -36,7 +36,7 @@ export function githubAnnotations(issues: readonly IssueJson[]): string {
 }
 
 function mdCell(s: string | number | undefined): string {
-  return s === undefined ? '' : String(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return s === undefined ? '' : String(s).replace(/\|/g, '\\|').replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 }
 
 /** The full list as Markdown, for $GITHUB_STEP_SUMMARY (GitHub shows only ten annotations per kind). */

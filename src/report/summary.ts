@@ -393,13 +393,16 @@ function groupMeans(agencies: readonly AgencyJson[], places: number): { code: st
 
 function table(header: readonly string[], align: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const rule = align.map((a) => (a === 'right' ? '---:' : a === 'center' ? ':---:' : '---'));
-  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\r?\n/g, ' ')).join(' | ')} |`;
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(LINE_BREAK, ' ')).join(' | ')} |`;
   return [line(header.map(md)), line(rule), ...rows.map(line)];
 }
 
+/** Every line break a viewer may honour: CRLF, a lone CR or LF (CommonMark ends a line at each), and Unicode's line and paragraph separators. */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+
 /** User or catalogue text made inert in Markdown: characters that would format, link, or break a table are escaped. */
 function md(s: string): string {
-  return s.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
+  return s.replace(LINE_BREAK, ' ').replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
 
 function compareText(a: string, b: string): number {

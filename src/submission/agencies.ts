@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { Grid, GridCell, GridSheet } from '../core/grid.js';
+import { fileNameProblem } from '../core/file-names.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
 import { foldText } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
@@ -30,8 +31,6 @@ export interface AgencyList {
 /** How far down the header row is looked for (a title may sit above it). */
 const HEADER_SEARCH_ROWS = 20;
 
-/** Characters no file name may hold on Windows, macOS or Linux, and control characters. */
-const UNSAFE_IN_FILE_NAME = /[/\\:*?"<>|\u0000-\u001f]/;
 
 /**
  * Reads an agency list (CSV or a workbook's first sheet with a header): agency_code,
@@ -97,7 +96,8 @@ export function agencyListFromGrid(grid: Grid, model: FrameworkModel): AgencyLis
       continue;
     }
     const loc = locationOf(grid, sheet, first.row, roles.get('agencyCode'));
-    if (UNSAFE_IN_FILE_NAME.test(code) || code === '.' || code === '..' || code.endsWith('.')) {
+    // The code names the agency's form (<code>.xlsx): refused here, before any form is written.
+    if (fileNameProblem(`${code}.xlsx`) !== undefined || code.endsWith('.') || code.endsWith(' ')) {
       issues.push(issue('E_AGENCIES_CODE_UNSAFE', loc, { agency: code }));
       continue;
     }

@@ -31,9 +31,9 @@ describe('dti rank', () => {
   const out = mkdtempSync(join(tmpdir(), 'dti-rank-'));
   const run = rank2024(out, ['--lang', 'en']);
 
-  it('writes the ranked workbook, results.json, a CSV per group, summary.md and report.html', () => {
+  it('writes the ranked workbook, results.json, a CSV per group, summary.md, report.html and the manifest of what it wrote', () => {
     expect(run.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['cap-huyen.csv', 'comparison.json', 'report.html', 'results.json', 'results.xlsx', 'so-nganh.csv', 'summary.md']);
+    expect(readdirSync(out).sort()).toEqual(['.dti-manifest.json', 'cap-huyen.csv', 'comparison.json', 'report.html', 'results.json', 'results.xlsx', 'so-nganh.csv', 'summary.md']);
   });
 
   it('never reads its side files or its own output as submissions', () => {

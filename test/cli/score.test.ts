@@ -69,7 +69,7 @@ describe('dti score', () => {
   });
 
   it('prints CSV with --format csv', () => {
-    const r = dti(['score', LONG, '-f', 'khanh-hoa-agencies', '--format', 'csv', '-q']);
+    const r = dti(['score', LONG, '-f', 'khanh-hoa-agencies', '--format', 'csv', '--csv-style', 'plain', '-q']);
     expect(r.stdout.split('\r\n')[0]).toMatch(/^group,rank,agency_code,agency_name,points,max_points,index,class/);
     expect(r.stdout.trim().split('\r\n')).toHaveLength(30);
   });

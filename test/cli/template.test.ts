@@ -94,13 +94,14 @@ describe('dti template --agencies', () => {
     const r = dti(['template', '-f', 'khanh-hoa-agencies', '--agencies', WIDE, '--out', out]);
     expect(r.code).toBe(0);
     const files = readdirSync(out).sort();
-    expect(files).toHaveLength(29);
+    expect(files).toHaveLength(30); // 29 forms and the manifest of what dti wrote
+    expect(files).toContain('.dti-manifest.json');
     expect(files).toContain('STP.xlsx');
     expect(r.stderr).toContain('Đã tạo 29 biểu mẫu');
     const stp = identity(join(out, 'STP.xlsx'));
     expect(stp.agency).toEqual({ code: 'STP', name: 'Sở Tư pháp', group: 'so-nganh', year: 2023 });
     expect(stp.indicators).not.toContain('1.8');
-    const district = files.find((f) => identity(join(out, f)).agency.group === 'cap-huyen')!;
+    const district = files.filter((f) => f.endsWith('.xlsx')).find((f) => identity(join(out, f)).agency.group === 'cap-huyen')!;
     expect(identity(join(out, district)).indicators).toContain('1.8');
   });
 
@@ -114,7 +115,7 @@ describe('dti template --agencies', () => {
     const out = join(dir, 'out');
     const r = dti(['template', '-f', 'khanh-hoa-agencies', '-a', list, '-g', 'cap-huyen', '-o', out, '--year', '2024']);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['CR.xlsx', 'NT.xlsx']);
+    expect(readdirSync(out).sort()).toEqual(['.dti-manifest.json', 'CR.xlsx', 'NT.xlsx']);
     expect(identity(join(out, 'NT.xlsx')).agency).toEqual({ code: 'NT', name: 'UBND thành phố Nha Trang', group: 'cap-huyen', year: 2024, parent: 'UBND tỉnh' });
   });
 
@@ -140,7 +141,7 @@ describe('dti template --agencies', () => {
       expect(r.stderr).toContain(code);
     }
     expect(r.stderr).toMatch(/dòng 3.*no-such-group/);
-    expect(readdirSync(out).sort()).toEqual(['STP.xlsx', 'SXD.xlsx']);
+    expect(readdirSync(out).sort()).toEqual(['.dti-manifest.json', 'STP.xlsx', 'SXD.xlsx']);
   });
 
   it('says when no agency is left for the group (exit 0, nothing written)', () => {

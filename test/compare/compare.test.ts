@@ -170,6 +170,20 @@ describe('merged units', () => {
     // LDG's map entry found nothing: it is matched by its code as before.
     expect(row(odd, 'LDG').matchedBy).toBe('code');
   });
+
+  it('takes pairs that differ only by case or spacing as one pair, not a merge of a unit with itself', () => {
+    const twice = compareYears(now, before, { unitsMap: [...UNITS_MAP, { current: 'dng', previous: 'qna' }, { current: 'HUE', previous: 'HUE' }, { current: 'HUE', previous: 'hue' }] });
+    expect(row(twice, 'DNG').previous).toEqual(row(c, 'DNG').previous);
+    expect(row(twice, 'HUE').status).not.toBe('merged');
+    expect(twice.issues.filter((i) => i.code === 'I_UNITS_MERGED')).toHaveLength(2);
+  });
+
+  it('reads a large units map in linear time: 200,000 pairs, most of them repeats of a few', () => {
+    // With a list searched for each pair this took minutes; sets make it a fraction of a second (the test's timeout is the check).
+    const big = Array.from({ length: 200_000 }, (_, i) => ({ current: i % 2 ? 'DNG' : 'dng', previous: i % 3 ? 'QNA' : `X${i}` }));
+    const r = compareYears(now, before, { unitsMap: [...UNITS_MAP, ...big] });
+    expect(row(r, 'DNG').status).toBe('merged');
+  }, 20_000);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -290,3 +290,16 @@ describe('summaryMarkdown without a comparison, and with a changed framework and
     expect(text).not.toContain('không còn trong danh sách');
   });
 });
+
+describe('summaryMarkdown with hostile text', () => {
+  it('treats a lone CR, like CRLF and LF, as a line break to escape: a name cannot start a line of its own', () => {
+    const doc = structuredClone(now);
+    const stp = doc.groups[0]!.agencies.find((a) => a.code === 'STP')!;
+    stp.name = 'Sở Tư pháp\r# Fake heading\r\n| fake | row |\u2028- item';
+    doc.issues.push({ severity: 'error', code: 'E_YEAR_MISMATCH', file: 'nop/x.csv', message: 'line one\rline two' });
+    const text = summaryMarkdown(doc, { lang: 'vi', comparison });
+    expect(text).not.toMatch(/[\r\u2028\u2029]/);
+    expect(text.split('\n').filter((l) => l.startsWith('# Fake') || l.startsWith('| fake'))).toEqual([]);
+    expect(text).toContain('Sở Tư pháp \\# Fake heading \\| fake \\| row \\| - item');
+  });
+});

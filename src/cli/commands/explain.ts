@@ -12,6 +12,7 @@ import { readBounded } from '../../sheets/read.js';
 
 /** Largest results.json explained (a year of a big province is a few MB). */
 const MAX_RESULTS_BYTES = 256 * 1024 * 1024;
+import { visibleLines } from '../visible.js';
 
 export function registerExplain(program: Command, ctx: CommandContext): void {
   const { lang, io } = ctx;
@@ -45,7 +46,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
           known ? issue('E_EXPLAIN_INDICATOR', {}, { agency, indicator: indicator ?? '' }) : issue('E_EXPLAIN_AGENCY', {}, { agency, file }),
         ]);
       }
-      io.stdout.write(text);
+      io.stdout.write(visibleLines(text));
       ctx.exitCode = EXIT.ok;
     });
 }

@@ -5,8 +5,9 @@ import { issue, type DtiIssue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
 import { readGridFile } from '../../sheets/read.js';
 import { importTemplate } from '../../template/import.js';
-import { writeOutput, type CommandContext } from '../context.js';
+import { checkOutput, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
+import { visible } from '../visible.js';
 import { chalkFor } from '../io.js';
 import { formatIssues } from '../report-issues.js';
 import { append } from '../../core/arrays.js';
@@ -16,6 +17,7 @@ interface ImportOptions {
   id?: string;
   group?: string;
   sheet?: string;
+  force?: boolean;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -37,6 +39,7 @@ export function registerFrameworkImport(fw: Command, ctx: CommandContext): void 
     .option('--id <id>', t('OPT_IMPORT_ID', lang))
     .option('-g, --group <id>', t('OPT_IMPORT_GROUP', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
+    .option('--force', t('OPT_FORCE', lang))
     .action((file: string, options: ImportOptions) => {
       for (const [option, value] of [['--id', options.id], ['--group', options.group]] as const) {
         if (value !== undefined && !ID.test(value)) throw new UsageError([issue('E_IMPORT_ID_OPTION', {}, { option, value })]);
@@ -45,6 +48,8 @@ export function registerFrameworkImport(fw: Command, ctx: CommandContext): void 
         throw new UsageError([issue('E_IMPORT_OUT_YAML', {}, { file: options.out })]);
       }
       if (!existsSync(file)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: file })]);
+      const guard = { force: options.force, inputs: [file] };
+      if (options.out !== undefined) checkOutput(ctx, options.out, guard);
 
       const read = readGridFile(file);
       const issues: DtiIssue[] = [...read.issues];
@@ -60,7 +65,7 @@ export function registerFrameworkImport(fw: Command, ctx: CommandContext): void 
         });
         append(issues, result.issues);
         if (result.yaml !== undefined) {
-          if (options.out !== undefined) writeOutput(ctx, options.out, () => result.yaml!);
+          if (options.out !== undefined) writeOutput(ctx, options.out, () => result.yaml!, guard);
           else ctx.io.stdout.write(result.yaml);
         }
         if (result.model) {
@@ -74,7 +79,7 @@ export function registerFrameworkImport(fw: Command, ctx: CommandContext): void 
       ctx.io.stderr.write(formatIssues(shown, lang, c));
       if (!ctx.quiet) {
         const count = (s: DtiIssue['severity']) => issues.filter((i) => i.severity === s).length;
-        ctx.io.stderr.write(t('IMPORT_SUMMARY', lang, { indicators, leaves, file, errors, warnings: count('warning'), infos: count('info') }) + '\n');
+        ctx.io.stderr.write(t('IMPORT_SUMMARY', lang, { indicators, leaves, file: visible(file), errors, warnings: count('warning'), infos: count('info') }) + '\n');
       }
       ctx.exitCode = errors > 0 ? EXIT.dataErrors : EXIT.ok;
     });

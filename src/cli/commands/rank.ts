@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
+import { join } from 'node:path';
 import { compareYears } from '../../compare/compare.js';
 import { readPrevious, readUnitsMap } from '../../compare/read-previous.js';
 import type { Comparison } from '../../compare/schema.js';
+import { append } from '../../core/arrays.js';
 import { hasErrors, issue, type DtiIssue } from '../../core/issues.js';
+import type { FrameworkModel } from '../../framework/model.js';
 import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
@@ -15,7 +16,9 @@ import { frameworkContext } from '../../analysis/framework.js';
 import { reportHtml } from '../../report/html/report.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, withSkipped, writeOutput, type CommandContext } from '../context.js';
+import { isWithin, realPath, type OutputFile } from '../../report/output/index.js';
+import { agencyListOptions, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, withSkipped, type CommandContext } from '../context.js';
+import { csvStyleOption } from '../csv-style.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
@@ -35,7 +38,6 @@ export const RANK_FIRST: readonly string[] = [
   'W_UNITS_MAP_UNKNOWN_PREVIOUS',
   'I_AGENCIES_GONE',
 ];
-import { append } from '../../core/arrays.js';
 
 interface RankOptions {
   framework: string;
@@ -47,6 +49,8 @@ interface RankOptions {
   agencies?: string;
   sheet?: string;
   format: string;
+  force?: boolean;
+  csvStyle: string;
 }
 
 /**
@@ -69,40 +73,64 @@ export function registerRank(program: Command, ctx: CommandContext): void {
     .option('--sheet <name>', t('OPT_SHEET', lang))
     .option('-a, --agencies <file>', t('OPT_AGENCIES_LIST', lang))
     .option('--format <format>', t('OPT_FORMAT_RANK', lang), 'text')
+    .option('--csv-style <style>', t('OPT_CSV_STYLE', lang), 'excel')
+    .option('--force', t('OPT_FORCE', lang))
     .action(async (paths: string[], options: RankOptions) => {
       ctx.exitCode = await rank(paths, options, ctx);
     });
 }
 
 async function rank(paths: string[], options: RankOptions, ctx: CommandContext): Promise<number> {
-  const { lang, io } = ctx;
+  const { lang } = ctx;
   if (!(ISSUE_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError([issue('E_FORMAT_OPTION', {}, { format: options.format, allowed: ISSUE_FORMATS.join(', ') })]);
   }
   if (!/^\d{4}$/.test(options.year)) throw new UsageError([issue('E_YEAR_OPTION', {}, { value: options.year })]);
+  csvStyleOption(options.csvStyle); // checked before any work
   const model = loadFrameworkOrThrow(options.framework, lang);
   const sideFiles = [options.review, options.previous, options.unitsMap, options.agencies].filter((f): f is string => f !== undefined);
   for (const f of sideFiles) if (!isFile(f)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: f })]);
   const expanded = expandInputs(paths);
   if (expanded.missing.length > 0) throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
-  // The output folder and the side files may sit inside the input folder: they are never submissions.
-  const outDir = resolve(options.out);
+  // The output folder and the side files may sit inside the input folder: they are never
+  // submissions. Compared as real paths, so an --out that is a symlink into the inputs is caught.
+  const outDir = realPath(options.out);
+  // An output folder that is, or holds, an input folder given would be replaced with the inputs in it.
+  const heldPath = paths.find((p) => isWithin(realPath(p), outDir));
+  if (heldPath !== undefined) throw new UsageError([issue('E_OUT_HOLDS_INPUT', {}, { folder: options.out, file: heldPath })]);
+  const sideReal = sideFiles.map(realPath);
   const files = expanded.files.filter((f) => {
-    const abs = resolve(f);
-    return !abs.startsWith(outDir + sep) && !sideFiles.some((s) => resolve(s) === abs);
+    const abs = realPath(f);
+    return !isWithin(abs, outDir) && !sideReal.includes(abs);
   });
   // Files dti itself wrote into the output folder, and the side files, are not submissions left unread.
   const skipped = expanded.skipped.filter((i) => {
     if (!i.location.file) return true;
-    const abs = resolve(i.location.file);
-    return !abs.startsWith(outDir + sep) && !sideFiles.some((s) => resolve(s) === abs);
+    const abs = realPath(i.location.file);
+    return !isWithin(abs, outDir) && !sideReal.includes(abs);
   });
   if (files.length === 0) throw new UsageError([...skipped, issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
+  const guard = { force: options.force, inputs: [...files, ...sideFiles, ...(isFile(options.framework) ? [options.framework] : [])] };
+  // Held from here to the end: a second run into the same folder is refused now, not after its work.
+  const folder = openFolder(ctx, options.out, guard);
   try {
-    mkdirSync(outDir, { recursive: true });
-  } catch (e) {
-    throw new UsageError([issue('E_OUTPUT_WRITE', {}, { file: options.out, reason: (e as NodeJS.ErrnoException).code ?? String(e) })]);
+    return await rankInto(folder, files, skipped, options, model, ctx);
+  } finally {
+    folder.close();
   }
+}
+
+/** The run itself, with its output folder held: score, compare, and write the set. */
+async function rankInto(
+  folder: ReturnType<typeof openFolder>,
+  files: string[],
+  skipped: readonly DtiIssue[],
+  options: RankOptions,
+  model: FrameworkModel,
+  ctx: CommandContext,
+): Promise<number> {
+  const { lang, io } = ctx;
+  const csvStyle = csvStyleOption(options.csvStyle);
 
   const progress = fileProgress(io, ctx.quiet);
   const run = scoreFiles(files, model, {
@@ -133,14 +161,19 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
 
   const epoch = sourceDateEpochFrom(io.env);
   const workbook = await resultsWorkbook(doc, model, { lang, ...epoch, ...(comparison ? { comparison } : {}) });
-  writeOutput(ctx, join(options.out, 'results.xlsx'), () => workbook);
-  writeOutput(ctx, join(options.out, 'results.json'), () => resultsJson(doc));
-  if (comparison) writeOutput(ctx, join(options.out, 'comparison.json'), () => JSON.stringify(comparison, null, 2) + '\n');
-  for (const g of doc.groups) writeOutput(ctx, join(options.out, `${g.id}.csv`), () => rankingCsv(doc, lang, [g.id]));
-  writeOutput(ctx, join(options.out, 'summary.md'), () => summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) }));
+  const text = (name: string, content: string): OutputFile => ({ name, bytes: Buffer.from(content, 'utf8') });
   // The visual report: charts, robustness and a card per agency, in one self-contained page.
   const html = await reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) });
-  writeOutput(ctx, join(options.out, 'report.html'), () => html);
+  // The run's output set, written as one folder (all or nothing): one line per file.
+  const outputs: OutputFile[] = [
+    { name: 'results.xlsx', bytes: workbook },
+    text('results.json', resultsJson(doc)),
+    ...(comparison ? [text('comparison.json', JSON.stringify(comparison, null, 2) + '\n')] : []),
+    ...doc.groups.map((g) => text(`${g.id}.csv`, rankingCsv(doc, lang, [g.id], csvStyle))),
+    text('summary.md', summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),
+    text('report.html', html),
+  ];
+  folder.write(outputs);
 
   // --format as on validate and check: json and github put every finding on stdout; text lists the first ones on stderr.
   const { agencies, ...counts } = doc.summary;

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, issue } from '../../core/issues.js';
 import { scoreSubmissions } from '../../engine/score.js';
@@ -7,7 +7,7 @@ import { t } from '../../i18n/catalog.js';
 import { reviewTemplate } from '../../report/review-template.js';
 import { expandInputs } from '../../sheets/files.js';
 import { readSubmissions } from '../../submission/read.js';
-import { loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { checkOutput, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { formatIssues } from '../report-issues.js';
@@ -16,6 +16,7 @@ interface ReviewTemplateOptions {
   framework: string;
   out: string;
   sheet?: string;
+  force?: boolean;
 }
 
 /**
@@ -32,6 +33,7 @@ export function registerReviewTemplate(program: Command, ctx: CommandContext): v
     .requiredOption('-f, --framework <id-or-file>', t('OPT_FRAMEWORK', lang))
     .requiredOption('-o, --out <file>', t('OPT_REVIEW_TEMPLATE_OUT', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
+    .option('--force', t('OPT_FORCE', lang))
     .action(async (paths: string[], options: ReviewTemplateOptions) => {
       ctx.exitCode = await run(paths, options, ctx);
     });
@@ -46,7 +48,8 @@ async function run(paths: string[], options: ReviewTemplateOptions, ctx: Command
   const expanded = expandInputs(paths);
   if (expanded.missing.length > 0) throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
   if (expanded.files.length === 0) throw new UsageError([...expanded.skipped, issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
-  if (expanded.files.some((f) => resolve(f) === resolve(options.out))) throw new UsageError([issue('E_OUT_IS_INPUT', {}, { file: options.out })]);
+  const guard = { force: options.force, inputs: [...expanded.files, ...(isFile(options.framework) ? [options.framework] : [])] };
+  checkOutput(ctx, options.out, guard);
 
   const read = readSubmissions(expanded.files, model, options.sheet ? { sheet: options.sheet } : {});
   const scores = scoreSubmissions(model, read.submissions);
@@ -55,7 +58,7 @@ async function run(paths: string[], options: ReviewTemplateOptions, ctx: Command
   if (!ctx.quiet) io.stderr.write(formatIssues(issues, lang, chalkFor(io.stderr, io.env, ctx.color), 20));
   if (read.submissions.length > 0) {
     const bytes = await reviewTemplate(model, scores, { lang, ...sourceDateEpochFrom(io.env) });
-    writeOutput(ctx, options.out, () => bytes);
+    writeOutput(ctx, options.out, () => bytes, guard);
     if (!ctx.quiet) {
       const rows = scores.reduce((n, s) => n + s.leaves.filter((l) => l.status !== 'given-above').length, 0);
       io.stderr.write(t('REVIEW_TEMPLATE_SUMMARY', lang, { rows, agencies: scores.length }) + '\n');

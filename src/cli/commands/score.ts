@@ -10,11 +10,13 @@ import { issuesOfGroups, withIssues } from '../../results/build.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
+import { visible } from '../visible.js';
 import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
-import { agencyListOptions, isFile, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, checkOutput, isFile, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { csvStyleOption } from '../csv-style.js';
 
 /** `text` is `table` (the word validate, check and rank use); `github` prints the findings as annotations, as they do. */
 const FORMATS = ['table', 'text', 'json', 'csv', 'github'] as const;
@@ -28,6 +30,8 @@ interface ScoreOptions extends LimitOptions {
   sheet?: string;
   review?: string;
   agencies?: string;
+  force?: boolean;
+  csvStyle: string;
 }
 
 export function registerScore(program: Command, ctx: CommandContext): void {
@@ -47,6 +51,8 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option('--max-inflated-mb <mb>', t('OPT_MAX_INFLATED_MB', lang))
     .option('--max-rows <n>', t('OPT_MAX_ROWS', lang))
     .option('--max-cells <n>', t('OPT_MAX_CELLS', lang))
+    .option('--csv-style <style>', t('OPT_CSV_STYLE', lang), 'excel')
+    .option('--force', t('OPT_FORCE', lang))
     .action(async (paths: string[], options: ScoreOptions) => {
       ctx.exitCode = await score(paths, options, ctx);
     });
@@ -57,6 +63,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   if (!(FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError([issue('E_FORMAT_OPTION', {}, { format: options.format, allowed: FORMATS.join(', ') })]);
   }
+  const csvStyle = csvStyleOption(options.csvStyle);
   const xlsxLimits = xlsxLimitsFrom(options);
   const model = loadFrameworkOrThrow(options.framework, lang);
   const groups = model.framework.groups.map((g) => g.id);
@@ -75,8 +82,13 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   if (options.out !== undefined) {
     const ext = extname(options.out).toLowerCase();
     if (!OUT_EXTENSIONS.includes(ext)) throw new UsageError([issue('E_OUT_FORMAT', {}, { ext })]);
-    if ([...expanded.files, ...(review !== undefined ? [review] : [])].some((f) => resolve(f) === resolve(options.out!))) throw new UsageError([issue('E_OUT_IS_INPUT', {}, { file: options.out })]);
   }
+  // Inputs are never overwritten; an existing file only with --force. Checked before any work.
+  const guard = {
+    force: options.force,
+    inputs: [...expanded.files, ...[review, options.agencies].filter((f): f is string => f !== undefined), ...(isFile(options.framework) ? [options.framework] : [])],
+  };
+  if (options.out !== undefined) checkOutput(ctx, options.out, guard);
 
   const side = [review, options.agencies].filter((f): f is string => f !== undefined);
   const files = expanded.files.filter((f) => !side.some((s) => resolve(s) === resolve(f)));
@@ -101,7 +113,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   let json: string | undefined;
   let csv: string | undefined;
   const jsonText = () => (json ??= resultsJson(filtered));
-  const csvText = () => (csv ??= rankingCsv(filtered, lang));
+  const csvText = () => (csv ??= rankingCsv(filtered, lang, undefined, csvStyle));
   if (options.format === 'json') io.stdout.write(jsonText());
   else if (options.format === 'csv') io.stdout.write(csvText());
   else if (options.format === 'github') io.stdout.write(githubAnnotations(filtered.issues));
@@ -109,7 +121,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
 
   if (!ctx.quiet) {
     if (options.format !== 'github') io.stderr.write(formatIssues(issues, lang, err, 20));
-    if (review !== undefined) io.stderr.write(t('REVIEW_APPLIED', lang, { count: adjustments.length, file: review }) + '\n');
+    if (review !== undefined) io.stderr.write(t('REVIEW_APPLIED', lang, { count: adjustments.length, file: visible(review) }) + '\n');
     io.stderr.write(t('SUMMARY', lang, { ...filtered.summary, files: files.length }) + '\n');
   }
   if (options.out !== undefined) {
@@ -120,7 +132,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
         : ext === '.csv'
           ? csvText()
           : jsonText();
-    writeOutput(ctx, options.out, () => content);
+    writeOutput(ctx, options.out, () => content, guard);
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
 }

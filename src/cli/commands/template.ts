@@ -1,12 +1,14 @@
-import { mkdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, issue, type DtiIssue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
 import { submissionTemplate } from '../../report/template.js';
 import { readAgencyList } from '../../submission/agencies.js';
-import { isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import type { OutputFile } from '../../report/output/index.js';
+import { checkOutput, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
+import { visible } from '../visible.js';
 import { chalkFor } from '../io.js';
 import { formatIssues } from '../report-issues.js';
 import { readBounded } from '../../sheets/read.js';
@@ -18,6 +20,7 @@ interface TemplateOptions {
   group?: string;
   year?: string;
   out: string;
+  force?: boolean;
 }
 
 /**
@@ -35,6 +38,7 @@ export function registerTemplate(program: Command, ctx: CommandContext): void {
     .option('-g, --group <id>', t('OPT_TEMPLATE_GROUP', lang))
     .option('--year <yyyy>', t('OPT_TEMPLATE_YEAR', lang))
     .requiredOption('-o, --out <file-or-folder>', t('OPT_TEMPLATE_OUT', lang))
+    .option('--force', t('OPT_FORCE', lang))
     .action(async (options: TemplateOptions) => {
       ctx.exitCode = await template(options, ctx);
     });
@@ -53,6 +57,7 @@ async function template(options: TemplateOptions, ctx: CommandContext): Promise<
   if (options.group !== undefined && !groupIds.includes(options.group)) {
     throw new UsageError([issue('E_UNKNOWN_GROUP_OPTION', {}, { group: options.group, groups: groupIds.join(', ') })]);
   }
+  const guard = { force: options.force, inputs: [...(isFile(options.framework) ? [options.framework] : []), ...(options.agencies !== undefined ? [options.agencies] : [])] };
   const common = { lang, ...(year !== undefined ? { year } : {}), ...sourceDateEpochFrom(ctx.io.env) };
 
   if (options.agencies === undefined) {
@@ -61,8 +66,9 @@ async function template(options: TemplateOptions, ctx: CommandContext): Promise<
     if (extname(options.out).toLowerCase() !== '.xlsx' || isDirectory(options.out)) {
       throw new UsageError([issue('E_TEMPLATE_OUT_XLSX', {}, { file: options.out })]);
     }
+    checkOutput(ctx, options.out, guard);
     const bytes = await submissionTemplate(model, { ...common, group });
-    writeOutput(ctx, options.out, () => bytes);
+    writeOutput(ctx, options.out, () => bytes, guard);
     return EXIT.ok;
   }
 
@@ -85,17 +91,19 @@ async function template(options: TemplateOptions, ctx: CommandContext): Promise<
   }
   report(issues, ctx);
   if (agencies.length > 0) {
+    // One folder, written all at once: a folder of filled forms (files dti did not write) is refused unless --force.
+    const folder = openFolder(ctx, options.out, guard);
     try {
-      mkdirSync(options.out, { recursive: true });
-    } catch (e) {
-      throw new UsageError([issue('E_OUTPUT_WRITE', {}, { file: options.out, reason: (e as NodeJS.ErrnoException).code ?? String(e) })]);
+      const forms: OutputFile[] = [];
+      for (const a of agencies) {
+        const agency = { code: a.code, name: a.name, ...(a.parent !== undefined ? { parent: a.parent } : {}) };
+        forms.push({ name: `${a.code}.xlsx`, bytes: await submissionTemplate(model, { ...common, group: a.group, agency }) });
+      }
+      folder.write(forms);
+    } finally {
+      folder.close();
     }
-    for (const a of agencies) {
-      const agency = { code: a.code, name: a.name, ...(a.parent !== undefined ? { parent: a.parent } : {}) };
-      const workbook = await submissionTemplate(model, { ...common, group: a.group, agency });
-      writeOutput(ctx, join(options.out, `${a.code}.xlsx`), () => workbook);
-    }
-    if (!ctx.quiet) ctx.io.stderr.write(t('TEMPLATE_SUMMARY', lang, { count: agencies.length, dir: options.out }) + '\n');
+    if (!ctx.quiet) ctx.io.stderr.write(t('TEMPLATE_SUMMARY', lang, { count: agencies.length, dir: visible(options.out) }) + '\n');
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
 }

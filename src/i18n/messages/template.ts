@@ -138,8 +138,8 @@ export const templateMessages: MessageTable = {
   },
   E_AGENCIES_CODE_MISSING: { vi: 'Dòng không có mã đơn vị', en: 'The row has no agency code' },
   E_AGENCIES_CODE_UNSAFE: {
-    vi: 'Mã đơn vị "{agency}" không dùng được làm tên tệp (không được chứa / \\ : * ? " < > | và không kết thúc bằng dấu chấm)',
-    en: 'Agency code "{agency}" cannot name a file (no / \\ : * ? " < > |, and no dot at the end)',
+    vi: 'Mã đơn vị "{agency}" không dùng được làm tên tệp (không được chứa / \\ : * ? " < > | hay ký tự điều khiển, không bắt đầu bằng dấu chấm hay ~$, không là tên dành riêng của Windows như CON, NUL, COM1, không kết thúc bằng dấu chấm hay khoảng trắng, tối đa 250 byte UTF-8)',
+    en: 'Agency code "{agency}" cannot name a file (no / \\ : * ? " < > | or control characters, no leading dot or ~$, not a reserved Windows name such as CON, NUL, COM1, no dot or space at the end, at most 250 bytes of UTF-8)',
   },
   E_AGENCIES_DUPLICATE: {
     vi: 'Mã đơn vị "{agency}" lặp lại với thông tin khác (đã có ở {first}; không phân biệt chữ hoa, chữ thường vì mã là tên tệp)',
