@@ -36,7 +36,7 @@ export type { Submission, SubmissionEntry, Agency } from './submission/schema.js
 
 export { buildResults } from './results/build.js';
 export { resultsWorkbook } from './report/workbook.js';
-export { submissionTemplate } from './report/template.js';
+export { submissionTemplate } from './template/write.js';
 export { rankingCsv } from './report/csv.js';
 export { resultsJson } from './report/json.js';
 export { resultsSchema } from './results/schema.js';

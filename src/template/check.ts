@@ -9,7 +9,7 @@ import { bundledFrameworkIds, loadFramework } from '../framework/load.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
-import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges } from '../report/template.js';
+import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges } from './write.js';
 import { readXlsx } from '../sheets/xlsx.js';
 
 /**
@@ -25,7 +25,7 @@ import { readXlsx } from '../sheets/xlsx.js';
  * project's own reader (src/sheets/xlsx.ts), which also refuses zip bombs, encrypted and corrupt
  * files first. Validations, formulas, locks and protection are not in its Grid, so the few parts
  * that hold them are inflated again with fflate and scanned here (section "OOXML" below).
- * Not exceljs: it cannot see <workbookProtection> at all (src/report/template.ts adds that
+ * Not exceljs: it cannot see <workbookProtection> at all (src/template/write.ts adds that
  * element after exceljs has written), its loader has none of the reader's size limits, and it
  * would make this check asynchronous where every other reader is not. The cost is shared formulas,
  * which Excel writes for filled-down cells and which are expanded here as a spreadsheet does.
@@ -391,7 +391,7 @@ function sumArguments(args: string): number[] | undefined {
   return rows;
 }
 
-/** Rows as compact ranges of a column: [12, 13, 14, 16] → H12:H14,H16 (as src/report/template.ts writes them). */
+/** Rows as compact ranges of a column: [12, 13, 14, 16] → H12:H14,H16 (as src/template/write.ts writes them). */
 
 // ---------------------------------------------------------------------------------------------
 // Data validation.
@@ -407,7 +407,7 @@ interface ExpectedInput {
 
 const BOOLEAN_ITEMS = ['Có', 'Không'];
 
-/** The input cells of a leaf row and the validation each carries (as src/report/template.ts sets them). */
+/** The input cells of a leaf row and the validation each carries (as src/template/write.ts sets them). */
 function expectedInputs(rule: Rule, max: Decimal): ExpectedInput[] {
   const atLeastZero = (type: 'whole' | 'decimal'): ExpectedRule => ({ type, operator: 'greaterThanOrEqual', values: [0] });
   const between = (hi: number): ExpectedRule => ({ type: 'decimal', operator: 'between', values: [0, hi] });

@@ -1,7 +1,7 @@
 import type { MessageTable } from '../types.js';
 
 /**
- * Submission templates (src/report/template.ts) and `dti template`: the workbook's titles,
+ * Submission templates (src/template/write.ts) and `dti template`: the workbook's titles,
  * instructions and input messages, the command's help, and the agency-list findings.
  * The form's column headers and identity labels are not here: they are the contract with the
  * reader (src/submission/columns.ts, metadata.ts) and stay Vietnamese in every language.

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../core/grid.js';
-import { a4PageSetup, newWorkbook, solid } from './excel.js';
+import { a4PageSetup, newWorkbook, solid } from '../report/excel.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Decimal, roundTo } from '../core/decimal.js';
 import type { Rule } from '../engine/rules/index.js';
@@ -9,7 +9,7 @@ import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang, Params } from '../i18n/types.js';
 import { toolVersion } from '../version.js';
-import { pinZipEntryTimes } from './workbook-dates.js';
+import { pinZipEntryTimes } from '../report/workbook-dates.js';
 
 /**
  * The submission template: the workbook an agency fills in for its self-assessment, laid out

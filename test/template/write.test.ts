@@ -9,7 +9,7 @@ import type { Rule } from '../../src/engine/rules/index.js';
 import { scoreSubmissions, type AgencyScore } from '../../src/engine/score.js';
 import { loadFramework } from '../../src/framework/load.js';
 import type { FrameworkModel } from '../../src/framework/model.js';
-import { TEMPLATE_HEADERS, TEMPLATE_SHEETS, submissionTemplate } from '../../src/report/template.js';
+import { TEMPLATE_HEADERS, TEMPLATE_SHEETS, submissionTemplate } from '../../src/template/write.js';
 import { readXlsx } from '../../src/sheets/xlsx.js';
 import { parseGrid } from '../../src/submission/parse.js';
 import { TINY, model as inlineModel } from '../helpers/build.js';
