@@ -59,6 +59,14 @@ export const issueJsonSchema = locationSchema.extend({
 });
 export type IssueJson = z.infer<typeof issueJsonSchema>;
 
+/** What an input file was to the run: the method sheet lists each with its hash. */
+export const inputFileSchema = z.object({
+  file: z.string(),
+  sha256: z.string(),
+  kind: z.enum(['submission', 'review', 'previous', 'units', 'agencies', 'framework']).optional(),
+});
+export type InputFile = z.infer<typeof inputFileSchema>;
+
 export const resultsSchema = z.object({
   tool: z.object({ name: z.literal('dti'), version: z.string() }),
   lang: z.enum(['vi', 'en']),
@@ -71,7 +79,7 @@ export const resultsSchema = z.object({
     precision: z.object({ points: z.number().int(), index: z.number().int(), indexDisplay: z.enum(['decimal', 'percent']) }),
     ties: z.enum(['published', 'exact']),
   }),
-  inputs: z.array(z.object({ file: z.string(), sha256: z.string() })),
+  inputs: z.array(inputFileSchema),
   groups: z.array(
     z.object({
       id: z.string(),

@@ -12,7 +12,7 @@ import { resultsJson } from '../../report/json.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, isFile, withSideInputs, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
@@ -83,7 +83,7 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
     ...(progress ? { onFile: progress } : {}),
     ...agencyListOptions(options.agencies, model),
   });
-  const doc = run.results;
+  const doc = withSideInputs(run.results, { agencies: options.agencies, previous: options.previous, units: options.unitsMap, framework: options.framework });
 
   const issues: DtiIssue[] = [...run.issues];
   let comparison: Comparison | undefined;
@@ -101,7 +101,7 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   }
 
   const epoch = sourceDateEpochFrom(io.env);
-  const workbook = await resultsWorkbook(doc, model, { lang, ...epoch, ...(comparison ? { comparison } : {}) });
+  const workbook = await resultsWorkbook(doc, model, { lang, year: Number(options.year), ...epoch, ...(comparison ? { comparison } : {}) });
   writeOutput(ctx, join(options.out, 'results.xlsx'), () => workbook);
   writeOutput(ctx, join(options.out, 'results.json'), () => resultsJson(doc));
   if (comparison) writeOutput(ctx, join(options.out, 'comparison.json'), () => JSON.stringify(comparison, null, 2) + '\n');

@@ -12,7 +12,7 @@ import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, isFile, withSideInputs, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 const OUT_EXTENSIONS = ['.json', '.csv', '.xlsx'];
@@ -78,13 +78,14 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   const files = expanded.files.filter((f) => !side.some((s) => resolve(s) === resolve(f)));
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   // Only the results, issues and adjustments are kept: submissions and scores can be freed before the outputs are built.
-  const { results: doc, issues, adjustments } = scoreFiles(files, model, {
+  const { results, issues, adjustments } = scoreFiles(files, model, {
     lang,
     xlsxLimits,
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(review !== undefined ? { review } : {}),
     ...agencyListOptions(options.agencies, model),
   });
+  const doc = withSideInputs(results, { agencies: options.agencies, framework: options.framework });
   const only = options.group ? [options.group] : undefined;
   const filtered = only ? { ...doc, groups: doc.groups.filter((g) => only.includes(g.id)) } : doc;
 
