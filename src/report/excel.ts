@@ -80,7 +80,7 @@ export function printSetup(ws: ExcelJS.Worksheet, o: PrintOptions): void {
   ws.headerFooter = {
     differentFirst: false,
     differentOddEven: false,
-    oddHeader: `&C&"-,Bold"${headerText(o.title)}`,
+    oddHeader: `&C${headerText(o.title)}`,
     oddFooter: `&C${headerText(o.pageLabel).replace('{page}', '&P').replace('{pages}', '&N')}`,
   };
 }
@@ -129,9 +129,9 @@ export function wrappedLines(text: string, width: number, bold = false): number 
         n++;
         used = 0;
       }
-      // A word longer than a line is broken inside.
+      // A word longer than a line (an address) is broken inside, at a slash or hyphen where it can: a line more to be safe.
       if (w > per) {
-        n += Math.ceil(w / per) - 1;
+        n += Math.ceil(w / per);
         used = w % per;
       } else used += (used > 0 ? 1 : 0) + w;
     }

@@ -231,7 +231,7 @@ function invalid(error: string, l: (key: string, params?: Params) => string) {
 }
 
 /** Width of the one column of an instructions sheet: A4 portrait at full scale. */
-export const HELP_WIDTH = 95;
+export const HELP_WIDTH = 80;
 
 function helpSheet(ws: ExcelJS.Worksheet, model: FrameworkModel, lang: Lang, sheet: string, year: number): void {
   const fw = model.framework;
