@@ -1,15 +1,16 @@
 import type { ChalkInstance } from 'chalk';
 import { t } from '../i18n/catalog.js';
+import { fixedNumber } from '../i18n/numbers.js';
 import type { Lang } from '../i18n/types.js';
 import type { ResultsDoc } from '../results/schema.js';
 import { pad } from './io.js';
 
 type Doc = ResultsDoc;
 
-/** An index as the framework publishes it: 0.8002, or 80.02 % for percentage frameworks. */
-export function formatIndex(value: number, doc: Doc): string {
+/** An index as the framework publishes it: 0.8002 (0,8002 in Vietnamese), or 80.02% for percentage frameworks. */
+export function formatIndex(value: number, doc: Doc, lang: Lang = 'en'): string {
   const { index, indexDisplay } = doc.framework.precision;
-  return indexDisplay === 'percent' ? `${(value * 100).toFixed(Math.max(0, index - 2))}%` : value.toFixed(index);
+  return indexDisplay === 'percent' ? `${fixedNumber(value * 100, Math.max(0, index - 2), lang)}%` : fixedNumber(value, index, lang);
 }
 
 /** One table per group: rank, code, agency, points, index, class, then each main indicator's index. */
@@ -33,11 +34,11 @@ export function rankingTable(doc: Doc, lang: Lang, c: ChalkInstance, groupIds?: 
       a.rank === null ? (a.complete ? '–' : t('LABEL_INCOMPLETE', lang)) : String(a.rank),
       a.code,
       a.name,
-      a.points.toFixed(doc.framework.precision.points),
-      formatIndex(a.index, doc),
+      fixedNumber(a.points, doc.framework.precision.points, lang),
+      formatIndex(a.index, doc, lang),
       ...(hasClass ? [a.class?.name[lang] ?? ''] : []),
-      ...a.indicators.map((i) => formatIndex(i.index, doc)),
-      ...a.pillars.map((p) => formatIndex(p.index, doc)),
+      ...a.indicators.map((i) => formatIndex(i.index, doc, lang)),
+      ...a.pillars.map((p) => formatIndex(p.index, doc, lang)),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
     const classColumn = hasClass ? 5 : -1;

@@ -129,7 +129,7 @@ export function previousFromGrid(grid: Grid): PreviousRead {
     }
     const asGroup = lead ? groupRe.exec(lead)?.groups : undefined;
     if (asGroup) {
-      block = { name: asGroup.group ?? '', maxPoints: Number(asGroup.max), ranked: true, agencies: [] };
+      block = { name: asGroup.group ?? '', maxPoints: Number(String(asGroup.max).replace(',', '.')), ranked: true, agencies: [] };
       blocks.push(block);
       continue;
     }

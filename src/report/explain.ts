@@ -1,6 +1,7 @@
 import { describeRule } from '../framework/describe.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
+import { fixedNumber, localNumber } from '../i18n/numbers.js';
 import { renderLocation } from '../i18n/render.js';
 import type { Lang } from '../i18n/types.js';
 import type { AgencyJson, ResultsDoc } from '../results/schema.js';
@@ -18,37 +19,40 @@ export function explain(doc: ResultsDoc, agencyCode: string, indicator: string |
   const { group, agency } = found;
   const l = (key: string, params?: Record<string, string | number>) => t(key, lang, params);
   const places = doc.framework.precision.index;
+  // Every figure in the language's decimal mark (0,8002 in Vietnamese).
+  const n = (v: number | string) => localNumber(String(v), lang);
+  const idx = (v: number) => fixedNumber(v, places, lang);
   let out = `${agency.code} – ${agency.name} (${group.name[lang]})\n`;
 
   if (indicator !== undefined) {
     const leaves = agency.leaves.filter((x) => x.code === indicator || x.code.startsWith(indicator + '.'));
     const main = agency.indicators.find((i) => i.code === indicator);
     if (leaves.length === 0 && !main) return undefined;
-    if (main) out += l('EXPLAIN_MAIN', { code: main.code, name: main.name[lang], points: main.points, max: main.maxPoints, index: main.index.toFixed(places), rank: main.rank ?? '–' }) + '\n';
+    if (main) out += l('EXPLAIN_MAIN', { code: main.code, name: main.name[lang], points: main.points, max: main.maxPoints, index: idx(main.index), rank: main.rank ?? '–' }) + '\n';
     for (const leaf of leaves) {
       const node = model?.nodes.get(leaf.code);
       out += `\n${leaf.code}${node ? ' ' + node.node.name[lang] : ''}\n`;
       if (node?.node.rule) out += `  ${l('EXPLAIN_RULE')}: ${describeRule(node.node.rule, leaf.maxPoints, lang)}\n`;
       else out += `  ${l('EXPLAIN_RULE')}: ${leaf.rule}\n`;
-      const inputs = Object.entries(leaf.inputs).map(([k, v]) => `${l(`EXPLAIN_INPUT_${k}`)} = ${v}`).join(', ');
+      const inputs = Object.entries(leaf.inputs).map(([k, v]) => `${l(`EXPLAIN_INPUT_${k}`)} = ${n(v)}`).join(', ');
       out += `  ${l('EXPLAIN_INPUTS')}: ${inputs || l('EXPLAIN_NONE')}\n`;
       for (const s of leaf.sources) out += `    ${renderLocation(s, lang)}\n`;
       if (leaf.evidence) out += `  ${l('EXPLAIN_EVIDENCE')}: ${leaf.evidence}\n`;
-      if (leaf.selfPoints !== undefined) out += `  ${l('EXPLAIN_SELF')}: ${leaf.selfPoints}\n`;
-      out += `  ${l('EXPLAIN_COMPUTED')}: ${leaf.computedPoints ?? leaf.points} / ${leaf.maxPoints}${leaf.status === 'missing' ? ' (' + l('EXPLAIN_MISSING') + ')' : ''}\n`;
+      if (leaf.selfPoints !== undefined) out += `  ${l('EXPLAIN_SELF')}: ${n(leaf.selfPoints)}\n`;
+      out += `  ${l('EXPLAIN_COMPUTED')}: ${n(leaf.computedPoints ?? leaf.points)} / ${n(leaf.maxPoints)}${leaf.status === 'missing' ? ' (' + l('EXPLAIN_MISSING') + ')' : ''}\n`;
       if (leaf.appraisal) {
-        out += `  ${l('EXPLAIN_APPRAISED')}: ${leaf.points} – ${leaf.appraisal.reason}${leaf.appraisal.reviewer ? ' (' + leaf.appraisal.reviewer + ')' : ''}\n`;
+        out += `  ${l('EXPLAIN_APPRAISED')}: ${n(leaf.points)} – ${leaf.appraisal.reason}${leaf.appraisal.reviewer ? ' (' + leaf.appraisal.reviewer + ')' : ''}\n`;
         out += `    ${renderLocation(leaf.appraisal.loc, lang)}\n`;
       }
     }
     return out;
   }
 
-  out += l('EXPLAIN_TOTAL', { points: agency.points, max: agency.maxPoints, index: agency.index.toFixed(places) }) + '\n';
+  out += l('EXPLAIN_TOTAL', { points: agency.points, max: agency.maxPoints, index: idx(agency.index) }) + '\n';
   for (const i of agency.indicators) {
-    out += `  ${i.code.padEnd(4)} ${i.name[lang]}: ${i.points} / ${i.maxPoints} = ${i.index.toFixed(places)}${i.rank !== null ? `, ${l('LABEL_RANK').toLowerCase()} ${i.rank}` : ''}\n`;
+    out += `  ${i.code.padEnd(4)} ${i.name[lang]}: ${n(i.points)} / ${n(i.maxPoints)} = ${idx(i.index)}${i.rank !== null ? `, ${l('LABEL_RANK').toLowerCase()} ${i.rank}` : ''}\n`;
   }
-  for (const p of agency.pillars) out += `  ${p.code.padEnd(4)} ${p.name[lang]}: ${p.points} / ${p.maxPoints} = ${p.index.toFixed(places)}\n`;
+  for (const p of agency.pillars) out += `  ${p.code.padEnd(4)} ${p.name[lang]}: ${n(p.points)} / ${n(p.maxPoints)} = ${idx(p.index)}\n`;
   out += '\n' + rankComputation(doc, group, agency, lang);
   return out;
 }
@@ -69,8 +73,8 @@ function rankComputation(doc: ResultsDoc, group: Group, agency: AgencyJson, lang
   const above = group.agencies.filter((a) => a.rank !== null && a.rank < agency.rank!);
   const ties = group.agencies.filter((a) => a.rank === agency.rank && a.code !== agency.code);
   let out = l('EXPLAIN_RANK', { rank: agency.rank, count: group.agencies.filter((a) => a.rank !== null).length, above: above.length, ties: doc.framework.ties === 'published' ? l('EXPLAIN_TIES_PUBLISHED', { places }) : l('EXPLAIN_TIES_EXACT') }) + '\n';
-  if (ties.length > 0) out += l('EXPLAIN_TIED_WITH', { agencies: ties.map((a) => `${a.code} (${a.index.toFixed(places)})`).join(', ') }) + '\n';
+  if (ties.length > 0) out += l('EXPLAIN_TIED_WITH', { agencies: ties.map((a) => `${a.code} (${fixedNumber(a.index, places, lang)})`).join(', ') }) + '\n';
   const next = above[above.length - 1];
-  if (next) out += l('EXPLAIN_NEXT_ABOVE', { agency: `${next.code} – ${next.name}`, index: next.index.toFixed(places), gap: (next.points - agency.points).toFixed(doc.framework.precision.points) }) + '\n';
+  if (next) out += l('EXPLAIN_NEXT_ABOVE', { agency: `${next.code} – ${next.name}`, index: fixedNumber(next.index, places, lang), gap: fixedNumber(next.points - agency.points, doc.framework.precision.points, lang) }) + '\n';
   return out;
 }

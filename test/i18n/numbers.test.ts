@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/catalog.js';
+import { fixedNumber, localNumber } from '../../src/i18n/numbers.js';
+import { describeRule } from '../../src/framework/describe.js';
+
+describe('numbers as a person reads them', () => {
+  it('writes the decimal comma in Vietnamese and the point in English', () => {
+    expect(localNumber(0.5, 'vi')).toBe('0,5');
+    expect(localNumber(0.5, 'en')).toBe('0.5');
+    expect(fixedNumber(0.80021, 4, 'vi')).toBe('0,8002');
+    expect(localNumber('-3.25', 'vi')).toBe('-3,25');
+  });
+
+  it('leaves what is not a plain number alone: codes such as 1.2, whole numbers, words', () => {
+    expect(localNumber('1.2.3', 'vi')).toBe('1.2.3');
+    expect(localNumber(2024, 'vi')).toBe('2024');
+    expect(localNumber('có', 'vi')).toBe('có');
+  });
+
+  it('fills message figures with the language\'s decimal mark, codes untouched', () => {
+    expect(t('RULE_count', 'vi', { per: 0.5, cap: 2.5 })).toBe('0,5 điểm mỗi mục, tối đa 2,5');
+    expect(t('RULE_count', 'en', { per: 0.5, cap: 2.5 })).toBe('0.5 points per item, up to 2.5');
+    // Exact decimals passed as text in a figure's parameter, beside an indicator code.
+    expect(t('W_EVIDENCE_MISSING', 'vi', { agency: 'SNV', indicator: '1.2', points: '7.5' })).toContain('chỉ số 1.2 (7,5 điểm)');
+  });
+
+  it('words the rules of the forms with decimal commas in Vietnamese', () => {
+    expect(describeRule({ type: 'count', pointsPerItem: 0.5, cap: 5 } as never, 5, 'vi')).toBe('0,5 điểm mỗi mục, tối đa 5');
+    expect(describeRule({ type: 'tiers', basis: 'percent', tiers: [{ min: 0.5, points: 15 }, { min: 1, points: 20 }] } as never, 20, 'vi')).toBe('theo ngưỡng: ≥ 1% → 20; ≥ 0,5% → 15');
+  });
+
+  it('names a system error in words, not its code', () => {
+    expect(t('E_FILE_UNREADABLE', 'vi', { detail: 'ENOENT' })).toContain('không tìm thấy tệp hoặc thư mục');
+    expect(t('E_FILE_UNREADABLE', 'en', { detail: 'EACCES' })).toContain('permission denied');
+    expect(t('E_FILE_UNREADABLE', 'vi', { detail: 'EWEIRD' })).toContain('lỗi hệ thống (EWEIRD)');
+  });
+});
