@@ -5,6 +5,7 @@ import { Decimal, toNumber } from '../core/decimal.js';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { cleanText, headerKey } from '../core/text.js';
 import { t } from '../i18n/catalog.js';
+import { ENGLISH_PLURALS } from '../i18n/numbers.js';
 import { LANGS, type Lang, type Params } from '../i18n/types.js';
 import { resultsSchema, type AgencyJson, type RankedValueJson, type ResultsDoc } from '../results/schema.js';
 import { readGridFile, type ReadOptions } from '../sheets/read.js';
@@ -418,7 +419,11 @@ function templateRegex(template: string): RegExp {
     .split(/(\{\w+\})/)
     .map((part) => {
       const m = /^\{(\w+)\}$/.exec(part);
-      return m ? `(?<${m[1]}>.+?)` : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (m) return `(?<${m[1]}>.+?)`;
+      // A counted English noun is singular after 1 ("1 agency"): either form is read.
+      return part
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\b([a-z]+)\b/g, (word) => (Object.hasOwn(ENGLISH_PLURALS, word) ? `(?:${word}|${ENGLISH_PLURALS[word]})` : word));
     })
     .join('');
   return new RegExp(`^${source}$`, 'u');

@@ -14,7 +14,7 @@ import { templateMessages } from './messages/template.js';
 import { templateCheckMessages } from './messages/template-check.js';
 import { workbookMessages } from './messages/workbook.js';
 import { xlsxMessages } from './messages/xlsx.js';
-import { localNumber } from './numbers.js';
+import { localNumber, singularAfterOne } from './numbers.js';
 import type { Lang, Message, MessageTable, Params } from './types.js';
 
 /**
@@ -67,12 +67,15 @@ export function hasMessage(key: string): boolean {
 export function t(key: string, lang: Lang, params: Params = {}): string {
   const message = CATALOG.get(key);
   if (!message) return key;
-  return message[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const filled = message[lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name];
     if (typeof value === 'string' && /^E[A-Z]{2,}$/.test(value) && (name === 'detail' || name === 'reason')) return systemError(value, lang);
+    // An input's field is passed by its name in the data (numerator, value, …): in words.
+    if (name === 'field' && typeof value === 'string' && CATALOG.has(`EXPLAIN_INPUT_${value}`)) return CATALOG.get(`EXPLAIN_INPUT_${value}`)![lang];
     return typeof value === 'number' || NUMBER_PARAMS.has(name) ? localNumber(String(value), lang) : String(value);
   });
+  return singularAfterOne(filled, lang);
 }
 
 /**

@@ -14,3 +14,39 @@ export function localNumber(value: number | string, lang: Lang): string {
 export function fixedNumber(value: number, places: number, lang: Lang): string {
   return localNumber(value.toFixed(places), lang);
 }
+
+/**
+ * English nouns counted in the catalogue's messages, plural → singular. Vietnamese has no
+ * plural; English needs "1 file" beside "2 files". A small table rather than a plural library:
+ * these are the only nouns the messages count.
+ */
+export const ENGLISH_PLURALS: Readonly<Record<string, string>> = {
+  files: 'file',
+  agencies: 'agency',
+  errors: 'error',
+  warnings: 'warning',
+  notes: 'note',
+  issues: 'issue',
+  rows: 'row',
+  groups: 'group',
+  workbooks: 'workbook',
+  leaves: 'leaf',
+  indicators: 'indicator',
+  points: 'point',
+  'more issues': 'more issue',
+  'leaf indicators': 'leaf indicator',
+  'invalid byte sequence(s)': 'invalid byte sequence',
+};
+
+const COUNTED = new RegExp(
+  `(^|[^\\d.,])1 (${Object.keys(ENGLISH_PLURALS)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![\\w(])`,
+  'g',
+);
+
+/** "1 files" → "1 file" in English text; other languages are returned as they are. */
+export function singularAfterOne(text: string, lang: 'vi' | 'en'): string {
+  return lang === 'en' ? text.replace(COUNTED, (_, before: string, noun: string) => `${before}1 ${ENGLISH_PLURALS[noun]}`) : text;
+}

@@ -35,3 +35,18 @@ describe('numbers as a person reads them', () => {
     expect(t('E_FILE_UNREADABLE', 'vi', { detail: 'EWEIRD' })).toContain('lỗi hệ thống (EWEIRD)');
   });
 });
+
+describe('input fields in messages', () => {
+  it('are named in the language, not by their name in the data', () => {
+    expect(t('E_NOT_A_NUMBER', 'vi', { indicator: '1.3', field: 'numerator', value: 'x' })).toBe('Chỉ số 1.3, tử số: "x" không phải là số');
+    expect(t('E_NOT_A_NUMBER', 'en', { indicator: '1.3', field: 'denominator', value: 'x' })).toBe('Indicator 1.3, denominator: "x" is not a number');
+  });
+});
+
+describe('English plurals', () => {
+  it('counts one file, two files', () => {
+    expect(t('SUMMARY', 'en', { agencies: 1, files: 1, errors: 1, warnings: 0, infos: 2 })).toBe('1 agency from 1 file; 1 error, 0 warnings, 2 notes');
+    expect(t('SUMMARY', 'en', { agencies: 21, files: 11, errors: 0, warnings: 0, infos: 0 })).toBe('21 agencies from 11 files; 0 errors, 0 warnings, 0 notes');
+    expect(t('WB_TITLE_GROUP', 'en', { group: 'A', count: 1, max: 100 })).toBe('Group: A (1 agency, max 100 points)');
+  });
+});
