@@ -71,11 +71,32 @@ export function t(key: string, lang: Lang, params: Params = {}): string {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name];
     if (typeof value === 'string' && /^E[A-Z]{2,}$/.test(value) && (name === 'detail' || name === 'reason')) return systemError(value, lang);
+    if ((name === 'expected' || name === 'found') && typeof value === 'string') {
+      const dv = validationText(value, lang);
+      if (dv !== undefined) return dv;
+    }
     // An input's field is passed by its name in the data (numerator, value, …): in words.
     if (name === 'field' && typeof value === 'string' && CATALOG.has(`EXPLAIN_INPUT_${value}`)) return CATALOG.get(`EXPLAIN_INPUT_${value}`)![lang];
     return typeof value === 'number' || NUMBER_PARAMS.has(name) ? localNumber(String(value), lang) : String(value);
   });
   return singularAfterOne(filled, lang);
+}
+
+/**
+ * A data validation as src/template/check.ts describes it in Excel's own terms ("decimal ≥ 0",
+ * "whole between 0, 10", "list: Có, Không"): its type and operator in words.
+ */
+const COMPARISONS: Readonly<Record<string, string>> = { equal: '=', notEqual: '≠', greaterThan: '>', lessThan: '<', greaterThanOrEqual: '≥', lessThanOrEqual: '≤' };
+
+function validationText(text: string, lang: Lang): string | undefined {
+  const m = /^(decimal|whole|list|textLength|date|time|custom)(:?)\s*(greaterThanOrEqual|lessThanOrEqual|greaterThan|lessThan|notBetween|between|notEqual|equal)?\s*(.*)$/s.exec(text);
+  if (!m) return undefined;
+  const [, type, colon, operator, rest] = m;
+  const word = (key: string, fallback: string) => CATALOG.get(key)?.[lang] ?? fallback;
+  const parts = [word(`DV_TYPE_${type}`, type!) + colon];
+  if (operator) parts.push(COMPARISONS[operator] ?? word(`DV_OP_${operator}`, operator));
+  if (rest) parts.push(rest.replace(/(\d+)\.\.(\d+)/, (_, a: string, b: string) => `${a}${word('DV_RANGE_TO', '..')}${b}`));
+  return parts.join(' ');
 }
 
 /**

@@ -5,6 +5,7 @@ import { toNumber } from '../core/decimal.js';
 import type { AgencyScore, LeafAudit } from '../engine/score.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
+import { localNumber } from '../i18n/numbers.js';
 import type { Lang, Params } from '../i18n/types.js';
 import { pinZipEntryTimes } from './workbook-dates.js';
 
@@ -198,6 +199,7 @@ function ordered(model: FrameworkModel, scores: readonly AgencyScore[]): AgencyS
 /** The agency's inputs in a few characters: "3/4", "có", "87.5", "Mức 2"; "thiếu" when missing. */
 export function inputsText(model: FrameworkModel, leaf: LeafAudit, lang: Lang): string {
   if (leaf.status === 'missing') return t('WB_INPUT_MISSING', lang);
+  const n = (v: string) => localNumber(v, lang);
   const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
   const parts: string[] = [];
   if (numerator !== undefined || denominator !== undefined) parts.push(`${numerator ?? ''}/${denominator ?? ''}`);
@@ -205,9 +207,9 @@ export function inputsText(model: FrameworkModel, leaf: LeafAudit, lang: Lang): 
     const rule = model.nodes.get(leaf.code)?.node.rule;
     if (leaf.rule === 'boolean' && (value === 'true' || value === 'false')) parts.push(t(value === 'true' ? 'WB_INPUT_YES' : 'WB_INPUT_NO', lang));
     else if (rule?.type === 'choice') parts.push(rule.options.find((o) => o.key === value)?.label[lang] ?? value);
-    else parts.push(best !== undefined ? `${value}/${best}` : value);
-  } else if (best !== undefined) parts.push(`/${best}`);
-  if (points !== undefined) parts.push(points);
+    else parts.push(best !== undefined ? `${n(value)}/${n(best)}` : n(value));
+  } else if (best !== undefined) parts.push(`/${n(best)}`);
+  if (points !== undefined) parts.push(n(points));
   for (const key of Object.keys(rest).sort()) parts.push(`${key}=${rest[key]}`);
   return parts.join('; ');
 }

@@ -6,6 +6,7 @@ import { dec, toNumber } from '../core/decimal.js';
 import { describeRule } from '../framework/describe.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
+import { localNumber } from '../i18n/numbers.js';
 import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
 import { LINE_HEIGHT, TEXT_FACTOR, newWorkbook, printSetup, rowHeight, solid, wrappedLines } from './excel.js';
@@ -421,7 +422,7 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
             l('WB_METHOD_CLASSES'),
             [...model.framework.classes]
               .sort((a, b) => b.min - a.min)
-              .map((c) => `${c.name[lang]} ≥ ${c.min}`)
+              .map((c) => `${c.name[lang]} ≥ ${localNumber(c.min, lang)}`)
               .join('; '),
           ] as [string, Value],
         ]
@@ -502,6 +503,7 @@ function inputsText(ctx: Context, a: AgencyJson, code: string): string | null {
   if (leaf === undefined) return null;
   if (leaf.status === 'given-above') return ctx.l('WB_INPUT_GIVEN_ABOVE');
   if (leaf.status === 'missing') return ctx.l('WB_INPUT_MISSING');
+  const n = (v: string) => localNumber(v, ctx.lang);
   const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
   const parts: string[] = [];
   if (numerator !== undefined || denominator !== undefined) parts.push(`${numerator ?? ''}/${denominator ?? ''}`);
@@ -509,9 +511,9 @@ function inputsText(ctx: Context, a: AgencyJson, code: string): string | null {
     const rule = ctx.model.nodes.get(code)?.node.rule;
     if (leaf.rule === 'boolean' && (value === 'true' || value === 'false')) parts.push(ctx.l(value === 'true' ? 'WB_INPUT_YES' : 'WB_INPUT_NO'));
     else if (rule?.type === 'choice') parts.push(rule.options.find((o) => o.key === value)?.label[ctx.lang] ?? value);
-    else parts.push(best !== undefined ? `${value}/${best}` : value);
-  } else if (best !== undefined) parts.push(`/${best}`);
-  if (points !== undefined) parts.push(points);
+    else parts.push(best !== undefined ? `${n(value)}/${n(best)}` : n(value));
+  } else if (best !== undefined) parts.push(`/${n(best)}`);
+  if (points !== undefined) parts.push(n(points));
   for (const key of Object.keys(rest).sort()) parts.push(`${key}=${rest[key]}`);
   return parts.join('; ');
 }

@@ -50,3 +50,11 @@ describe('English plurals', () => {
     expect(t('WB_TITLE_GROUP', 'en', { group: 'A', count: 1, max: 100 })).toBe('Group: A (1 agency, max 100 points)');
   });
 });
+
+describe('data validations in words', () => {
+  it('says what a form cell expects in the reader\'s language', () => {
+    const text = (expected: string, found: string, lang: 'vi' | 'en') => t('E_TPL_VALIDATION_CHANGED', lang, { code: '1.1', column: 'Giá trị', expected, found });
+    expect(text('decimal ≥ 0', 'whole greaterThanOrEqual 0', 'vi')).toBe('"1.1": kiểm tra dữ liệu của ô Giá trị đã bị sửa: cần số ≥ 0, đang là số nguyên ≥ 0');
+    expect(text('decimal 0..100', 'list: Có, Không', 'en')).toBe('"1.1": the data validation of the Giá trị cell was changed: expected number 0 to 100, found list: Có, Không');
+  });
+});
