@@ -197,6 +197,11 @@ describe('ranked workbook', async () => {
     expect(cf.length).toBeGreaterThan(0);
     expect(cf.every((c) => c.rules[0]?.type === 'colorScale')).toBe(true);
     expect(cf.map((c) => c.ref)).toContain('E4:E7');
+    // One hue, light to dark: no red–green pair, readable to colour-blind readers and in grey print.
+    const colours = (cf[0]!.rules[0] as unknown as { color: { argb: string }[] }).color.map((c) => c.argb);
+    const lightness = colours.map((argb) => [1, 3, 5].reduce((sum, i) => sum + parseInt(argb.slice(2 + i - 1, 2 + i + 1), 16), 0));
+    expect(lightness).toEqual([...lightness].sort((a, b) => b - a));
+    expect(colours.every((argb) => parseInt(argb.slice(6, 8), 16) >= parseInt(argb.slice(2, 4), 16))).toBe(true);
     // Small groups: each starts its own printed page, with its own title and header.
     expect(ranking.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ranking.headerFooter.oddHeader).toContain('Kết quả xếp hạng chỉ số chuyển đổi số (DTI)');
