@@ -110,7 +110,7 @@ export const LINE_HEIGHT = 15;
  * one line too many rather than a line cut off (checked by rendering through LibreOffice).
  */
 export const TEXT_FACTOR = 1;
-const BOLD_FACTOR = 0.88;
+const BOLD_FACTOR = 0.95;
 
 export function charsPerLine(width: number, bold = false): number {
   return Math.max(1, Math.floor((width - 1) * (bold ? BOLD_FACTOR : TEXT_FACTOR)));

@@ -158,7 +158,7 @@ function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Compariso
     // Only with last year's results: without them the columns would stay empty.
     ...(comparison
       ? [
-          { header: l('WB_COL_RANK_CHANGE'), value: ({ a }: RankItem) => previousOf(a)?.text ?? null },
+          { header: l('WB_COL_RANK_CHANGE'), width: 12, value: ({ a }: RankItem) => previousOf(a)?.text ?? null },
           { header: l('WB_COL_PREVIOUS_INDEX', { year: comparison.previousYear }), fmt: fmt.index, value: ({ a }: RankItem) => previousOf(a)?.index ?? null },
           { header: l('WB_COL_PREVIOUS_RANK', { year: comparison.previousYear }), fmt: fmt.rank, value: ({ a }: RankItem) => previousOf(a)?.rank ?? null },
         ]
@@ -220,7 +220,7 @@ function groupTables(ws: ExcelJS.Worksheet, ctx: Context, title: string, columns
       columns: headers.map((name) => ({ name, filterButton: true })),
       rows: items.map((item) => columns.map((c) => toExcel(c.value(item)))),
     });
-    sheet.header(headerRow, headers);
+    sheet.header(headerRow, headers, columns.map((c) => (c.wrap ? undefined : c.width)));
     row = sheet.rows(headerRow + 1, columns, items, ({ a }) => isTop(a.rank));
     sheet.colourScales(columns, headerRow + 1, row - 1);
     row++; // a blank row between groups
@@ -623,7 +623,7 @@ interface Column<T> {
   readonly identity?: boolean;
   /** Long text: wraps within the column (at most its width) instead of widening it. */
   readonly wrap?: boolean;
-  /** The widest this column may grow (characters), for wrapped text. */
+  /** Wrapped text: the widest this column may grow (characters). Other columns: the least width of its header. */
   readonly width?: number;
 }
 
@@ -671,7 +671,8 @@ class SheetWriter {
     this.titles.set(row, size);
   }
 
-  header(row: number, raw: readonly string[]): void {
+  /** A header row; `widths` are the least widths of columns whose long header should not stand in a narrow column. */
+  header(row: number, raw: readonly string[], widths: readonly (number | undefined)[] = []): void {
     const labels = raw.map(headerText);
     this.headerRows.set(row, labels);
     labels.forEach((label, i) => {
@@ -682,7 +683,7 @@ class SheetWriter {
       cell.alignment = { wrapText: true, vertical: 'top' };
       cell.border = { bottom: { style: 'thin' } };
       const longestWord = Math.max(0, ...label.split(/\s+/).map(textWidth));
-      this.fit(i + 1, Math.min(WRAP_WIDTH, Math.max(longestWord + 1, Math.min(textWidth(label), HEADER_WIDTH))));
+      this.fit(i + 1, Math.min(WRAP_WIDTH, Math.max(longestWord + 1, Math.min(textWidth(label), widths[i] ?? HEADER_WIDTH))));
     });
   }
 
