@@ -21,7 +21,7 @@ import { seededRandom } from './lib/random.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { loadFramework, readSubmissions, scoreSubmissions } = await import(join(root, 'dist/index.js'));
-const { submissionTemplate } = await import(join(root, 'dist/report/template.js'));
+const { submissionTemplate } = await import(join(root, 'dist/template/write.js'));
 const { pinZipEntryTimes } = await import(join(root, 'dist/report/workbook-dates.js'));
 
 const YEAR = 2025;

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { loadFramework, readSubmissions, scoreSubmissions } = await import(join(root, 'dist/index.js'));
-const { submissionTemplate } = await import(join(root, 'dist/report/template.js'));
+const { submissionTemplate } = await import(join(root, 'dist/template/write.js'));
 
 const fw = loadFramework('khanh-hoa-agencies');
 if (!fw.ok) throw new Error('framework did not load');

@@ -40,7 +40,7 @@ export type { Submission, SubmissionEntry, Agency } from './engine/input.js';
 
 export { buildResults } from './results/build.js';
 export { resultsWorkbook } from './report/workbook.js';
-export { submissionTemplate } from './report/template.js';
+export { submissionTemplate } from './template/write.js';
 export { rankingCsv, csvFormat, CSV_STYLES } from './report/csv.js';
 export type { CsvStyle, CsvFormat } from './report/csv.js';
 export { fileNameProblem } from './core/file-names.js';

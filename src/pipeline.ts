@@ -4,7 +4,7 @@ import { scoreSubmissions, type AgencyScore } from './engine/score.js';
 import type { FrameworkModel } from './framework/model.js';
 import type { Lang } from './i18n/types.js';
 import { buildResults } from './results/build.js';
-import type { ResultsDoc } from './results/schema.js';
+import type { InputFile, ResultsDoc } from './results/schema.js';
 import { checkAdjustments } from './review/check.js';
 import { readReview } from './review/read.js';
 import type { Adjustment } from './review/schema.js';
@@ -44,7 +44,7 @@ export function scoreAndRank(
   model: FrameworkModel,
   submissions: readonly Submission[],
   readIssues: readonly DtiIssue[],
-  inputs: readonly { file: string; sha256: string }[],
+  inputs: readonly InputFile[],
   lang: Lang = 'vi',
   adjustments: readonly Adjustment[] = [],
 ): ScoreRun {
@@ -67,7 +67,8 @@ export function scoreFiles(
   // With a year to hold submissions to (a yearly ranking), the appraisal checks join the findings.
   const checks = options.year === undefined ? [] : read.submissions.flatMap((s) => checkSubmission(model, s, options));
   const review = options.review === undefined ? undefined : readReview(options.review, model, undefined, options.xlsxLimits ? { xlsxLimits: options.xlsxLimits } : {});
-  const inputs = review?.sha256 === undefined ? read.inputs : [...read.inputs, { file: options.review!, sha256: review.sha256 }];
+  const submitted = read.inputs.map((i): InputFile => ({ ...i, kind: 'submission' }));
+  const inputs = review?.sha256 === undefined ? submitted : [...submitted, { file: options.review!, sha256: review.sha256, kind: 'review' as const }];
   const adjustments = [...(options.adjustments ?? []), ...(review?.adjustments ?? [])];
   const issues = [...(options.sideIssues ?? []), ...read.issues, ...checks, ...(review?.issues ?? [])];
   return scoreAndRank(model, read.submissions, issues, inputs, options.lang ?? 'vi', adjustments);

@@ -1,7 +1,9 @@
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { issue, type DtiIssue } from '../core/issues.js';
-import { loadFramework } from '../framework/load.js';
+import { frameworkPath, loadFramework } from '../framework/load.js';
+import type { InputFile, ResultsDoc } from '../results/schema.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { readAgencyList, type AgencyList } from '../submission/agencies.js';
 import { hasMessage, t } from '../i18n/catalog.js';
@@ -133,4 +135,29 @@ export function agencyListOptions(file: string | undefined, model: FrameworkMode
   if (file === undefined) return {};
   const list = agencyListOrThrow(file, model);
   return { agencies: list.agencies, sideIssues: list.issues };
+}
+
+/**
+ * The side files of a run (agency list, last year's results, units map, framework) with their
+ * SHA-256, added to the results' inputs so the method sheet lists everything a table was made
+ * from. Files are named as the user typed them (a bundled framework by its id); one that cannot
+ * be read again is left out (reading it already reported the problem).
+ */
+export function withSideInputs(doc: ResultsDoc, side: { readonly agencies?: string | undefined; readonly previous?: string | undefined; readonly units?: string | undefined; readonly framework: string }): ResultsDoc {
+  const files: [string | undefined, InputFile['kind'], string | undefined][] = [
+    [side.agencies, 'agencies', side.agencies],
+    [side.previous, 'previous', side.previous],
+    [side.units, 'units', side.units],
+    [side.framework, 'framework', frameworkPath(side.framework)],
+  ];
+  const added: InputFile[] = [];
+  for (const [name, kind, path] of files) {
+    if (name === undefined || path === undefined) continue;
+    try {
+      added.push({ file: name, sha256: createHash('sha256').update(readFileSync(path)).digest('hex'), kind });
+    } catch {
+      /* reported where the file was read */
+    }
+  }
+  return { ...doc, inputs: [...doc.inputs, ...added] };
 }

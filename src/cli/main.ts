@@ -40,7 +40,16 @@ function localiseHelp(text: string, lang: Lang): string {
     'Commands:': 'HELP_COMMANDS',
     'Global Options:': 'HELP_GLOBAL_OPTIONS',
   };
-  return text.replace(/^(Usage:|Options:|Arguments:|Commands:|Global Options:)/gm, (h) => t(headings[h]!, lang));
+  // Commander's own words inside the lines: the default and choice notes, and the usage's placeholders.
+  const words: [RegExp, string][] = [
+    [/\(default:/g, 'HELP_DEFAULT'],
+    [/\(choices:/g, 'HELP_CHOICES'],
+    [/\[options\]/g, 'HELP_OPTIONS_TERM'],
+    [/\[command\]/g, 'HELP_COMMAND_TERM'],
+  ];
+  let out = text.replace(/^(Usage:|Options:|Arguments:|Commands:|Global Options:)/gm, (h) => t(headings[h]!, lang));
+  for (const [re, key] of words) out = out.replace(re, t(key, lang));
+  return out;
 }
 
 /** Where the usage of what was typed is: `dti score --help` after `dti score …`, else `dti --help`. */

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { t } from '../i18n/catalog.js';
+import { fixedNumber } from '../i18n/numbers.js';
 import type { Lang } from '../i18n/types.js';
 import type { ResultsDoc } from '../results/schema.js';
 import { pad } from './io.js';
@@ -7,10 +8,10 @@ import { visible } from './visible.js';
 
 type Doc = ResultsDoc;
 
-/** An index as the framework publishes it: 0.8002, or 80.02 % for percentage frameworks. */
-export function formatIndex(value: number, doc: Doc): string {
+/** An index as the framework publishes it: 0.8002 (0,8002 in Vietnamese), or 80.02% for percentage frameworks. */
+export function formatIndex(value: number, doc: Doc, lang: Lang = 'en'): string {
   const { index, indexDisplay } = doc.framework.precision;
-  return indexDisplay === 'percent' ? `${(value * 100).toFixed(Math.max(0, index - 2))}%` : value.toFixed(index);
+  return indexDisplay === 'percent' ? `${fixedNumber(value * 100, Math.max(0, index - 2), lang)}%` : fixedNumber(value, index, lang);
 }
 
 /** One table per group: rank, code, agency, points, index, class, then each main indicator's index. */
@@ -23,7 +24,7 @@ export function rankingTable(doc: Doc, lang: Lang, c: ChalkInstance, groupIds?: 
     const pillars = union(g.agencies.map((a) => a.pillars.map((p) => p.code)));
     const indexOf = (values: readonly { code: string; index: number }[], code: string) => {
       const v = values.find((x) => x.code === code);
-      return v ? formatIndex(v.index, doc) : '—';
+      return v ? formatIndex(v.index, doc, lang) : '—';
     };
     const hasClass = g.agencies.some((a) => a.class);
     // Agencies whose submission has errors are marked in a last column: their score may not hold.
@@ -43,8 +44,8 @@ export function rankingTable(doc: Doc, lang: Lang, c: ChalkInstance, groupIds?: 
       a.rank === null ? (a.complete ? '–' : t('LABEL_INCOMPLETE', lang)) : String(a.rank),
       visible(a.code),
       visible(a.name),
-      a.points.toFixed(doc.framework.precision.points),
-      formatIndex(a.index, doc),
+      fixedNumber(a.points, doc.framework.precision.points, lang),
+      formatIndex(a.index, doc, lang),
       ...(hasClass ? [a.class?.name[lang] ?? ''] : []),
       ...mains.map((code) => indexOf(a.indicators, code)),
       ...pillars.map((code) => indexOf(a.pillars, code)),

@@ -281,11 +281,16 @@ export function compareYears(current: ResultsDoc, previous: ResultsDoc, options:
  * else the framework's year (which is the year the framework was issued, and may be earlier).
  */
 export function assessmentYear(doc: ResultsDoc): number {
+  return commonYear(doc.groups.flatMap((g) => g.agencies.map((a) => a.year))) ?? doc.framework.year;
+}
+
+/** The year most of these give (the later one on a tie); undefined when none does. */
+export function commonYear(years: Iterable<number | undefined>): number | undefined {
   const counts = new Map<number, number>();
-  for (const g of doc.groups) for (const a of g.agencies) if (a.year !== undefined) counts.set(a.year, (counts.get(a.year) ?? 0) + 1);
+  for (const year of years) if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
   let best: [number, number] | undefined;
   for (const [year, n] of counts) if (!best || n > best[1] || (n === best[1] && year > best[0])) best = [year, n];
-  return best?.[0] ?? doc.framework.year;
+  return best?.[0];
 }
 
 /** The comparison row of one of this year's agencies, by code. */

@@ -4,13 +4,14 @@ import { Decimal, toNumber } from '../core/decimal.js';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { cleanText, headerKey } from '../core/text.js';
 import { t } from '../i18n/catalog.js';
+import { ENGLISH_PLURALS } from '../i18n/numbers.js';
 import { LANGS, type Lang, type Params } from '../i18n/types.js';
 import { resultsSchema, type AgencyJson, type RankedValueJson, type ResultsDoc } from '../results/schema.js';
 import { readBounded, readGridFile, type ReadOptions } from '../sheets/read.js';
 import { cellText, locationOf } from '../submission/cells.js';
 import { looseCode } from './codes.js';
 import type { UnitsMapPair } from './schema.js';
-import { templateMatcher } from './template-match.js';
+import { templateMatcher, type TemplateMatcher } from './template-match.js';
 import { maxOf } from '../core/arrays.js';
 import { withFile } from '../core/file-error.js';
 
@@ -119,7 +120,7 @@ export function previousFromGrid(grid: Grid): PreviousRead {
   const ties = (['published', 'exact'] as const).find((d) => is(String(setting('WB_METHOD_TIES') ?? ''), `WB_METHOD_TIES_${d}`)) ?? 'exact';
 
   const titleRe = templateMatcher(l('WB_TITLE_RANKING'));
-  const groupRe = templateMatcher(l('WB_TITLE_GROUP'));
+  const groupRe = countedMatcher(l('WB_TITLE_GROUP'));
   let title: Record<string, string> | undefined;
   const blocks: Block[] = [];
   let block: Block | undefined;
@@ -135,7 +136,7 @@ export function previousFromGrid(grid: Grid): PreviousRead {
     }
     const asGroup = lead ? groupRe.exec(lead)?.groups : undefined;
     if (asGroup) {
-      block = { name: asGroup.group ?? '', maxPoints: Number(asGroup.max), ranked: true, agencies: [] };
+      block = { name: asGroup.group ?? '', maxPoints: Number(String(asGroup.max).replace(',', '.')), ranked: true, agencies: [] };
       blocks.push(block);
       continue;
     }
@@ -148,6 +149,7 @@ export function previousFromGrid(grid: Grid): PreviousRead {
     if (agency) block.agencies.push(agency);
   }
 
+  readMainsSheet(grid, lang, blocks, precision.index, issues);
   const agencyCount = blocks.reduce((n, b) => n + b.agencies.length, 0);
   if (agencyCount === 0) return { issues: [...issues, issue('E_PREVIOUS_NO_AGENCIES', { file }, { file })] };
 
@@ -283,23 +285,8 @@ function agencyRow(
   const index = numberOf(at(cols.index), places);
   if (index === undefined) return bad(cols.index, t('LABEL_INDEX', lang));
 
-  const indicators: RankedValueJson[] = [];
-  for (const m of cols.mains) {
-    const cell = at(m.index);
-    if (cell === undefined || cell.value === null) continue; // the indicator does not apply to this group
-    const value = numberOf(cell, places);
-    if (value === undefined) return bad(m.index, m.code);
-    const r = at(m.rank)?.value;
-    indicators.push({
-      code: m.code,
-      name: { vi: m.name, en: m.name },
-      group: '',
-      points: 0,
-      maxPoints: 0,
-      index: value,
-      rank: typeof r === 'number' && Number.isInteger(r) && r > 0 ? r : null,
-    });
-  }
+  const indicators = mainsOf(cells, cols, places);
+  if (typeof indicators === 'number') return bad(indicators, cols.mains.find((m) => m.index === indicators)?.code ?? '');
   const parent = cellText(at(cols.parent));
   const cls = cellText(at(cols.class));
   return {
@@ -318,6 +305,68 @@ function agencyRow(
     pillars: [],
     leaves: [],
   };
+}
+
+/** The main indicators' indices and ranks of an agency row; the column of a value that is not a number. */
+function mainsOf(cells: ReadonlyArray<GridCell | undefined>, cols: Column, places: number): RankedValueJson[] | number {
+  const at = (column: number | undefined) => (column === undefined ? undefined : cells[column - 1]);
+  const indicators: RankedValueJson[] = [];
+  for (const m of cols.mains) {
+    const cell = at(m.index);
+    if (cell === undefined || cell.value === null) continue; // the indicator does not apply to this group
+    const value = numberOf(cell, places);
+    if (value === undefined) return m.index;
+    const r = at(m.rank)?.value;
+    indicators.push({
+      code: m.code,
+      name: { vi: m.name, en: m.name },
+      group: '',
+      points: 0,
+      maxPoints: 0,
+      index: value,
+      rank: typeof r === 'number' && Number.isInteger(r) && r > 0 ? r : null,
+    });
+  }
+  return indicators;
+}
+
+/**
+ * The main-indicator sheet (written beside the ranking since the ranking alone printed
+ * unreadably small): the same group blocks, each agency's main indicators by code. Earlier
+ * workbooks have them on the ranking sheet, read there.
+ */
+function readMainsSheet(grid: Grid, lang: Lang, blocks: readonly Block[], places: number, issues: DtiIssue[]): void {
+  const wanted = headerKey(t('WB_SHEET_MAINS', lang));
+  const sheet = grid.sheets.find((s) => headerKey(s.name) === wanted);
+  if (!sheet) return;
+  const groupRe = countedMatcher(t('WB_TITLE_GROUP', lang));
+  let block = -1;
+  let cols: Column | undefined;
+  for (const cells of sheet.rows) {
+    const first = cells.find((c) => c !== undefined && cellText(c) !== '');
+    if (!first) continue;
+    if (first.column === 1 && groupRe.test(cellText(first))) {
+      block++;
+      cols = undefined;
+      continue;
+    }
+    const target = blocks[block];
+    if (!target) continue;
+    if (!cols) {
+      if (cells.some((c) => c !== undefined && headerKey(cellText(c)) === headerKey(t('WB_COL_AGENCY_CODE', lang)))) cols = headerColumns(cells, lang);
+      continue;
+    }
+    const code = cellText(cols.code === undefined ? undefined : cells[cols.code - 1]);
+    const agency = target.agencies.find((a) => a.code === code);
+    if (!agency) continue;
+    const found = mainsOf(cells, cols, places);
+    if (typeof found === 'number') {
+      const row = cells.find((c) => c)!.row;
+      issues.push(issue('W_PREVIOUS_BAD_VALUE', locationOf(grid, sheet, row, found), { agency: code, column: cols.mains.find((m) => m.index === found)?.code ?? '', value: cellText(cells[found - 1]) }));
+      continue;
+    }
+    agency.indicators.push(...found.filter((f) => !agency.indicators.some((i) => i.code === f.code)));
+  }
 }
 
 /** A number as a cell holds it: a number, numeric text, or a percentage ("95.26%", read as 0.9526). */
@@ -444,4 +493,15 @@ export function unitsMapFromGrid(grid: Grid): UnitsMapRead {
   }
   if (map.length === 0 && !issues.some((i) => i.severity === 'error')) issues.push(issue('W_UNITS_MAP_EMPTY', { file: grid.file }, { file: grid.file }));
   return { map, issues };
+}
+
+/**
+ * A matcher for a catalogue template with a counted English noun: a title written for one
+ * agency reads "1 agency", so both forms are read. The template is the catalogue's text, never
+ * user text.
+ */
+function countedMatcher(template: string): TemplateMatcher {
+  const plural = templateMatcher(template);
+  const singular = templateMatcher(template.replace(/\} ([a-z]+)\b/g, (m: string, w: string) => (Object.hasOwn(ENGLISH_PLURALS, w) ? `} ${ENGLISH_PLURALS[w]}` : m)));
+  return { exec: (text) => plural.exec(text) ?? singular.exec(text), test: (text) => plural.test(text) || singular.test(text) };
 }

@@ -22,8 +22,7 @@ export function bundledFrameworkIds(): string[] {
  * is a usage problem (E_FW_NOT_FOUND), which the CLI turns into exit code 2.
  */
 export function loadFramework(ref: string, lang: Lang = 'vi'): FrameworkParse {
-  const bundled = bundledFrameworkIds().find((id) => id === ref);
-  const path = bundled ? bundledPath(bundled) : ref;
+  const path = frameworkPath(ref);
   let text: string;
   try {
     if (!statSync(path).isFile()) throw new Error('not a file');
@@ -35,6 +34,12 @@ export function loadFramework(ref: string, lang: Lang = 'vi'): FrameworkParse {
   const format = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
   if (!format) return { ok: false, issues: [issue('E_FW_FORMAT', { file: ref }, { ext })] };
   return withFile(ref, () => parseFramework(text.replace(/^\uFEFF/, ''), format, ref, lang));
+}
+
+/** The file a framework reference names: a bundled framework's file for its id, else the reference itself. */
+export function frameworkPath(ref: string): string {
+  const bundled = bundledFrameworkIds().find((id) => id === ref);
+  return bundled ? bundledPath(bundled) : ref;
 }
 
 function bundledPath(id: string): string {

@@ -1,6 +1,7 @@
 import { describeRule } from '../framework/describe.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
+import { fixedNumber, localNumber } from '../i18n/numbers.js';
 import { renderLocation } from '../i18n/render.js';
 import type { Lang } from '../i18n/types.js';
 import type { Location } from '../core/issues.js';
@@ -20,19 +21,22 @@ export function explain(doc: ResultsDoc, agencyCode: string, indicator: string |
   const { group, agency } = found;
   const l = (key: string, params?: Record<string, string | number>) => t(key, lang, params);
   const places = doc.framework.precision.index;
+  // Every figure in the language's decimal mark (0,8002 in Vietnamese).
+  const n = (v: number | string) => localNumber(String(v), lang);
+  const idx = (v: number) => fixedNumber(v, places, lang);
   let out = `${agency.code} – ${agency.name} (${group.name[lang]})\n`;
 
   if (indicator !== undefined) {
     const leaves = agency.leaves.filter((x) => x.code === indicator || x.code.startsWith(indicator + '.'));
     const main = agency.indicators.find((i) => i.code === indicator);
     if (leaves.length === 0 && !main) return undefined;
-    if (main) out += l('EXPLAIN_MAIN', { code: main.code, name: main.name[lang], points: main.points, max: main.maxPoints, index: main.index.toFixed(places), rank: main.rank ?? '–' }) + '\n';
+    if (main) out += l('EXPLAIN_MAIN', { code: main.code, name: main.name[lang], points: main.points, max: main.maxPoints, index: idx(main.index), rank: main.rank ?? '–' }) + '\n';
     for (const leaf of leaves) {
       const node = model?.nodes.get(leaf.code);
       out += `\n${leaf.code}${node ? ' ' + node.node.name[lang] : ''}\n`;
       if (node?.node.rule) out += `  ${l('EXPLAIN_RULE')}: ${describeRule(node.node.rule, leaf.maxPoints, lang)}\n`;
       else out += `  ${l('EXPLAIN_RULE')}: ${leaf.rule}\n`;
-      if (leaf.effect) out += `  ${l(`EXPLAIN_EFFECT_${leaf.effect}`, { max: leaf.maxPoints })}\n`;
+      if (leaf.effect) out += `  ${l(`EXPLAIN_EFFECT_${leaf.effect}`, { max: n(leaf.maxPoints) })}\n`;
       const why = notApplicableText(leaf, lang, doc.framework.tags);
       if (why) out += `  ${why}\n`;
       // A leaf that did not apply has no points to explain, unless the council scored it anyway.
@@ -42,13 +46,13 @@ export function explain(doc: ResultsDoc, agencyCode: string, indicator: string |
     return out;
   }
 
-  out += l('EXPLAIN_TOTAL', { points: agency.points, max: agency.maxPoints, index: agency.index.toFixed(places) }) + '\n';
+  out += l('EXPLAIN_TOTAL', { points: agency.points, max: agency.maxPoints, index: idx(agency.index) }) + '\n';
   for (const i of agency.indicators) {
-    out += `  ${i.code.padEnd(4)} ${i.name[lang]}: ${i.points} / ${i.maxPoints} = ${i.index.toFixed(places)}${i.rank !== null ? `, ${l('LABEL_RANK').toLowerCase()} ${i.rank}` : ''}\n`;
+    out += `  ${i.code.padEnd(4)} ${i.name[lang]}: ${n(i.points)} / ${n(i.maxPoints)} = ${idx(i.index)}${i.rank !== null ? `, ${l('LABEL_RANK').toLowerCase()} ${i.rank}` : ''}\n`;
   }
-  for (const p of agency.pillars) out += `  ${p.code.padEnd(4)} ${p.name[lang]}: ${p.points} / ${p.maxPoints} = ${p.index.toFixed(places)}\n`;
+  for (const p of agency.pillars) out += `  ${p.code.padEnd(4)} ${p.name[lang]}: ${n(p.points)} / ${n(p.maxPoints)} = ${idx(p.index)}\n`;
   if (agency.bonusPoints !== undefined && (agency.bonusPoints !== 0 || agency.penaltyPoints !== 0)) {
-    out += l('EXPLAIN_BONUS_PENALTY', { bonus: agency.bonusPoints, penalty: agency.penaltyPoints ?? 0 }) + '\n';
+    out += l('EXPLAIN_BONUS_PENALTY', { bonus: n(agency.bonusPoints), penalty: n(agency.penaltyPoints ?? 0) }) + '\n';
   }
   const excluded = agency.leaves.filter((x) => x.status === 'not-applicable');
   if (excluded.length > 0) {
@@ -62,7 +66,7 @@ export function explain(doc: ResultsDoc, agencyCode: string, indicator: string |
 type Leaf = AgencyJson['leaves'][number];
 
 function inputsLines(inputs: Readonly<Record<string, string>>, sources: readonly Location[], indent: string, lang: Lang): string {
-  const text = Object.entries(inputs).map(([k, v]) => `${t(`EXPLAIN_INPUT_${k}`, lang)} = ${v}`).join(', ');
+  const text = Object.entries(inputs).map(([k, v]) => `${t(`EXPLAIN_INPUT_${k}`, lang)} = ${localNumber(v, lang)}`).join(', ');
   let out = `${indent}${t('EXPLAIN_INPUTS', lang)}: ${text || t('EXPLAIN_NONE', lang)}\n`;
   for (const s of sources) out += `${indent}  ${renderLocation(s, lang)}\n`;
   return out;
@@ -73,8 +77,8 @@ function ownLeaf(leaf: Leaf, indent: string, lang: Lang): string {
   const l = (key: string) => t(key, lang);
   let out = inputsLines(leaf.ownInputs ?? leaf.inputs, leaf.ownSources ?? leaf.sources, indent, lang);
   if (leaf.evidence) out += `${indent}${l('EXPLAIN_EVIDENCE')}: ${leaf.evidence}\n`;
-  if (leaf.selfPoints !== undefined) out += `${indent}${l('EXPLAIN_SELF')}: ${leaf.selfPoints}\n`;
-  out += `${indent}${l('EXPLAIN_COMPUTED')}: ${leaf.computedPoints ?? leaf.points} / ${leaf.maxPoints}${leaf.status === 'missing' && !leaf.ownInputs ? ' (' + l('EXPLAIN_MISSING') + ')' : ''}\n`;
+  if (leaf.selfPoints !== undefined) out += `${indent}${l('EXPLAIN_SELF')}: ${num(leaf.selfPoints, lang)}\n`;
+  out += `${indent}${l('EXPLAIN_COMPUTED')}: ${num(leaf.computedPoints ?? leaf.points, lang)} / ${num(leaf.maxPoints, lang)}${leaf.status === 'missing' && !leaf.ownInputs ? ' (' + l('EXPLAIN_MISSING') + ')' : ''}\n`;
   return out;
 }
 
@@ -87,11 +91,11 @@ function appraisedLeaf(leaf: Leaf, appraisal: NonNullable<Leaf['appraisal']>, la
   let out = `  ${l('EXPLAIN_AGENCY_GAVE')}:\n` + ownLeaf(leaf, '    ', lang);
   out += `  ${l('EXPLAIN_COUNCIL_DECIDED')}:\n`;
   if (leaf.ownInputs) out += inputsLines(leaf.inputs, leaf.sources, '    ', lang);
-  if (leaf.councilPoints !== undefined) out += `    ${l('EXPLAIN_COUNCIL_POINTS')}: ${leaf.councilPoints}\n`;
-  out += `    ${l('EXPLAIN_APPRAISED')}: ${leaf.points} / ${leaf.maxPoints}\n`;
+  if (leaf.councilPoints !== undefined) out += `    ${l('EXPLAIN_COUNCIL_POINTS')}: ${num(leaf.councilPoints, lang)}\n`;
+  out += `    ${l('EXPLAIN_APPRAISED')}: ${num(leaf.points, lang)} / ${num(leaf.maxPoints, lang)}\n`;
   out += `    ${l('EXPLAIN_REASON')}: ${appraisal.reason}${appraisal.reviewer ? ' (' + appraisal.reviewer + ')' : ''}\n`;
   out += `    ${l('EXPLAIN_REVIEW_CELL')}: ${renderLocation(appraisal.loc, lang)}\n`;
-  out += `  ${l('EXPLAIN_COUNTED_COUNCIL', { points: leaf.points, max: leaf.maxPoints })}\n`;
+  out += `  ${l('EXPLAIN_COUNTED_COUNCIL', { points: num(leaf.points, lang), max: num(leaf.maxPoints, lang) })}\n`;
   return out;
 }
 
@@ -111,8 +115,13 @@ function rankComputation(doc: ResultsDoc, group: Group, agency: AgencyJson, lang
   const above = group.agencies.filter((a) => a.rank !== null && a.rank < agency.rank!);
   const ties = group.agencies.filter((a) => a.rank === agency.rank && a.code !== agency.code);
   let out = l('EXPLAIN_RANK', { rank: agency.rank, count: group.agencies.filter((a) => a.rank !== null).length, above: above.length, ties: doc.framework.ties === 'published' ? l('EXPLAIN_TIES_PUBLISHED', { places }) : l('EXPLAIN_TIES_EXACT') }) + '\n';
-  if (ties.length > 0) out += l('EXPLAIN_TIED_WITH', { agencies: ties.map((a) => `${a.code} (${a.index.toFixed(places)})`).join(', ') }) + '\n';
+  if (ties.length > 0) out += l('EXPLAIN_TIED_WITH', { agencies: ties.map((a) => `${a.code} (${fixedNumber(a.index, places, lang)})`).join(', ') }) + '\n';
   const next = above[above.length - 1];
-  if (next) out += l('EXPLAIN_NEXT_ABOVE', { agency: `${next.code} – ${next.name}`, index: next.index.toFixed(places), gap: (next.points - agency.points).toFixed(doc.framework.precision.points) }) + '\n';
+  if (next) out += l('EXPLAIN_NEXT_ABOVE', { agency: `${next.code} – ${next.name}`, index: fixedNumber(next.index, places, lang), gap: fixedNumber(next.points - agency.points, doc.framework.precision.points, lang) }) + '\n';
   return out;
+}
+
+/** A number as a person reads it in the chosen language (decimal comma in Vietnamese). */
+function num(v: number | string, lang: Lang): string {
+  return localNumber(String(v), lang);
 }

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../core/grid.js';
-import { a4PageSetup, newWorkbook, solid } from './excel.js';
+import { newWorkbook, printSetup, rowHeight, solid, wrappedLines } from './excel.js';
 import { toNumber } from '../core/decimal.js';
 import type { AgencyScore, LeafAudit } from '../engine/score.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
+import { localNumber } from '../i18n/numbers.js';
 import type { Lang, Params } from '../i18n/types.js';
 import { pinZipEntryTimes } from './workbook-dates.js';
 
@@ -24,26 +25,32 @@ export interface ReviewTemplateOptions {
   readonly lang: Lang;
   /** Seconds since 1970 for the document dates (SOURCE_DATE_EPOCH); 2000-01-01 when absent. */
   readonly sourceDateEpoch?: number;
+  /** The assessment year in the title (`--year`, or the submissions'); the framework's year when absent. */
+  readonly year?: number;
 }
 
-/** Columns of the review sheet, in order; `decision` columns are the ones reviewers type in. */
+/**
+ * Columns of the review sheet, in order; `decision` columns are the ones reviewers type in,
+ * `wrap` columns hold text that wraps. The widths add up to what A4 landscape prints at a
+ * readable scale (headers wrap over a few lines instead of widening number columns).
+ */
 export const REVIEW_COLUMNS = [
-  { key: 'group', header: 'REV_COL_GROUP', width: 16 },
-  { key: 'agencyCode', header: 'REV_COL_AGENCY_CODE', width: 11 },
-  { key: 'agencyName', header: 'REV_COL_AGENCY_NAME', width: 28 },
-  { key: 'indicator', header: 'REV_COL_INDICATOR', width: 10 },
-  { key: 'indicatorName', header: 'REV_COL_INDICATOR_NAME', width: 45 },
-  { key: 'max', header: 'REV_COL_MAX', width: 10 },
-  { key: 'inputs', header: 'REV_COL_INPUTS', width: 16 },
-  { key: 'evidence', header: 'REV_COL_EVIDENCE', width: 30 },
-  { key: 'self', header: 'REV_COL_SELF', width: 10 },
-  { key: 'computed', header: 'REV_COL_COMPUTED', width: 10 },
-  { key: 'points', header: 'REV_COL_APPROVED', width: 11, decision: true },
-  { key: 'value', header: 'REV_COL_VALUE', width: 12, decision: true },
-  { key: 'numerator', header: 'REV_COL_NUMERATOR', width: 11, decision: true },
-  { key: 'denominator', header: 'REV_COL_DENOMINATOR', width: 11, decision: true },
-  { key: 'reason', header: 'REV_COL_REASON', width: 40, decision: true },
-  { key: 'reviewer', header: 'REV_COL_REVIEWER', width: 18, decision: true },
+  { key: 'group', header: 'REV_COL_GROUP', width: 10, wrap: true },
+  { key: 'agencyCode', header: 'REV_COL_AGENCY_CODE', width: 8 },
+  { key: 'agencyName', header: 'REV_COL_AGENCY_NAME', width: 18, wrap: true },
+  { key: 'indicator', header: 'REV_COL_INDICATOR', width: 7 },
+  { key: 'indicatorName', header: 'REV_COL_INDICATOR_NAME', width: 30, wrap: true },
+  { key: 'max', header: 'REV_COL_MAX', width: 7 },
+  { key: 'inputs', header: 'REV_COL_INPUTS', width: 11, wrap: true },
+  { key: 'evidence', header: 'REV_COL_EVIDENCE', width: 16, wrap: true },
+  { key: 'self', header: 'REV_COL_SELF', width: 7 },
+  { key: 'computed', header: 'REV_COL_COMPUTED', width: 8 },
+  { key: 'points', header: 'REV_COL_APPROVED', width: 10, decision: true },
+  { key: 'value', header: 'REV_COL_VALUE', width: 8, decision: true },
+  { key: 'numerator', header: 'REV_COL_NUMERATOR', width: 8, decision: true },
+  { key: 'denominator', header: 'REV_COL_DENOMINATOR', width: 8, decision: true },
+  { key: 'reason', header: 'REV_COL_REASON', width: 19, decision: true, wrap: true },
+  { key: 'reviewer', header: 'REV_COL_REVIEWER', width: 12, decision: true, wrap: true },
 ] as const;
 
 type ColumnKey = (typeof REVIEW_COLUMNS)[number]['key'];
@@ -64,19 +71,29 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
   const fw = model.framework;
   const wb = newWorkbook(options.sourceDateEpoch);
 
+  const year = options.year ?? fw.year;
   const sheetName = l('REV_SHEET');
-  helpSheet(wb.addWorksheet(l('REV_SHEET_HELP')), model, lang, sheetName);
+  helpSheet(wb.addWorksheet(l('REV_SHEET_HELP')), model, lang, sheetName, year);
   const ws = wb.addWorksheet(sheetName);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
 
   REVIEW_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  const title = ws.getCell(1, 1);
-  title.value = l('REV_TITLE', { year: fw.year });
-  title.font = { bold: true, size: 14 };
-  ws.getCell(2, 1).value = l('REV_SUBTITLE', { framework: fw.name[lang], version: fw.version });
-  ws.getCell(2, 1).font = { italic: true };
-  ws.getCell(3, 1).value = l('REV_NOTE');
-  ws.getCell(3, 1).font = { italic: true };
+  const totalWidth = REVIEW_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+  const title = l('REV_TITLE', { year });
+  // Title, subtitle and instruction span the printed width and wrap within it.
+  const above: [string, Partial<ExcelJS.Font>, number][] = [
+    [title, { bold: true, size: 14 }, 14],
+    [l('REV_SUBTITLE', { framework: fw.name[lang], version: fw.version }), { italic: true }, 11],
+    [l('REV_NOTE'), { italic: true }, 11],
+  ];
+  above.forEach(([text, font, size], i) => {
+    ws.mergeCells(i + 1, 1, i + 1, LAST_COL);
+    const cell = ws.getCell(i + 1, 1);
+    cell.value = text;
+    cell.font = font;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(i + 1).height = rowHeight(wrappedLines(text, totalWidth / (size / 11), font.bold === true), size);
+  });
 
   const headerRow = REVIEW_HEADER_ROW;
   REVIEW_COLUMNS.forEach((c, i) => {
@@ -87,7 +104,7 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = BORDER;
   });
-  ws.getRow(headerRow).height = 32;
+  ws.getRow(headerRow).height = rowHeight(Math.max(...REVIEW_COLUMNS.map((c) => wrappedLines(l(c.header), c.width, true))));
 
   const pointsFormat = fw.precision.points > 0 ? `0.${'0'.repeat(fw.precision.points)}` : '0';
   const places = fw.precision.points;
@@ -112,11 +129,17 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
       put('computed', toNumber(leaf.computedPoints ?? leaf.points, places));
       for (const c of [COL.agencyCode, COL.indicator]) cells.getCell(c).numFmt = '@';
       for (const c of [COL.max, COL.self, COL.computed]) cells.getCell(c).numFmt = pointsFormat;
-      for (let c = 1; c <= LAST_COL; c++) {
-        const cell = cells.getCell(c);
+      let lines = 1;
+      REVIEW_COLUMNS.forEach((column, i) => {
+        const cell = cells.getCell(i + 1);
         cell.border = BORDER;
-        cell.alignment = { vertical: 'top', wrapText: c === COL.indicatorName || c === COL.reason || c === COL.evidence };
-      }
+        const wrap = 'wrap' in column;
+        cell.alignment = { vertical: 'top', wrapText: wrap };
+        const v = cell.value;
+        const text = typeof v === 'string' ? v : v !== null && typeof v === 'object' && 'text' in v ? String(v.text) : '';
+        if (wrap && text) lines = Math.max(lines, wrappedLines(text, column.width));
+      });
+      cells.height = rowHeight(lines);
       if (typeof cells.getCell(COL.evidence).value === 'object' && cells.getCell(COL.evidence).value !== null) {
         cells.getCell(COL.evidence).font = { color: { argb: 'FF0563C1' }, underline: true };
       }
@@ -150,7 +173,7 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
     } as Partial<ExcelJS.WorksheetView>,
   ];
   ws.autoFilter = `A${headerRow}:${columnLetters(LAST_COL)}${last}`;
-  ws.pageSetup = a4PageSetup('landscape', [headerRow, headerRow]);
+  printSetup(ws, { title, pageLabel: l('PRINT_PAGE'), widths: REVIEW_COLUMNS.map((c) => c.width), titleRows: [headerRow, headerRow], orientation: 'landscape' });
   // No password (a hash needs a random salt, and the lock only guards against slips). Filtering
   // works on the locked sheet; rows and columns can be resized but not inserted or deleted.
   await ws.protect('', {
@@ -178,6 +201,7 @@ function ordered(model: FrameworkModel, scores: readonly AgencyScore[]): AgencyS
 export function inputsText(model: FrameworkModel, leaf: LeafAudit, lang: Lang): string {
   if (leaf.notApplicable?.by === 'declared') return t('NA_DECLARED', lang, { reason: leaf.notApplicable.reason ?? t('NA_NO_REASON', lang) });
   if (leaf.status === 'missing') return t('WB_INPUT_MISSING', lang);
+  const n = (v: string) => localNumber(v, lang);
   const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
   const parts: string[] = [];
   if (numerator !== undefined || denominator !== undefined) parts.push(`${numerator ?? ''}/${denominator ?? ''}`);
@@ -185,9 +209,9 @@ export function inputsText(model: FrameworkModel, leaf: LeafAudit, lang: Lang): 
     const rule = model.nodes.get(leaf.code)?.node.rule;
     if (leaf.rule === 'boolean' && (value === 'true' || value === 'false')) parts.push(t(value === 'true' ? 'WB_INPUT_YES' : 'WB_INPUT_NO', lang));
     else if (rule?.type === 'choice') parts.push(rule.options.find((o) => o.key === value)?.label[lang] ?? value);
-    else parts.push(best !== undefined ? `${value}/${best}` : value);
-  } else if (best !== undefined) parts.push(`/${best}`);
-  if (points !== undefined) parts.push(points);
+    else parts.push(best !== undefined ? `${n(value)}/${n(best)}` : n(value));
+  } else if (best !== undefined) parts.push(`/${n(best)}`);
+  if (points !== undefined) parts.push(n(points));
   for (const key of Object.keys(rest).sort()) parts.push(`${key}=${rest[key]}`);
   return parts.join('; ');
 }
@@ -210,20 +234,26 @@ function invalid(error: string, l: (key: string, params?: Params) => string) {
   return { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: l('TPL_DV_TITLE'), error } as const;
 }
 
-function helpSheet(ws: ExcelJS.Worksheet, model: FrameworkModel, lang: Lang, sheet: string): void {
+/** Width of the one column of an instructions sheet: A4 portrait at full scale. */
+export const HELP_WIDTH = 80;
+
+function helpSheet(ws: ExcelJS.Worksheet, model: FrameworkModel, lang: Lang, sheet: string, year: number): void {
   const fw = model.framework;
   const params: Params = { framework: fw.name[lang], id: fw.id, version: fw.version, sheet };
   const keys = ['REV_HELP_TITLE', 'REV_HELP_FRAMEWORK', '', 'REV_HELP_WHERE', 'REV_HELP_CONFIRM', 'REV_HELP_POINTS', 'REV_HELP_INPUTS', 'REV_HELP_REASON', '', 'REV_HELP_ROWS'];
-  ws.getColumn(1).width = 120;
+  ws.getColumn(1).width = HELP_WIDTH;
   // One text cell per row: a row with a single cell is never taken for a header.
   keys.forEach((key, i) => {
     if (key === '') return;
     const cell = ws.getCell(i + 1, 1);
-    cell.value = t(key, lang, params);
+    const text = t(key, lang, params);
+    const title = key === 'REV_HELP_TITLE';
+    cell.value = text;
     cell.alignment = { wrapText: true, vertical: 'top' };
-    if (key === 'REV_HELP_TITLE') cell.font = { bold: true, size: 14 };
+    if (title) cell.font = { bold: true, size: 14 };
+    ws.getRow(i + 1).height = rowHeight(wrappedLines(text, title ? HELP_WIDTH / (14 / 11) : HELP_WIDTH, title), title ? 14 : 11);
   });
-  ws.pageSetup = a4PageSetup('portrait');
+  printSetup(ws, { title: t('REV_TITLE', lang, { year }), pageLabel: t('PRINT_PAGE', lang), widths: [HELP_WIDTH], orientation: 'portrait' });
 }
 
 function unlock(cell: ExcelJS.Cell): void {

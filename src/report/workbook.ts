@@ -6,10 +6,11 @@ import { dec, toNumber } from '../core/decimal.js';
 import { describeRule } from '../framework/describe.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
+import { localNumber } from '../i18n/numbers.js';
 import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
 import { notApplicableText } from './not-applicable.js';
-import { a4PageSetup, newWorkbook, solid } from './excel.js';
+import { LINE_HEIGHT, TEXT_FACTOR, newWorkbook, printSetup, rowHeight, solid, wrappedLines } from './excel.js';
 import { pinZipEntryTimes } from './workbook-dates.js';
 import { maxOf } from '../core/arrays.js';
 
@@ -28,17 +29,20 @@ export interface WorkbookOptions {
   readonly lang: Lang;
   /** Seconds since 1970 for the document dates (SOURCE_DATE_EPOCH); 2000-01-01 when absent. */
   readonly sourceDateEpoch?: number;
-  /** This year against last year: fills the rank-change column and adds last year's index and rank. */
+  /** This year against last year: adds the rank change and last year's index and rank. */
   readonly comparison?: Comparison;
+  /** The assessment year of the run (`--year`); else the year most submissions give, else the framework's. */
+  readonly year?: number;
 }
 
 export async function resultsWorkbook(doc: ResultsDoc, model: FrameworkModel, options: WorkbookOptions): Promise<Uint8Array> {
   const lang = options.lang;
   const wb = newWorkbook(options.sourceDateEpoch);
 
-  const ctx = context(doc, model, lang);
+  const ctx = context(doc, model, lang, options.year ?? assessmentYear(doc));
   const names = sheetNamer();
   rankingSheet(wb.addWorksheet(names(t('WB_SHEET_RANKING', lang))), ctx, options.comparison);
+  if (ctx.mainCodes.length > 0) mainsSheet(wb.addWorksheet(names(t('WB_SHEET_MAINS', lang))), ctx);
   for (const main of ctx.mainCodes) {
     indicatorSheet(wb.addWorksheet(names(`${main} ${ctx.nameOf(main)}`)), ctx, main);
   }
@@ -56,6 +60,10 @@ export async function resultsWorkbook(doc: ResultsDoc, model: FrameworkModel, op
 
 interface Context {
   readonly doc: ResultsDoc;
+  /** The assessment year shown in titles and on the method sheet. */
+  readonly year: number;
+  /** The document's title, printed in every page header. */
+  readonly title: string;
   readonly model: FrameworkModel;
   readonly lang: Lang;
   readonly l: (key: string, params?: Params) => string;
@@ -75,7 +83,7 @@ interface Context {
   nameOf(code: string): string;
 }
 
-function context(doc: ResultsDoc, model: FrameworkModel, lang: Lang): Context {
+function context(doc: ResultsDoc, model: FrameworkModel, lang: Lang, year: number): Context {
   const { precision } = doc.framework;
   const groups = doc.groups.filter((g) => g.agencies.length > 0);
   const agencies = groups.flatMap((g) => g.agencies);
@@ -93,6 +101,8 @@ function context(doc: ResultsDoc, model: FrameworkModel, lang: Lang): Context {
 
   return {
     doc,
+    year,
+    title: t('WB_TITLE_RANKING', lang, { framework: doc.framework.name[lang], year }),
     model,
     lang,
     l: (key, params) => t(key, lang, params),
@@ -133,28 +143,22 @@ const isTop = (rank: number | null | undefined) => rank !== null && rank !== und
 const TOP_FILL = 'FFFFF2CC';
 const HEADER_FILL = 'FFDDEBF7';
 
+type RankItem = { a: AgencyJson; ranked: boolean };
+
+/**
+ * The ranking per group: rank, agency, points, index, class, last year's figures when compared,
+ * and the pillars. Main-indicator indices and ranks are on their own sheet (mainsSheet): all in
+ * one table, the sheet would print at a scale no one can read.
+ */
 function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Comparison | undefined): void {
-  const { l, fmt, doc } = ctx;
+  const { l, fmt } = ctx;
   const previousOf = (a: AgencyJson) => {
     const found = comparison ? findAgency(comparison, a.code) : undefined;
     return found ? { text: rankChangeText(found, ctx.lang), index: found.previous?.index ?? null, rank: found.previous?.rank ?? null } : undefined;
   };
-  const sheet = new SheetWriter(ws);
-  sheet.title(1, l('WB_TITLE_RANKING', { framework: doc.framework.name[ctx.lang], year: assessmentYear(doc) }));
-
-  const columns: Column<{ a: AgencyJson; ranked: boolean }>[] = [
-    { header: l('LABEL_RANK'), fmt: fmt.rank, value: ({ a, ranked }) => rankValue(ctx, a.rank, ranked, a.complete) },
-    // Filled by the year-on-year comparison; the column is always here so the layout does not move.
-    { header: l('WB_COL_RANK_CHANGE'), value: ({ a }) => previousOf(a)?.text ?? null },
-    ...(comparison
-      ? [
-          { header: l('WB_COL_PREVIOUS_INDEX', { year: comparison.previousYear }), fmt: fmt.index, value: ({ a }: { a: AgencyJson }) => previousOf(a)?.index ?? null },
-          { header: l('WB_COL_PREVIOUS_RANK', { year: comparison.previousYear }), fmt: fmt.rank, value: ({ a }: { a: AgencyJson }) => previousOf(a)?.rank ?? null },
-        ]
-      : []),
-    { header: l('WB_COL_AGENCY_CODE'), value: ({ a }) => a.code },
-    { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
-    ...(ctx.hasParent ? [{ header: l('WB_COL_PARENT'), value: ({ a }: { a: AgencyJson }) => a.parent ?? null }] : []),
+  const columns: Column<RankItem>[] = [
+    ...identityColumns(ctx),
+    ...(ctx.hasParent ? [{ header: l('WB_COL_PARENT'), value: ({ a }: RankItem) => a.parent ?? null }] : []),
     { header: l('LABEL_POINTS'), fmt: fmt.points, value: ({ a }) => a.points },
     ...(ctx.hasOwnMax ? [{ header: l('LABEL_OWN_MAX'), fmt: fmt.points, value: ({ a }: { a: AgencyJson }) => a.maxPoints }] : []),
     ...(ctx.hasBonusPenalty
@@ -164,25 +168,62 @@ function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Compariso
         ]
       : []),
     { header: l('LABEL_INDEX'), fmt: fmt.index, scale: true, value: ({ a }) => a.index },
-    ...(ctx.hasClasses ? [{ header: l('LABEL_CLASS'), value: ({ a }: { a: AgencyJson }) => a.class?.name[ctx.lang] ?? null }] : []),
-    ...ctx.mainCodes.flatMap((code): Column<{ a: AgencyJson; ranked: boolean }>[] => [
-      { header: l('WB_COL_INDEX_OF', { code, name: ctx.nameOf(code) }), fmt: fmt.index, scale: true, value: ({ a }) => a.indicators.find((i) => i.code === code)?.index ?? null },
-      { header: l('WB_COL_RANK_OF', { code }), fmt: fmt.rank, value: ({ a }) => a.indicators.find((i) => i.code === code)?.rank ?? null },
-    ]),
-    ...ctx.pillarCodes.flatMap((code): Column<{ a: AgencyJson; ranked: boolean }>[] => [
+    ...(ctx.hasClasses ? [{ header: l('LABEL_CLASS'), value: ({ a }: RankItem) => a.class?.name[ctx.lang] ?? null }] : []),
+    // Only with last year's results: without them the columns would stay empty.
+    ...(comparison
+      ? [
+          { header: l('WB_COL_RANK_CHANGE'), width: 12, value: ({ a }: RankItem) => previousOf(a)?.text ?? null },
+          { header: l('WB_COL_PREVIOUS_INDEX', { year: comparison.previousYear }), fmt: fmt.index, value: ({ a }: RankItem) => previousOf(a)?.index ?? null },
+          { header: l('WB_COL_PREVIOUS_RANK', { year: comparison.previousYear }), fmt: fmt.rank, value: ({ a }: RankItem) => previousOf(a)?.rank ?? null },
+        ]
+      : []),
+    ...ctx.pillarCodes.flatMap((code): Column<RankItem>[] => [
       { header: l('WB_COL_PILLAR_INDEX', { name: ctx.nameOf(code) }), fmt: fmt.index, scale: true, value: ({ a }) => a.pillars.find((p) => p.code === code)?.index ?? null },
       { header: l('WB_COL_PILLAR_RANK', { name: ctx.nameOf(code) }), fmt: fmt.rank, value: ({ a }) => a.pillars.find((p) => p.code === code)?.rank ?? null },
     ]),
     // Agencies whose submission has errors (results.json `errors`): a last column, present only when there are any.
-    ...(doc.groups.some((g) => g.agencies.some((a) => a.errors !== undefined))
+    ...(ctx.doc.groups.some((g) => g.agencies.some((a) => a.errors !== undefined))
       ? [{ header: l('LABEL_SUBMISSION_ERRORS'), fmt: fmt.rank, value: ({ a }: { a: AgencyJson }) => a.errors ?? null }]
       : []),
   ];
+  groupTables(ws, ctx, ctx.title, columns, 'DTI_Ranking');
+}
+
+/** Each main indicator's index and rank per agency, group by group, as on the ranking sheet. */
+function mainsSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+  const { l, fmt } = ctx;
+  const columns: Column<RankItem>[] = [
+    ...identityColumns(ctx),
+    ...ctx.mainCodes.flatMap((code): Column<RankItem>[] => [
+      { header: l('WB_COL_INDEX_OF', { code, name: ctx.nameOf(code) }), fmt: fmt.index, scale: true, value: ({ a }) => a.indicators.find((i) => i.code === code)?.index ?? null },
+      { header: l('WB_COL_RANK_OF', { code }), fmt: fmt.rank, value: ({ a }) => a.indicators.find((i) => i.code === code)?.rank ?? null },
+    ]),
+  ];
+  groupTables(ws, ctx, l('WB_TITLE_MAINS', { year: ctx.year }), columns, 'DTI_Mains');
+}
+
+/** Rank, code and name: the columns that stay in view (frozen) and are repeated on every printed page. */
+function identityColumns(ctx: Context): Column<RankItem>[] {
+  const { l, fmt } = ctx;
+  return [
+    { header: l('LABEL_RANK'), fmt: fmt.rank, identity: true, value: ({ a, ranked }) => rankValue(ctx, a.rank, ranked, a.complete) },
+    { header: l('WB_COL_AGENCY_CODE'), identity: true, value: ({ a }) => a.code },
+    { header: l('WB_COL_AGENCY_NAME'), identity: true, wrap: true, width: NAME_WIDTH, value: ({ a }) => a.name },
+  ];
+}
+
+/** A sheet title, then per group its title row and an Excel table of its agencies. */
+function groupTables(ws: ExcelJS.Worksheet, ctx: Context, title: string, columns: readonly Column<RankItem>[], tablePrefix: string): void {
+  const { l } = ctx;
+  const sheet = new SheetWriter(ws);
+  sheet.title(1, title);
   const headers = uniqueHeaders(columns.map((c) => c.header));
 
   let row = 2;
   let firstHeaderRow = 0;
+  const groupRows: number[] = [];
   ctx.groups.forEach((g, gi) => {
+    groupRows.push(row);
     sheet.title(row, l('WB_TITLE_GROUP', { group: g.name[ctx.lang], count: g.agencies.length, max: g.maxPoints }), 12);
     row++;
     const headerRow = row;
@@ -190,14 +231,14 @@ function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Compariso
     const items = g.agencies.map((a) => ({ a, ranked: g.ranked }));
     // An Excel table per group: each gets its own filter buttons (a sheet has one autofilter).
     ws.addTable({
-      name: `DTI_Ranking_${gi + 1}`,
+      name: `${tablePrefix}_${gi + 1}`,
       ref: `A${headerRow}`,
       headerRow: true,
       style: { theme: 'TableStyleLight1', showRowStripes: false },
       columns: headers.map((name) => ({ name, filterButton: true })),
       rows: items.map((item) => columns.map((c) => toExcel(c.value(item)))),
     });
-    sheet.header(headerRow, headers);
+    sheet.header(headerRow, headers, columns.map((c) => (c.wrap ? undefined : c.width)));
     row = sheet.rows(headerRow + 1, columns, items, ({ a }) => isTop(a.rank));
     sheet.colourScales(columns, headerRow + 1, row - 1);
     row++; // a blank row between groups
@@ -205,9 +246,33 @@ function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Compariso
 
   // One group: its title and header stay in view. Several groups share the same columns but
   // not the same title, so only the sheet title is frozen; the identity columns always are.
-  const frozenColumns = 4;
-  if (ctx.groups.length === 1) sheet.finish({ freezeRows: firstHeaderRow, freezeColumns: frozenColumns, printTitles: [1, firstHeaderRow] });
-  else sheet.finish({ freezeRows: 1, freezeColumns: frozenColumns, ...(firstHeaderRow ? { printTitles: [firstHeaderRow, firstHeaderRow] as const } : {}) });
+  const freezeColumns = identityCount(columns);
+  const print = { title, pageLabel: l('PRINT_PAGE'), titleColumns: freezeColumns };
+  if (ctx.groups.length <= 1) {
+    sheet.finish({ ...print, freezeRows: firstHeaderRow, freezeColumns, ...(firstHeaderRow ? { printTitles: [firstHeaderRow, firstHeaderRow] as const } : {}) });
+    return;
+  }
+  // Several groups: each starts a printed page with its own title and header. A group longer
+  // than a page also needs the header repeated (the same for every group), at the price of
+  // seeing it twice at the top of each later group.
+  const onePage = ctx.groups.every((g) => g.agencies.length <= ROWS_PER_PAGE);
+  sheet.finish({
+    ...print,
+    freezeRows: 1,
+    freezeColumns,
+    pageBreaksBefore: groupRows.slice(1),
+    ...(!onePage && firstHeaderRow ? { printTitles: [firstHeaderRow, firstHeaderRow] as const } : {}),
+  });
+}
+
+/** Agency rows a landscape page holds below a group's title and header (about 120 points), with room for a few wrapped names. */
+const ROWS_PER_PAGE = Math.floor(((8.27 - 1.2) * 72 - 120) / (LINE_HEIGHT + 2));
+
+/** How many leading columns are the identity columns (frozen, repeated in print). */
+function identityCount<T>(columns: readonly Column<T>[]): number {
+  let n = 0;
+  while (columns[n]?.identity) n++;
+  return n;
 }
 
 function indicatorSheet(ws: ExcelJS.Worksheet, ctx: Context, main: string): void {
@@ -219,20 +284,21 @@ function indicatorSheet(ws: ExcelJS.Worksheet, ctx: Context, main: string): void
 
   type Item = { a: AgencyJson; groupName: string; ranked: boolean };
   const columns: Column<Item>[] = [
-    { header: l('LABEL_GROUP'), value: ({ groupName }) => groupName },
-    { header: l('WB_COL_AGENCY_CODE'), value: ({ a }) => a.code },
-    { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
+    {
+      header: l('LABEL_RANK'),
+      fmt: fmt.rank,
+      identity: true,
+      value: ({ a, ranked }) => rankValue(ctx, a.indicators.find((i) => i.code === main)?.rank ?? null, ranked, a.complete),
+    },
+    { header: l('WB_COL_AGENCY_CODE'), identity: true, value: ({ a }) => a.code },
+    { header: l('WB_COL_AGENCY_NAME'), identity: true, wrap: true, width: NAME_WIDTH, value: ({ a }) => a.name },
+    { header: l('LABEL_GROUP'), wrap: true, value: ({ groupName }) => groupName },
     ...(ctx.hasParent ? [{ header: l('WB_COL_PARENT'), value: ({ a }: Item) => a.parent ?? null }] : []),
     ...leaves.map(
       (code): Column<Item> => ({ header: l('WB_COL_LEAF', { code, name: ctx.nameOf(code) }), fmt: fmt.points, value: ({ a }) => leafPoints(a, code) }),
     ),
     { header: l('WB_COL_POINTS_OF', { code: main, name: ctx.nameOf(main) }), fmt: fmt.points, value: ({ a }) => a.indicators.find((i) => i.code === main)?.points ?? null },
     { header: l('WB_COL_INDEX'), fmt: fmt.index, scale: true, value: ({ a }) => a.indicators.find((i) => i.code === main)?.index ?? null },
-    {
-      header: l('LABEL_RANK'),
-      fmt: fmt.rank,
-      value: ({ a, ranked }) => rankValue(ctx, a.indicators.find((i) => i.code === main)?.rank ?? null, ranked, a.complete),
-    },
   ];
   const rankOf = (a: AgencyJson) => a.indicators.find((i) => i.code === main)?.rank ?? null;
   sheet.header(1, columns.map((c) => c.header));
@@ -247,7 +313,12 @@ function indicatorSheet(ws: ExcelJS.Worksheet, ctx: Context, main: string): void
     // Colours compare agencies within their group, as ranks do.
     sheet.colourScales(columns, first, row - 1);
   }
-  sheet.finish({ freezeRows: 1, freezeColumns: 3, filter: [1, row - 1, columns.length], printTitles: [1, 1] });
+  sheet.finish({ ...printOf(ctx, `${main} ${ctx.nameOf(main)}`), titleColumns: identityCount(columns), freezeRows: 1, freezeColumns: identityCount(columns), filter: [1, row - 1, columns.length], printTitles: [1, 1] });
+}
+
+/** Print setup of a sheet: its name and the year in the page header, identity columns repeated when it is printed across pages. */
+function printOf(ctx: Context, name: string): { title: string; pageLabel: string; titleColumns?: number } {
+  return { title: `${name} – ${ctx.year}`, pageLabel: ctx.l('PRINT_PAGE') };
 }
 
 function detailSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
@@ -255,18 +326,19 @@ function detailSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
   const sheet = new SheetWriter(ws);
   type Item = { a: AgencyJson; groupName: string };
   const columns: Column<Item>[] = [
-    { header: l('LABEL_GROUP'), value: ({ groupName }) => groupName },
-    { header: l('WB_COL_AGENCY_CODE'), value: ({ a }) => a.code },
-    { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
+    { header: l('WB_COL_AGENCY_CODE'), identity: true, value: ({ a }) => a.code },
+    { header: l('WB_COL_AGENCY_NAME'), identity: true, wrap: true, width: NAME_WIDTH, value: ({ a }) => a.name },
+    { header: l('LABEL_GROUP'), wrap: true, width: 16, value: ({ groupName }) => groupName },
+    // Codes only: with every leaf's name the header would take half a printed page (the names are on the method sheet).
     ...ctx.leafCodes.flatMap((code): Column<Item>[] => [
-      { header: l('WB_COL_LEAF', { code, name: ctx.nameOf(code) }), fmt: fmt.points, value: ({ a }) => leafPoints(a, code) },
-      { header: l('WB_COL_INPUTS_OF', { code }), value: ({ a }) => inputsText(ctx, a, code) },
+      { header: code, fmt: fmt.points, value: ({ a }) => leafPoints(a, code) },
+      { header: l('WB_COL_INPUTS_OF', { code }), wrap: true, width: 20, value: ({ a }) => inputsText(ctx, a, code) },
     ]),
   ];
   sheet.header(1, columns.map((c) => c.header));
   const items = ctx.groups.flatMap((g) => g.agencies.map((a) => ({ a, groupName: g.name[ctx.lang] })));
   const end = sheet.rows(2, columns, items);
-  sheet.finish({ freezeRows: 1, freezeColumns: 3, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
+  sheet.finish({ ...printOf(ctx, l('WB_SHEET_DETAIL')), titleColumns: 2, freezeRows: 1, freezeColumns: 2, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
 }
 
 /**
@@ -280,10 +352,10 @@ function selfSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
   const places = ctx.doc.framework.precision.points;
   type Item = { a: AgencyJson; leaf: LeafJson; computed: number; appraised: number | null };
   const columns: Column<Item>[] = [
-    { header: l('WB_COL_AGENCY_CODE'), value: ({ a }) => a.code },
-    { header: l('WB_COL_AGENCY_NAME'), value: ({ a }) => a.name },
+    { header: l('WB_COL_AGENCY_CODE'), identity: true, value: ({ a }) => a.code },
+    { header: l('WB_COL_AGENCY_NAME'), identity: true, wrap: true, width: NAME_WIDTH, value: ({ a }) => a.name },
     { header: l('WB_COL_INDICATOR'), value: ({ leaf }) => leaf.code },
-    { header: l('WB_COL_INDICATOR_NAME'), value: ({ leaf }) => ctx.nameOf(leaf.code) },
+    { header: l('WB_COL_INDICATOR_NAME'), wrap: true, width: 30, value: ({ leaf }) => ctx.nameOf(leaf.code) },
     { header: l('WB_COL_SELF'), fmt: fmt.points, value: ({ leaf }) => leaf.selfPoints ?? null },
     { header: l('WB_COL_COMPUTED'), fmt: fmt.points, value: ({ computed }) => computed },
     { header: l('REV_COL_APPROVED'), fmt: fmt.points, value: ({ appraised }) => appraised },
@@ -292,9 +364,9 @@ function selfSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
       fmt: fmt.points,
       value: ({ leaf }) => (leaf.selfPoints === undefined ? null : toNumber(dec(leaf.points).minus(dec(leaf.selfPoints)), places)),
     },
-    { header: l('REV_COL_REASON'), value: ({ leaf }) => leaf.appraisal?.reason || null },
-    { header: l('REV_COL_REVIEWER'), value: ({ leaf }) => leaf.appraisal?.reviewer ?? null },
-    { header: l('WB_COL_EVIDENCE'), value: ({ leaf }) => (leaf.evidence === undefined ? null : link(leaf.evidence)) },
+    { header: l('REV_COL_REASON'), wrap: true, width: 24, value: ({ leaf }) => leaf.appraisal?.reason || null },
+    { header: l('REV_COL_REVIEWER'), wrap: true, width: 14, value: ({ leaf }) => leaf.appraisal?.reviewer ?? null },
+    { header: l('WB_COL_EVIDENCE'), wrap: true, width: 20, value: ({ leaf }) => (leaf.evidence === undefined ? null : link(leaf.evidence)) },
   ];
   const items: Item[] = ctx.groups.flatMap((g) =>
     g.agencies.flatMap((a) =>
@@ -308,7 +380,7 @@ function selfSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
   );
   sheet.header(1, columns.map((c) => c.header));
   const end = sheet.rows(2, columns, items);
-  sheet.finish({ freezeRows: 1, freezeColumns: 2, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
+  sheet.finish({ ...printOf(ctx, l('WB_SHEET_SELF')), titleColumns: 2, freezeRows: 1, freezeColumns: 2, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
 }
 
 const SEVERITY_COLOUR: Record<IssueJson['severity'], string> = { error: 'FF9C0006', warning: 'FF9C5700', info: 'FF1F4E78' };
@@ -319,14 +391,14 @@ function issuesSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
   const columns: Column<IssueJson>[] = [
     { header: l('WB_COL_SEVERITY'), value: (i) => l(`LABEL_SEVERITY_${i.severity}`), colour: (i) => SEVERITY_COLOUR[i.severity] },
     { header: l('WB_COL_ISSUE_CODE'), value: (i) => i.code },
-    { header: l('WB_COL_FILE'), value: (i) => i.file ?? null },
-    { header: l('WB_COL_SHEET'), value: (i) => i.sheet ?? null },
-    { header: l('WB_COL_LOCATION'), value: (i) => issueLocation(ctx, i) },
-    { header: l('WB_COL_MESSAGE'), value: (i) => i.message },
+    { header: l('WB_COL_FILE'), wrap: true, value: (i) => i.file ?? null },
+    { header: l('WB_COL_SHEET'), wrap: true, value: (i) => i.sheet ?? null },
+    { header: l('WB_COL_LOCATION'), wrap: true, value: (i) => issueLocation(ctx, i) },
+    { header: l('WB_COL_MESSAGE'), wrap: true, width: 60, value: (i) => i.message },
   ];
   sheet.header(1, columns.map((c) => c.header));
   const end = sheet.rows(2, columns, ctx.doc.issues);
-  sheet.finish({ freezeRows: 1, freezeColumns: 0, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
+  sheet.finish({ ...printOf(ctx, l('WB_SHEET_ISSUES')), freezeRows: 1, freezeColumns: 0, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
 }
 
 function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
@@ -339,8 +411,11 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
     [l('WB_METHOD_FRAMEWORK_ID'), fw.id],
     [l('WB_METHOD_FRAMEWORK_NAME'), fw.name[lang]],
     [l('WB_METHOD_VERSION'), fw.version],
-    [l('WB_METHOD_YEAR'), fw.year],
-    ...(model.framework.provenance ? [[l('WB_METHOD_PROVENANCE'), model.framework.provenance] as [string, Value]] : []),
+    // The year assessed (read back as last year's by src/compare/read-previous.ts), then the framework's own.
+    [l('WB_METHOD_YEAR'), ctx.year],
+    [l('WB_METHOD_FRAMEWORK_YEAR'), fw.year],
+    // Free text from the framework file, in whatever language its author wrote: labelled as such.
+    ...(model.framework.provenance ? [[l('WB_METHOD_PROVENANCE_AS_WRITTEN'), model.framework.provenance] as [string, Value]] : []),
     ...doc.groups.flatMap((g): [string, Value, string?][] => [
       // The group id lets a later year read this workbook back as last year's results (src/compare/read-previous.ts).
       [l('WB_METHOD_GROUP_ID', { group: g.name[lang] }), g.id],
@@ -365,7 +440,7 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
             l('WB_METHOD_CLASSES'),
             [...model.framework.classes]
               .sort((a, b) => b.min - a.min)
-              .map((c) => `${c.name[lang]} ≥ ${c.min}`)
+              .map((c) => `${c.name[lang]} ≥ ${localNumber(c.min, lang)}`)
               .join('; '),
           ] as [string, Value],
         ]
@@ -383,8 +458,8 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
   sheet.header(3, [l('WB_COL_SETTING'), l('WB_COL_VALUE')]);
   let row = 4;
   for (const [label, value, numFmt] of settings) {
-    sheet.put(row, 1, label, { bold: true });
-    sheet.put(row, 2, value, numFmt ? { fmt: numFmt, left: true } : { left: true });
+    sheet.put(row, 1, label, { bold: true, wrap: true });
+    sheet.put(row, 2, value, numFmt ? { fmt: numFmt, left: true, wrap: true } : { left: true, wrap: true });
     row++;
   }
 
@@ -395,7 +470,7 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
   const leaves = [...model.nodes.values()].filter((n) => n.isLeaf && groups.some((g) => model.applies(n, g.id)));
   const leafColumns: Column<FrameworkNode>[] = [
     { header: l('WB_COL_INDICATOR'), value: (n) => n.code },
-    { header: l('WB_COL_INDICATOR_NAME'), value: (n) => n.node.name[lang] },
+    { header: l('WB_COL_INDICATOR_NAME'), wrap: true, value: (n) => n.node.name[lang] },
     ...groups.map(
       (g): Column<FrameworkNode> => ({
         header: l('WB_COL_MAX_FOR', { group: g.name[lang] }),
@@ -404,7 +479,7 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
       }),
     ),
     { header: l('LABEL_EVIDENCE_REQUIRED'), value: (n) => (n.node.evidenceRequired ? l('WB_INPUT_YES') : null) },
-    { header: l('WB_COL_RULE'), value: (n) => ruleText(ctx, n) },
+    { header: l('WB_COL_RULE'), wrap: true, width: 40, value: (n) => ruleText(ctx, n) },
   ];
   const leafHeader = row;
   sheet.header(leafHeader, leafColumns.map((c) => c.header));
@@ -412,15 +487,17 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
 
   row++;
   sheet.title(row++, l('WB_METHOD_INPUTS'), 12);
-  sheet.header(row, [l('WB_COL_FILE'), l('WB_COL_SHA256')]);
+  // File and hash in columns A and B: src/compare/read-previous.ts reads them back there.
+  sheet.header(row, [l('WB_COL_FILE'), l('WB_COL_SHA256'), l('WB_COL_INPUT_KIND')]);
   row++;
   for (const input of doc.inputs) {
-    sheet.put(row, 1, input.file);
+    sheet.put(row, 1, input.file, { wrap: true });
     sheet.put(row, 2, input.sha256);
+    sheet.put(row, 3, input.kind ? l(`WB_INPUT_KIND_${input.kind}`) : null, { wrap: true });
     row++;
   }
   // Nothing here scrolls far enough to freeze; the filter is on the indicator table.
-  sheet.finish({ freezeRows: 0, freezeColumns: 0, filter: [leafHeader, leafHeader + leaves.length, leafColumns.length] });
+  sheet.finish({ ...printOf(ctx, l('WB_TITLE_METHOD')), freezeRows: 0, freezeColumns: 0, filter: [leafHeader, leafHeader + leaves.length, leafColumns.length] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -453,6 +530,7 @@ function inputsText(ctx: Context, a: AgencyJson, code: string): string | null {
   if (leaf.status === 'given-above') return ctx.l('WB_INPUT_GIVEN_ABOVE');
   if (leaf.status === 'not-applicable') return notApplicableText(leaf, ctx.lang, ctx.doc.framework.tags) ?? ctx.l('LABEL_NOT_APPLICABLE');
   if (leaf.status === 'missing') return ctx.l('WB_INPUT_MISSING');
+  const n = (v: string) => localNumber(v, ctx.lang);
   const { numerator, denominator, value, best, points, ...rest } = leaf.inputs;
   const parts: string[] = [];
   if (numerator !== undefined || denominator !== undefined) parts.push(`${numerator ?? ''}/${denominator ?? ''}`);
@@ -460,9 +538,9 @@ function inputsText(ctx: Context, a: AgencyJson, code: string): string | null {
     const rule = ctx.model.nodes.get(code)?.node.rule;
     if (leaf.rule === 'boolean' && (value === 'true' || value === 'false')) parts.push(ctx.l(value === 'true' ? 'WB_INPUT_YES' : 'WB_INPUT_NO'));
     else if (rule?.type === 'choice') parts.push(rule.options.find((o) => o.key === value)?.label[ctx.lang] ?? value);
-    else parts.push(best !== undefined ? `${value}/${best}` : value);
-  } else if (best !== undefined) parts.push(`/${best}`);
-  if (points !== undefined) parts.push(points);
+    else parts.push(best !== undefined ? `${n(value)}/${n(best)}` : n(value));
+  } else if (best !== undefined) parts.push(`/${n(best)}`);
+  if (points !== undefined) parts.push(n(points));
   for (const key of Object.keys(rest).sort()) parts.push(`${key}=${rest[key]}`);
   return parts.join('; ');
 }
@@ -565,9 +643,15 @@ interface Column<T> {
   readonly header: string;
   readonly value: (item: T) => Value;
   readonly fmt?: string;
-  /** Index columns: a 3-colour scale over each block of rows. */
+  /** Index columns: a sequential colour scale over each block of rows. */
   readonly scale?: boolean;
   readonly colour?: (item: T) => string;
+  /** The agency's identity (leading columns): frozen on screen, repeated on every printed page of a wide sheet. */
+  readonly identity?: boolean;
+  /** Long text: wraps within the column (at most its width) instead of widening it. */
+  readonly wrap?: boolean;
+  /** Wrapped text: the widest this column may grow (characters). Other columns: the least width of its header. */
+  readonly width?: number;
 }
 
 interface CellStyle {
@@ -576,16 +660,33 @@ interface CellStyle {
   readonly fill?: string;
   readonly colour?: string;
   readonly left?: boolean;
+  readonly wrap?: boolean;
+  readonly maxWidth?: number;
 }
 
 const MIN_WIDTH = 6;
-const MAX_WIDTH = 60;
+/** Columns of text that does not wrap (codes, numbers, file names) grow up to this. */
+const MAX_WIDTH = 66;
+/** Columns of text that wraps (names, messages) grow up to this, then wrap. */
+const WRAP_WIDTH = 34;
 /** A header wraps; its column need only be as wide as its longest word, or this many characters. */
-const HEADER_WIDTH = 14;
+const HEADER_WIDTH = 7;
+/** Agency names up to this many characters stay on one line. */
+const NAME_WIDTH = 40;
+
+/**
+ * A sequential single-hue scale (ColorBrewer "Blues"), light for low and darker for high: it
+ * reads the same to colour-blind readers and in grey print, and black text stays legible on
+ * every shade (a red–green scale does neither).
+ */
+const SCALE_COLOURS = ['FFF7FBFF', 'FFC6DBEF', 'FF6BAED6'];
 
 class SheetWriter {
   private readonly widths: number[] = [];
   private readonly headerRows = new Map<number, readonly string[]>();
+  private readonly titles = new Map<number, number>();
+  /** Text of wrapped cells by row and column, for the row heights. */
+  private readonly wrapped = new Map<number, Map<number, { text: string; bold: boolean }>>();
   private priority = 1;
 
   constructor(private readonly ws: ExcelJS.Worksheet) {}
@@ -594,9 +695,11 @@ class SheetWriter {
     const cell = this.ws.getCell(row, 1);
     cell.value = cellText(text);
     cell.font = { bold: true, size };
+    this.titles.set(row, size);
   }
 
-  header(row: number, raw: readonly string[]): void {
+  /** A header row; `widths` are the least widths of columns whose long header should not stand in a narrow column. */
+  header(row: number, raw: readonly string[], widths: readonly (number | undefined)[] = []): void {
     const labels = raw.map(headerText);
     this.headerRows.set(row, labels);
     labels.forEach((label, i) => {
@@ -607,7 +710,7 @@ class SheetWriter {
       cell.alignment = { wrapText: true, vertical: 'top' };
       cell.border = { bottom: { style: 'thin' } };
       const longestWord = maxOf(label.split(/\s+/).map(textWidth), 0);
-      this.fit(i + 1, Math.max(longestWord, Math.min(textWidth(label), HEADER_WIDTH)));
+      this.fit(i + 1, Math.min(WRAP_WIDTH, Math.max(longestWord + 1, Math.min(textWidth(label), widths[i] ?? HEADER_WIDTH))));
     });
   }
 
@@ -622,6 +725,7 @@ class SheetWriter {
           ...(c.fmt ? { fmt: c.fmt } : {}),
           ...(marked ? { bold: true, fill: TOP_FILL } : {}),
           ...(colour ? { colour } : {}),
+          ...(c.wrap ? { wrap: true, maxWidth: c.width ?? WRAP_WIDTH } : {}),
         });
       });
       row++;
@@ -643,10 +747,19 @@ class SheetWriter {
     }
     if (style.fill) cell.fill = solid(style.fill);
     if (style.left) cell.alignment = { horizontal: 'left' };
-    this.fit(col, valueWidth(v, typeof v === 'number' ? style.fmt : undefined));
+    const width = valueWidth(v, typeof v === 'number' ? style.fmt : undefined);
+    const text = typeof v === 'string' ? v : v !== null && typeof v === 'object' ? v.text : undefined;
+    if (style.wrap && text !== undefined) {
+      const cap = style.maxWidth ?? WRAP_WIDTH;
+      // Wide enough that a text which would fit on one line is estimated to (see charsPerLine).
+      this.fit(col, Math.min(Math.ceil(width / TEXT_FACTOR) + 1, cap));
+      let cells = this.wrapped.get(row);
+      if (!cells) this.wrapped.set(row, (cells = new Map()));
+      cells.set(col, { text, bold: style.bold === true });
+    } else this.fit(col, width);
   }
 
-  /** A green (high) – yellow – red (low) scale on each index column over rows first..last. */
+  /** A light-to-dark single-hue scale on each index column over rows first..last. */
   colourScales<T>(columns: readonly Column<T>[], first: number, last: number): void {
     if (last < first) return;
     columns.forEach((c, i) => {
@@ -659,7 +772,7 @@ class SheetWriter {
             type: 'colorScale',
             priority: this.priority++,
             cfvo: [{ type: 'min' }, { type: 'percentile', value: 50 }, { type: 'max' }],
-            color: [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }],
+            color: SCALE_COLOURS.map((argb) => ({ argb })),
           },
         ],
       });
@@ -672,16 +785,51 @@ class SheetWriter {
     /** Header row, last row, number of columns. */
     filter?: readonly [number, number, number];
     printTitles?: readonly [number, number];
+    /** The title in the page header, and "page n of m". */
+    title: string;
+    pageLabel: string;
+    /** Identity columns repeated on each page when the sheet is printed across pages. */
+    titleColumns?: number;
+    /** Rows that start a new printed page (each group of a ranking after the first). */
+    pageBreaksBefore?: readonly number[];
   }): void {
-    const widths = this.widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (w ?? 0) + 2)));
+    const widths = this.widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (w ?? 0) + 1)));
     widths.forEach((w, i) => {
       if (this.widths[i] !== undefined) this.ws.getColumn(i + 1).width = w;
     });
-    // Wrapped headers get the height their longest wrap needs (not every reader re-measures rows).
+    const widthOf = (col: number) => widths[col - 1] ?? MIN_WIDTH;
+    const heights = new Map<number, number>();
+    const need = (row: number, lines: number, size = 11) => heights.set(row, Math.max(heights.get(row) ?? 0, rowHeight(lines, size)));
+    // Wrapped headers and cells get the height their longest wrap needs (no reader re-measures rows).
     for (const [row, labels] of this.headerRows) {
-      const lines = maxOf(labels.map((label, i) => wrappedLines(label, (widths[i] ?? MIN_WIDTH) - 1)), 1);
-      this.ws.getRow(row).height = LINE_HEIGHT * lines;
+      need(row, maxOf(labels.map((label, i) => wrappedLines(label, widthOf(i + 1), true)), 1));
     }
+    for (const [row, cells] of this.wrapped) {
+      for (const [col, { text, bold }] of cells) {
+        const cell = this.ws.getCell(row, col);
+        const lines = wrappedLines(text, widthOf(col), bold);
+        cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+        need(row, lines);
+      }
+    }
+    // Titles span the printed width and wrap within it, so nothing runs past the margin.
+    const last = Math.max(1, widths.length);
+    const total = widths.reduce((sum, w) => sum + (w ?? MIN_WIDTH), 0) || MIN_WIDTH;
+    for (const [row, size] of this.titles) {
+      const text = String(this.ws.getCell(row, 1).value ?? '');
+      if (last > 1) this.ws.mergeCells(row, 1, row, last);
+      this.ws.getCell(row, 1).alignment = { wrapText: true, vertical: 'top' };
+      need(row, wrappedLines(text, total / (size / 11), true), size);
+    }
+    for (const [row, height] of heights) {
+      const r = this.ws.getRow(row);
+      r.height = height;
+      // A row of several lines reads from the top, its numbers beside the first line of its text.
+      if (height > rowHeight(1) && !this.titles.has(row)) {
+        r.eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: 'top' }));
+      }
+    }
+    for (const row of o.pageBreaksBefore ?? []) if (row > 1) this.ws.getRow(row - 1).addPageBreak();
     if (o.freezeRows > 0 || o.freezeColumns > 0) {
       this.ws.views = [
         {
@@ -694,31 +842,21 @@ class SheetWriter {
       ];
     }
     if (o.filter && o.filter[2] > 0) {
-      const [header, last, cols] = o.filter;
-      this.ws.autoFilter = `A${header}:${columnLetters(cols)}${Math.max(header, last)}`;
+      const [header, lastRow, cols] = o.filter;
+      this.ws.autoFilter = `A${header}:${columnLetters(cols)}${Math.max(header, lastRow)}`;
     }
-    this.ws.pageSetup = { ...this.ws.pageSetup, ...a4PageSetup('landscape', o.printTitles) };
+    printSetup(this.ws, {
+      title: o.title,
+      pageLabel: o.pageLabel,
+      widths: widths.map((w) => w ?? MIN_WIDTH),
+      ...(o.printTitles ? { titleRows: o.printTitles } : {}),
+      ...(o.titleColumns ? { titleColumns: o.titleColumns } : {}),
+    });
   }
 
   private fit(col: number, width: number): void {
     this.widths[col - 1] = Math.max(this.widths[col - 1] ?? 0, width);
   }
-}
-
-const LINE_HEIGHT = 15;
-
-/** Lines a text takes when wrapped at word boundaries in a column `width` characters wide. */
-function wrappedLines(text: string, width: number): number {
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const w = textWidth(word);
-    if (used > 0 && used + 1 + w > width) {
-      lines++;
-      used = w;
-    } else used += (used > 0 ? 1 : 0) + w;
-  }
-  return lines;
 }
 
 /** Characters a text shows (diacritics composed), its longest line. */
@@ -734,7 +872,6 @@ function valueWidth(v: ExcelValue, fmt: string | undefined): number {
   const places = /\.(0+)/.exec(fmt)?.[1]?.length ?? 0;
   return fmt.endsWith('%') ? (v * 100).toFixed(places).length + 1 : v.toFixed(places).length;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Sheet names

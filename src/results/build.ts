@@ -4,13 +4,13 @@ import type { RankedGroup, RankedValue } from '../engine/rank.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { renderIssue } from '../i18n/render.js';
 import type { Lang } from '../i18n/types.js';
-import type { IssueJson, RankedValueJson, ResultsDoc } from './schema.js';
+import type { InputFile, IssueJson, RankedValueJson, ResultsDoc } from './schema.js';
 
 export interface BuildOptions {
   readonly lang: Lang;
   readonly toolVersion: string;
   /** Files read, with their SHA-256, in the order given. */
-  readonly inputs: readonly { file: string; sha256: string }[];
+  readonly inputs: readonly InputFile[];
 }
 
 /** From ranked groups to the results document: decimals rounded at the framework's precision, issues worded in the chosen language. Pure. */

@@ -85,6 +85,14 @@ export const issueJsonSchema = locationSchema.extend({
 });
 export type IssueJson = z.infer<typeof issueJsonSchema>;
 
+/** What an input file was to the run: the method sheet lists each with its hash. */
+export const inputFileSchema = z.object({
+  file: z.string(),
+  sha256: z.string(),
+  kind: z.enum(['submission', 'review', 'previous', 'units', 'agencies', 'framework']).optional(),
+});
+export type InputFile = z.infer<typeof inputFileSchema>;
+
 export const resultsSchema = z.object({
   tool: z.object({ name: z.literal('dti'), version: z.string() }),
   lang: z.enum(['vi', 'en']),
@@ -99,7 +107,7 @@ export const resultsSchema = z.object({
     /** The agency tags the framework declares (present when it declares some), for their names. */
     tags: z.array(z.object({ id: z.string(), name: localized })).optional(),
   }),
-  inputs: z.array(z.object({ file: z.string(), sha256: z.string() })),
+  inputs: z.array(inputFileSchema),
   groups: z.array(
     z.object({
       id: z.string(),

@@ -8,7 +8,7 @@ import { bundledFrameworkIds, loadFramework } from '../framework/load.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
-import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges, signedSum } from '../report/template.js';
+import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges, signedSum } from './write.js';
 import { readXlsx } from '../sheets/xlsx/index.js';
 import { DEFAULT_XLSX_LIMITS, ReadStop, tooLarge } from '../sheets/xlsx/limits.js';
 import { ZipArchive } from '../sheets/xlsx/zip.js';
@@ -27,7 +27,7 @@ import { maxOf } from '../core/arrays.js';
  * project's own reader (src/sheets/xlsx/), which also refuses zip bombs, encrypted and corrupt
  * files first. Validations, formulas, locks and protection are not in its Grid, so the few parts
  * that hold them are inflated again (src/sheets/xlsx/zip.ts) and scanned here (section "OOXML" below).
- * Not exceljs: it cannot see <workbookProtection> at all (src/report/template.ts adds that
+ * Not exceljs: it cannot see <workbookProtection> at all (src/template/write.ts adds that
  * element after exceljs has written), its loader has none of the reader's size limits, and it
  * would make this check asynchronous where every other reader is not. The cost is shared formulas,
  * which Excel writes for filled-down cells and which are expanded here as a spreadsheet does.
@@ -407,7 +407,7 @@ function sumArguments(args: string): number[] | undefined {
   return rows;
 }
 
-/** Rows as compact ranges of a column: [12, 13, 14, 16] → H12:H14,H16 (as src/report/template.ts writes them). */
+/** Rows as compact ranges of a column: [12, 13, 14, 16] → H12:H14,H16 (as src/template/write.ts writes them). */
 
 // ---------------------------------------------------------------------------------------------
 // Data validation.
@@ -423,7 +423,7 @@ interface ExpectedInput {
 
 const BOOLEAN_ITEMS = ['Có', 'Không'];
 
-/** The input cells of a leaf row and the validation each carries (as src/report/template.ts sets them). */
+/** The input cells of a leaf row and the validation each carries (as src/template/write.ts sets them). */
 function expectedInputs(rule: Rule, max: Decimal): ExpectedInput[] {
   const atLeastZero = (type: 'whole' | 'decimal'): ExpectedRule => ({ type, operator: 'greaterThanOrEqual', values: [0] });
   const between = (hi: number): ExpectedRule => ({ type: 'decimal', operator: 'between', values: [0, hi] });

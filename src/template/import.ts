@@ -10,7 +10,7 @@ import { parseFramework } from '../framework/parse.js';
 import type { FrameworkInput } from '../framework/schema.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
-import { TEMPLATE_SHEETS } from '../report/template.js';
+import { TEMPLATE_SHEETS } from './write.js';
 import { columnRole, type ColumnRole } from '../submission/columns.js';
 import { isMetadataSheet, labelledValues } from '../submission/metadata.js';
 

@@ -40,7 +40,7 @@ describe('dti check: framework files', () => {
     expect(r.stdout).toContain(file);
     expect(r.stdout).toContain('E_FW_SUM_MISMATCH');
     expect(r.stdout).toContain('indicators[0].maxPoints');
-    expect(r.stderr).toMatch(/1 files: [1-9]\d* errors/);
+    expect(r.stderr).toMatch(/1 file: [1-9]\d* errors?/);
   });
 
   it('writes GitHub annotations with --format github', () => {

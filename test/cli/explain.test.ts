@@ -8,6 +8,14 @@ import { dti } from './run.js';
 const IN = ['--in', 'fixtures/khanh-hoa-2023/results-2023.json'];
 
 describe('dti explain', () => {
+  it('writes every figure with the decimal comma in Vietnamese', () => {
+    const r = dti(['explain', 'STP', ...IN, '--lang', 'vi']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/chỉ số DTI 0,\d{4}/);
+    expect(r.stdout).toMatch(/: \d+(,\d+)? \/ \d+ = [01],\d{4}, hạng \d+/);
+    expect(r.stdout).not.toMatch(/\d\.\d{4}/);
+  });
+
   it('explains an agency: total, each main indicator, and the rank computation', () => {
     const r = dti(['explain', 'STP', ...IN, '--lang', 'en']);
     expect(r.code).toBe(0);

@@ -38,8 +38,38 @@ describe('dti rank', () => {
 
   it('never reads its side files or its own output as submissions', () => {
     const doc = resultsSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
-    expect(doc.inputs.map((i) => i.file)).toEqual(['fixtures/khanh-hoa-2024/agencies-long.csv', 'fixtures/khanh-hoa-2024/review.csv']);
+    // Every input, with what it was to the run (the method sheet lists them with their hashes).
+    expect(doc.inputs.map((i) => [i.file, i.kind])).toEqual([
+      ['fixtures/khanh-hoa-2024/agencies-long.csv', 'submission'],
+      ['fixtures/khanh-hoa-2024/review.csv', 'review'],
+      ['fixtures/khanh-hoa-2023/results-2023.json', 'previous'],
+      ['fixtures/khanh-hoa-2024/units-map.csv', 'units'],
+      ['khanh-hoa-agencies', 'framework'],
+    ]);
+    expect(doc.inputs.every((i) => /^[0-9a-f]{64}$/.test(i.sha256))).toBe(true);
     expect(doc.summary.agencies).toBe(28);
+  });
+
+  it('shows the assessment year, not the framework\'s, and lists every input with its hash on the method sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'results.xlsx'));
+    expect(String(wb.getWorksheet('Ranking')!.getCell('A1').value)).toMatch(/– 2024$/);
+    expect(String(wb.getWorksheet('Main indicators')!.getCell('A1').value)).toMatch(/2024$/);
+    for (const ws of wb.worksheets) expect(ws.headerFooter.oddHeader).not.toMatch(/2023/);
+    const method = wb.getWorksheet('Method')!;
+    const rows: string[][] = [];
+    method.eachRow((row) => rows.push([1, 2, 3].map((c) => String(row.getCell(c).value ?? ''))));
+    expect(rows.find((r) => r[0] === 'Year')![1]).toBe('2024');
+    expect(rows.find((r) => r[0] === 'Framework year')![1]).toBe('2023');
+    const header = rows.findIndex((r) => r[0] === 'File' && r[1] === 'SHA-256');
+    expect(rows.slice(header + 1).map((r) => [r[0], r[2]])).toEqual([
+      ['fixtures/khanh-hoa-2024/agencies-long.csv', 'Submission'],
+      ['fixtures/khanh-hoa-2024/review.csv', 'Review'],
+      ['fixtures/khanh-hoa-2023/results-2023.json', 'Previous results'],
+      ['fixtures/khanh-hoa-2024/units-map.csv', 'Units map'],
+      ['khanh-hoa-agencies', 'Framework'],
+    ]);
+    expect(rows.slice(header + 1).every((r) => /^[0-9a-f]{64}$/.test(r[1]!))).toBe(true);
   });
 
   it('applies the appraisal council decisions, keeping the computed points and the reason', () => {

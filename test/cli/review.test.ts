@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resultsSchema } from '../../src/results/schema.js';
 import { ROOT, dti } from './run.js';
@@ -28,6 +29,20 @@ describe('dti review-template', () => {
     expect(existsSync(join(ROOT, out))).toBe(true);
     expect(r.stderr).toContain(`Đã ghi ${out}`);
     expect(r.stderr).toContain('Bảng thẩm định: 1188 dòng cho 29 đơn vị');
+  });
+
+  it('titles the workbook with the submissions\' year, or --year, never the framework\'s', async () => {
+    const title = async (args: string[]) => {
+      const out = join(tmp(), 'review.xlsx');
+      expect(dti(['review-template', 'fixtures/khanh-hoa-2024/agencies-long.csv', '-f', 'khanh-hoa-agencies', '--out', out, '-q', ...args]).code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      return String(wb.getWorksheet('Thẩm định')!.getCell('A1').value);
+    };
+    // The 2024 submissions, framework of 2023.
+    expect(await title([])).toMatch(/NĂM 2024$/);
+    expect(await title(['--year', '2025'])).toMatch(/NĂM 2025$/);
+    expect(dti(['review-template', LONG, '-f', 'khanh-hoa-agencies', '--out', join(tmp(), 'x.xlsx'), '--year', '24']).code).toBe(2);
   });
 
   it('writes the same bytes twice', () => {
@@ -63,7 +78,7 @@ describe('dti score --review', () => {
       appraisal: { reviewer: 'Tổ thẩm định số 1', loc: { file: 'fixtures/khanh-hoa-2024/review.csv', row: 2 } },
     });
     expect(leaf('STP', '1.3')).toMatchObject({ points: 4.29, computedPoints: 15 });
-    expect(doc.inputs.map((i) => i.file)).toEqual(['fixtures/khanh-hoa-2024/agencies-long.csv', 'fixtures/khanh-hoa-2024/review.csv']);
+    expect(doc.inputs.map((i) => i.file)).toEqual(['fixtures/khanh-hoa-2024/agencies-long.csv', 'fixtures/khanh-hoa-2024/review.csv', 'khanh-hoa-agencies']);
 
     const without = resultsSchema.parse(JSON.parse(dti(['score', 'fixtures/khanh-hoa-2024/agencies-long.csv', '-f', 'khanh-hoa-agencies', '--format', 'json', '-q']).stdout));
     const syt = (d: typeof doc) => d.groups.flatMap((g) => g.agencies).find((a) => a.code === 'SYT')!.points;

@@ -15,6 +15,21 @@ const ranking = (stdout: string) => {
 };
 
 describe('dti score', () => {
+  it('prints the Vietnamese table with decimal commas, the English one with points', () => {
+    const vi = dti(['score', 'fixtures/khanh-hoa-2024/agencies-long.csv', '-f', 'khanh-hoa-agencies', '-q']);
+    expect(vi.stdout).toMatch(/STTTT\s+Sở Thông tin và Truyền thông\s+982,69\s+0,9827/);
+    expect(vi.stdout).not.toMatch(/\d\.\d{2}/);
+    const en = dti(['score', 'fixtures/khanh-hoa-2024/agencies-long.csv', '-f', 'khanh-hoa-agencies', '-q', '--lang', 'en']);
+    expect(en.stdout).toMatch(/STTTT\s+Sở Thông tin và Truyền thông\s+982.69\s+0.9827/);
+  });
+
+  it('shows help in Vietnamese: defaults and placeholders too', () => {
+    const r = dti(['score', '--help']);
+    expect(r.stdout).toContain('(mặc định:');
+    expect(r.stdout).toContain('dti score [tuỳ chọn]');
+    expect(r.stdout).not.toMatch(/default:|\[options\]/);
+  });
+
   it('prints both group rankings of the sample and writes a results file', () => {
     const dir = tmp();
     const out = join(dir, 'results.json');

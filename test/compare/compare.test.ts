@@ -121,7 +121,7 @@ describe('merged units', () => {
       { agency: 'KHA', codes: 'KHA, NTH', index: '0.6000' },
     ]);
     expect(t('I_UNITS_MERGED', 'vi', merged[0]!.params)).toBe(
-      'Đơn vị DNG được hợp nhất từ DNG, QNA: chỉ số năm trước là trung bình cộng của các đơn vị cũ, 0.7069',
+      'Đơn vị DNG được hợp nhất từ DNG, QNA: chỉ số năm trước là trung bình cộng của các đơn vị cũ, 0,7069',
     );
   });
 

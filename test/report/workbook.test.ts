@@ -111,9 +111,10 @@ describe('ranked workbook', async () => {
   const bytes = await resultsWorkbook(doc, m, { lang: 'vi' });
   const wb = await load(bytes);
 
-  it('has the ranking, one sheet per main indicator, detail, self vs computed, issues and method', () => {
+  it('has the ranking, the main indicators, one sheet per main indicator, detail, self vs computed, issues and method', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Xếp hạng',
+      'Chỉ số chính',
       '1 Awareness',
       '2 Government',
       '3 Society',
@@ -128,10 +129,13 @@ describe('ranked workbook', async () => {
     const ws = sheet(wb, 'Xếp hạng');
     expect(ws.getCell('A1').value).toBe('Kết quả xếp hạng chỉ số chuyển đổi số (DTI) – Bộ chỉ số thử – năm 2023');
     expect(ws.getCell('A2').value).toBe('Nhóm: Sở, ban, ngành (4 đơn vị, tối đa 100 điểm)');
-    const header = rowValues(ws, 3, 9);
-    expect(header).toEqual(['Hạng', 'Thay đổi thứ hạng so với năm trước', 'Mã đơn vị', 'Tên đơn vị', 'Điểm', 'Chỉ số DTI', 'Xếp loại', '1 Awareness: chỉ số', '1: hạng']);
+    // Without last year's results there is no rank-change column; main indicators have their own sheet.
+    const header = rowValues(ws, 3, 7);
+    expect(header).toEqual(['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Điểm', 'Chỉ số DTI', 'Xếp loại', 'Trụ cột Government: chỉ số']);
     const pillarRank = headerColumn(ws, 3, 'Trụ cột Society: hạng');
     expect(pillarRank).toBe(ws.getRow(3).cellCount);
+    const mains = sheet(wb, 'Chỉ số chính');
+    expect(rowValues(mains, 3, 5)).toEqual(['Hạng', 'Mã đơn vị', 'Tên đơn vị', '1 Awareness: chỉ số', '1: hạng']);
 
     const dept = doc.groups.find((g) => g.id === 'dept')!;
     expect(dept.agencies.map((a) => [a.code, a.rank])).toEqual([
@@ -142,60 +146,69 @@ describe('ranked workbook', async () => {
     ]);
     dept.agencies.forEach((a, i) => {
       const r = 4 + i;
-      expect(rowValues(ws, r, 7)).toEqual([a.rank, null, a.code, a.name, a.points, a.index, a.class?.name.vi ?? null]);
-      expect(ws.getCell(r, 8).value).toBe(a.indicators.find((x) => x.code === '1')!.index);
-      expect(ws.getCell(r, 9).value).toBe(a.indicators.find((x) => x.code === '1')!.rank);
+      expect(rowValues(ws, r, 6)).toEqual([a.rank, a.code, a.name, a.points, a.index, a.class?.name.vi ?? null]);
+      expect(mains.getCell(r, 4).value).toBe(a.indicators.find((x) => x.code === '1')!.index);
+      expect(mains.getCell(r, 5).value).toBe(a.indicators.find((x) => x.code === '1')!.rank);
     });
     // D1: 10 + 22.5 (3/4 of 30) + 22.5 (60 % of a target of 80 %, of 30) + 20 = 75 of 100.
-    expect(rowValues(ws, 4, 7)).toEqual([1, null, 'D1', 'Sở Thông tin và Truyền thông', 75, 0.75, 'Tốt']);
-    expect(rowValues(ws, 7, 7)).toEqual([4, null, 'D4', '@Sở Y tế', 18.75, 0.1875, null]);
+    expect(rowValues(ws, 4, 6)).toEqual([1, 'D1', 'Sở Thông tin và Truyền thông', 75, 0.75, 'Tốt']);
+    expect(rowValues(ws, 7, 6)).toEqual([4, 'D4', '@Sở Y tế', 18.75, 0.1875, null]);
 
     const distTitle = findRow(ws, 1, 'Nhóm: Cấp huyện (2 đơn vị, tối đa 100 điểm)');
     expect(distTitle).toBe(4 + 4 + 1);
     expect(ws.getCell(distTitle + 1, 1).value).toBe('Hạng');
-    expect(rowValues(ws, distTitle + 2, 4)).toEqual([1, null, 'X2', '-Huyện Cam Lâm']);
-    expect(rowValues(ws, distTitle + 3, 4)).toEqual([2, null, 'X1', 'Huyện Diên Khánh']);
+    expect(rowValues(ws, distTitle + 2, 3)).toEqual([1, 'X2', '-Huyện Cam Lâm']);
+    expect(rowValues(ws, distTitle + 3, 3)).toEqual([2, 'X1', 'Huyện Diên Khánh']);
     // Indicator 2.2 is for departments only: the Society index is blank for them, set for districts.
-    const society = headerColumn(ws, 3, '3 Society: chỉ số');
-    expect(ws.getCell(4, society).value).toBeNull();
-    expect(ws.getCell(distTitle + 2, society).value).toBe(1);
+    const society = headerColumn(mains, 3, '3 Society: chỉ số');
+    expect(mains.getCell(4, society).value).toBeNull();
+    expect(mains.getCell(distTitle + 2, society).value).toBe(1);
   });
 
   it('marks the top three rows bold with a light fill', () => {
     const ws = sheet(wb, 'Xếp hạng');
     for (const r of [4, 5, 6]) {
-      expect(ws.getCell(r, 4).font?.bold).toBe(true);
-      expect(ws.getCell(r, 4).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+      expect(ws.getCell(r, 3).font?.bold).toBe(true);
+      expect(ws.getCell(r, 3).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     }
-    expect(ws.getCell(7, 4).font?.bold).toBeFalsy();
-    expect(ws.getCell(7, 4).fill).toBeUndefined();
+    expect(ws.getCell(7, 3).font?.bold).toBeFalsy();
+    expect(ws.getCell(7, 3).fill?.type === 'pattern' ? ws.getCell(7, 3).fill : undefined).not.toMatchObject({ pattern: 'solid' });
   });
 
   it('formats points, indices and ranks at the framework precision', () => {
     const ws = sheet(wb, 'Xếp hạng');
-    expect(ws.getCell(4, 5).numFmt).toBe('0.00');
-    expect(ws.getCell(4, 6).numFmt).toBe('0.0000');
-    expect(ws.getCell(4, 8).numFmt).toBe('0.0000');
-    expect(ws.getCell(4, 9).numFmt).toBe('0');
+    expect(ws.getCell(4, 4).numFmt).toBe('0.00');
+    expect(ws.getCell(4, 5).numFmt).toBe('0.0000');
+    const mains = sheet(wb, 'Chỉ số chính');
+    expect(mains.getCell(4, 4).numFmt).toBe('0.0000');
+    expect(mains.getCell(4, 5).numFmt).toBe('0');
   });
 
   it('freezes header rows, filters each table, scales index colours and sets up printing', () => {
     const ranking = sheet(wb, 'Xếp hạng');
-    // Two groups: the identity columns and the sheet title are frozen.
-    expect(ranking.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 1 });
+    // Two groups: the identity columns (rank, code, name) and the sheet title are frozen.
+    expect(ranking.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
     const tables = (ranking as unknown as { tables: Record<string, { table: { columns: { filterButton: boolean }[] } }> }).tables;
     expect(Object.keys(tables).sort()).toEqual(['DTI_Ranking_1', 'DTI_Ranking_2']);
-    expect(tables['DTI_Ranking_1']!.table).toMatchObject({ tableRef: 'A3:Q7', autoFilterRef: 'A3:Q7' });
-    expect(tables['DTI_Ranking_2']!.table).toMatchObject({ tableRef: 'A10:Q12' });
+    expect(tables['DTI_Ranking_1']!.table).toMatchObject({ tableRef: 'A3:J7', autoFilterRef: 'A3:J7' });
+    expect(tables['DTI_Ranking_2']!.table).toMatchObject({ tableRef: 'A10:J12' });
     expect(tables['DTI_Ranking_1']!.table.columns.every((c) => c.filterButton)).toBe(true);
     const cf = colourScales(ranking);
     expect(cf.length).toBeGreaterThan(0);
     expect(cf.every((c) => c.rules[0]?.type === 'colorScale')).toBe(true);
-    expect(cf.map((c) => c.ref)).toContain('F4:F7');
-    expect(ranking.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(cf.map((c) => c.ref)).toContain('E4:E7');
+    // One hue, light to dark: no red–green pair, readable to colour-blind readers and in grey print.
+    const colours = (cf[0]!.rules[0] as unknown as { color: { argb: string }[] }).color.map((c) => c.argb);
+    const lightness = colours.map((argb) => [1, 3, 5].reduce((sum, i) => sum + parseInt(argb.slice(2 + i - 1, 2 + i + 1), 16), 0));
+    expect(lightness).toEqual([...lightness].sort((a, b) => b - a));
+    expect(colours.every((argb) => parseInt(argb.slice(6, 8), 16) >= parseInt(argb.slice(2, 4), 16))).toBe(true);
+    // Small groups: each starts its own printed page, with its own title and header.
+    expect(ranking.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ranking.headerFooter.oddHeader).toContain('Kết quả xếp hạng chỉ số chuyển đổi số (DTI)');
+    expect(ranking.headerFooter.oddFooter).toBe('&CTrang &P/&N');
 
     const detail = sheet(wb, 'Chi tiết');
-    expect(detail.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
+    expect(detail.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
     expect(detail.autoFilter).toBe(`A1:${detail.getColumn(detail.columnCount).letter}7`);
 
     const issues = sheet(wb, 'Vấn đề');
@@ -205,35 +218,36 @@ describe('ranked workbook', async () => {
 
   it('fits column widths to Vietnamese text, within a cap', () => {
     const ws = sheet(wb, 'Xếp hạng');
-    const name = ws.getColumn(4).width!;
+    const name = ws.getColumn(3).width!;
     expect(name).toBeGreaterThanOrEqual('Sở Thông tin và Truyền thông'.length);
     expect(name).toBeLessThanOrEqual(62);
     expect(ws.getColumn(1).width).toBeLessThan(20);
-    // The long "rank change" header wraps onto several lines; its row is tall enough for them.
-    expect(ws.getCell('B3').alignment?.wrapText).toBe(true);
+    // The long pillar headers wrap onto several lines; their row is tall enough for them.
+    const pillar = headerColumn(ws, 3, 'Trụ cột Government: chỉ số');
+    expect(ws.getCell(3, pillar).alignment?.wrapText).toBe(true);
     expect(ws.getRow(3).height).toBeGreaterThanOrEqual(45);
   });
 
   it('writes one sheet per main indicator with its sub-indicators, points, index and rank', () => {
     const ws = sheet(wb, '2 Government');
-    expect(rowValues(ws, 1, 8)).toEqual(['Nhóm', 'Mã đơn vị', 'Tên đơn vị', '2.1 Online services', '2.2 Portal', '2 Government: điểm', 'Chỉ số', 'Hạng']);
+    expect(rowValues(ws, 1, 8)).toEqual(['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Nhóm', '2.1 Online services', '2.2 Portal', '2 Government: điểm', 'Chỉ số']);
     // D1: 2.1 at 60 % with full points at 80 % → 22.5; 2.2 manual 20.
     const d1 = findRow(ws, 2, 'D1');
-    expect(rowValues(ws, d1, 8)).toEqual(['Sở, ban, ngành', 'D1', 'Sở Thông tin và Truyền thông', 22.5, 20, 42.5, 0.7083, 2]);
+    expect(rowValues(ws, d1, 8)).toEqual([2, 'D1', 'Sở Thông tin và Truyền thông', 'Sở, ban, ngành', 22.5, 20, 42.5, 0.7083]);
     // Rows sorted by this indicator's rank within each group; 2.2 does not apply to districts.
-    expect(rowValues(ws, 2, 2)).toEqual(['Sở, ban, ngành', 'D2']);
+    expect(rowValues(ws, 2, 2)).toEqual([1, 'D2']);
     const x2 = findRow(ws, 2, 'X2');
-    expect(rowValues(ws, x2, 6)).toEqual(['Cấp huyện', 'X2', '-Huyện Cam Lâm', 30, null, 30]);
+    expect(rowValues(ws, x2, 7)).toEqual([1, 'X2', '-Huyện Cam Lâm', 'Cấp huyện', 30, null, 30]);
     expect(ws.autoFilter).toBe('A1:H7');
-    expect(colourScales(ws).map((c) => c.ref)).toEqual(['G2:G5', 'G6:G7']);
+    expect(colourScales(ws).map((c) => c.ref)).toEqual(['H2:H5', 'H6:H7']);
   });
 
   it('lists every leaf with points and compact inputs in the detail sheet', () => {
     const ws = sheet(wb, 'Chi tiết');
-    expect(rowValues(ws, 1, 7)).toEqual(['Nhóm', 'Mã đơn vị', 'Tên đơn vị', '1.1 Plan issued', '1.1: dữ liệu', '1.2 Meetings', '1.2: dữ liệu']);
-    const d1 = findRow(ws, 2, 'D1');
-    expect(rowValues(ws, d1, 11)).toEqual(['Sở, ban, ngành', 'D1', 'Sở Thông tin và Truyền thông', 10, 'có', 22.5, '3/4', 22.5, '60', 20, '20']);
-    const d2 = findRow(ws, 2, 'D2');
+    expect(rowValues(ws, 1, 7)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Nhóm', '1.1', '1.1: dữ liệu', '1.2', '1.2: dữ liệu']);
+    const d1 = findRow(ws, 1, 'D1');
+    expect(rowValues(ws, d1, 11)).toEqual(['D1', 'Sở Thông tin và Truyền thông', 'Sở, ban, ngành', 10, 'có', 22.5, '3/4', 22.5, '60', 20, '20']);
+    const d2 = findRow(ws, 1, 'D2');
     expect(ws.getCell(d2, 5).value).toBe('không');
   });
 
@@ -317,7 +331,7 @@ describe('ranked workbook', async () => {
     }
     const ws = sheet(wb, 'Xếp hạng');
     for (const name of ['=HYPERLINK("http://x")', '+1', '@Sở Y tế', '-Huyện Cam Lâm']) {
-      const cell = ws.getCell(findRow(ws, 4, name), 4);
+      const cell = ws.getCell(findRow(ws, 3, name), 3);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
       expect(cell.value).toBe(name);
     }
@@ -343,11 +357,12 @@ describe('ranked workbook', async () => {
   it('writes labels in English with lang en', async () => {
     const en = run(FRAMEWORK, 'en');
     const book = await load(await resultsWorkbook(en.doc, en.m, { lang: 'en' }));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Ranking', '1 Awareness', '2 Government', '3 Society', 'Detail', 'Self vs computed', 'Issues', 'Method']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Ranking', 'Main indicators', '1 Awareness', '2 Government', '3 Society', 'Detail', 'Self vs computed', 'Issues', 'Method']);
     const ws = sheet(book, 'Ranking');
     expect(ws.getCell('A2').value).toBe('Group: Departments (4 agencies, max 100 points)');
-    expect(rowValues(ws, 3, 7)).toEqual(['Rank', 'Rank change from last year', 'Agency code', 'Agency name', 'Points', 'DTI index', 'Class']);
-    expect(ws.getCell('G4').value).toBe('Good');
+    expect(rowValues(ws, 3, 6)).toEqual(['Rank', 'Agency code', 'Agency name', 'Points', 'DTI index', 'Class']);
+    expect(ws.getCell('F4').value).toBe('Good');
+    expect(ws.headerFooter.oddFooter).toBe('&CPage &P of &N');
     expect(sheet(book, 'Method').getCell(findRow(sheet(book, 'Method'), 1, 'Ties judged on'), 2).value).toBe('the exact value');
   });
 });
@@ -359,10 +374,11 @@ describe('workbook options', () => {
     const one: ResultsDoc = { ...doc, groups: doc.groups.filter((g) => g.id === 'dept') };
     const wb = await load(await resultsWorkbook(one, m, { lang: 'vi' }));
     const ws = sheet(wb, 'Xếp hạng');
-    expect(ws.getCell('E4').numFmt).toBe('0.0');
-    expect(ws.getCell('F4').numFmt).toBe('0.00%');
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 3 });
-    expect(ws.pageSetup.printTitlesRow).toBe('1:3');
+    expect(ws.getCell('D4').numFmt).toBe('0.0');
+    expect(ws.getCell('E4').numFmt).toBe('0.00%');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 3 });
+    // The title is in every page's header; the table's header row is repeated.
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3');
     // Indicator 3 is for districts only: no district, no sheet.
     expect(wb.worksheets.map((w) => w.name)).not.toContain('3 Society');
   });
@@ -380,8 +396,8 @@ describe('workbook options', () => {
       expect(name.length).toBeLessThanOrEqual(31);
       expect(name).not.toMatch(/[[\]:*?/\\']/);
     }
-    expect(names[1]).toBe('A Nhận thức số cấp tỉnh ’huyện’');
-    expect(names[2]).toBe('a Nhận thức số cấp tỉnh ’hu (2)');
+    expect(names[2]).toBe('A Nhận thức số cấp tỉnh ’huyện’');
+    expect(names[3]).toBe('a Nhận thức số cấp tỉnh ’hu (2)');
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
   });
 

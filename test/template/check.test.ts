@@ -8,7 +8,7 @@ import { loadFramework } from '../../src/framework/load.js';
 import type { FrameworkModel } from '../../src/framework/model.js';
 import { hasMessage, t } from '../../src/i18n/catalog.js';
 import { templateCheckMessages } from '../../src/i18n/messages/template-check.js';
-import { TEMPLATE_HEADERS, TEMPLATE_SHEETS, submissionTemplate } from '../../src/report/template.js';
+import { TEMPLATE_HEADERS, TEMPLATE_SHEETS, submissionTemplate } from '../../src/template/write.js';
 import { checkTemplate, normaliseFormula } from '../../src/template/check.js';
 import { TINY, model as inlineModel } from '../helpers/build.js';
 

@@ -6,7 +6,7 @@ import type { Grid } from '../../src/core/grid.js';
 import { loadFramework } from '../../src/framework/load.js';
 import type { FrameworkModel } from '../../src/framework/model.js';
 import { parseFramework } from '../../src/framework/parse.js';
-import { submissionTemplate } from '../../src/report/template.js';
+import { submissionTemplate } from '../../src/template/write.js';
 import { readXlsx } from '../../src/sheets/xlsx/index.js';
 import { checkTemplate } from '../../src/template/check.js';
 import { importTemplate } from '../../src/template/import.js';

@@ -17,7 +17,7 @@ import { reportHtml } from '../../report/html/report.js';
 import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { isWithin, realPath, type OutputFile } from '../../report/output/index.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, withSkipped, type CommandContext } from '../context.js';
+import { agencyListOptions, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, withSideInputs, withSkipped, type CommandContext } from '../context.js';
 import { csvStyleOption } from '../csv-style.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
@@ -157,10 +157,11 @@ async function rankInto(
   }
 
   // Every finding of the run, side files and comparison included, in every output and in the counts.
-  const doc = withIssues(run.results, issues, lang, RANK_FIRST);
+  const withInputs = withSideInputs(run.results, { agencies: options.agencies, previous: options.previous, units: options.unitsMap, framework: options.framework });
+  const doc = withIssues(withInputs, issues, lang, RANK_FIRST);
 
   const epoch = sourceDateEpochFrom(io.env);
-  const workbook = await resultsWorkbook(doc, model, { lang, ...epoch, ...(comparison ? { comparison } : {}) });
+  const workbook = await resultsWorkbook(doc, model, { lang, year: Number(options.year), ...epoch, ...(comparison ? { comparison } : {}) });
   const text = (name: string, content: string): OutputFile => ({ name, bytes: Buffer.from(content, 'utf8') });
   // The visual report: charts, robustness and a card per agency, in one self-contained page.
   const html = await reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) });

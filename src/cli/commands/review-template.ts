@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
+import { commonYear } from '../../compare/compare.js';
 import { hasErrors, issue } from '../../core/issues.js';
 import { scoreSubmissions } from '../../engine/score.js';
 import { t } from '../../i18n/catalog.js';
@@ -17,6 +18,7 @@ interface ReviewTemplateOptions {
   out: string;
   sheet?: string;
   force?: boolean;
+  year?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export function registerReviewTemplate(program: Command, ctx: CommandContext): v
     .requiredOption('-o, --out <file>', t('OPT_REVIEW_TEMPLATE_OUT', lang))
     .option('--sheet <name>', t('OPT_SHEET', lang))
     .option('--force', t('OPT_FORCE', lang))
+    .option('--year <yyyy>', t('OPT_REVIEW_TEMPLATE_YEAR', lang))
     .action(async (paths: string[], options: ReviewTemplateOptions) => {
       ctx.exitCode = await run(paths, options, ctx);
     });
@@ -44,6 +47,7 @@ async function run(paths: string[], options: ReviewTemplateOptions, ctx: Command
   if (extname(options.out).toLowerCase() !== '.xlsx' || isDirectory(options.out)) {
     throw new UsageError([issue('E_REVIEW_TEMPLATE_OUT_XLSX', {}, { file: options.out })]);
   }
+  if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError([issue('E_YEAR_OPTION', {}, { value: options.year })]);
   const model = loadFrameworkOrThrow(options.framework, lang);
   const expanded = expandInputs(paths);
   if (expanded.missing.length > 0) throw new UsageError(expanded.missing.map((p) => issue('E_INPUT_NOT_FOUND', {}, { path: p })));
@@ -57,7 +61,9 @@ async function run(paths: string[], options: ReviewTemplateOptions, ctx: Command
   if (read.submissions.length === 0) issues.push(issue('E_NOTHING_SCORED', {}, {}));
   if (!ctx.quiet) io.stderr.write(formatIssues(issues, lang, chalkFor(io.stderr, io.env, ctx.color), 20));
   if (read.submissions.length > 0) {
-    const bytes = await reviewTemplate(model, scores, { lang, ...sourceDateEpochFrom(io.env) });
+    // The year assessed: --year, else the year most submissions give, else the framework's.
+    const year = options.year !== undefined ? Number(options.year) : (commonYear(read.submissions.map((s) => s.agency.year)) ?? model.framework.year);
+    const bytes = await reviewTemplate(model, scores, { lang, year, ...sourceDateEpochFrom(io.env) });
     writeOutput(ctx, options.out, () => bytes, guard);
     if (!ctx.quiet) {
       const rows = scores.reduce((n, s) => n + s.leaves.filter((l) => l.status !== 'given-above').length, 0);

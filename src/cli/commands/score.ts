@@ -15,7 +15,7 @@ import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
-import { agencyListOptions, checkOutput, isFile, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, checkOutput, isFile, withSideInputs, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { csvStyleOption } from '../csv-style.js';
 
 /** `text` is `table` (the word validate, check and rank use); `github` prints the findings as annotations, as they do. */
@@ -94,13 +94,15 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   const files = expanded.files.filter((f) => !side.some((s) => resolve(s) === resolve(f)));
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   // Only the results, issues and adjustments are kept: submissions and scores can be freed before the outputs are built.
-  const { results: all, issues: allIssues, adjustments } = scoreFiles(files, model, {
+  const { results, issues: allIssues, adjustments } = scoreFiles(files, model, {
     lang,
     xlsxLimits,
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(review !== undefined ? { review } : {}),
     ...withSkipped(agencyListOptions(options.agencies, model), expanded.skipped),
   });
+  // Every input with its hash, side files included, for the method sheet and results.json.
+  const all = withSideInputs(results, { agencies: options.agencies, framework: options.framework });
   // --group: the group's agencies, and only the findings (and counts) that concern them.
   const only = options.group ? [options.group] : undefined;
   const issues = only ? issuesOfGroups(all, allIssues, only) : allIssues;

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, issue, type DtiIssue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
-import { submissionTemplate } from '../../report/template.js';
+import { submissionTemplate } from '../../template/write.js';
 import { readAgencyList } from '../../submission/agencies.js';
 import type { OutputFile } from '../../report/output/index.js';
 import { checkOutput, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';

@@ -57,4 +57,15 @@ export const labelMessages: MessageTable = {
   LABEL_SHEET: { vi: 'Trang', en: 'Sheet' },
   LABEL_CELL: { vi: 'Ô', en: 'Cell' },
   LABEL_MESSAGE: { vi: 'Nội dung', en: 'Message' },
+  // Data validations in words (src/template/check.ts describes them in Excel's terms).
+  DV_TYPE_decimal: { vi: 'số', en: 'number' },
+  DV_TYPE_whole: { vi: 'số nguyên', en: 'whole number' },
+  DV_TYPE_list: { vi: 'danh sách', en: 'list' },
+  DV_TYPE_textLength: { vi: 'độ dài chữ', en: 'text length' },
+  DV_TYPE_date: { vi: 'ngày', en: 'date' },
+  DV_TYPE_time: { vi: 'giờ', en: 'time' },
+  DV_TYPE_custom: { vi: 'công thức', en: 'formula' },
+  DV_OP_between: { vi: 'trong khoảng', en: 'between' },
+  DV_OP_notBetween: { vi: 'ngoài khoảng', en: 'not between' },
+  DV_RANGE_TO: { vi: ' đến ', en: ' to ' },
 };

@@ -1,7 +1,7 @@
 import type { MessageTable } from '../types.js';
 
 /**
- * Submission templates (src/report/template.ts) and `dti template`: the workbook's titles,
+ * Submission templates (src/template/write.ts) and `dti template`: the workbook's titles,
  * instructions and input messages, the command's help, and the agency-list findings.
  * The form's column headers and identity labels are not here: they are the contract with the
  * reader (src/submission/columns.ts, metadata.ts) and stay Vietnamese in every language.
@@ -110,6 +110,7 @@ export const templateMessages: MessageTable = {
     en: 'agency group (id); required for a blank form when the framework has several groups, or only the agencies of this group',
   },
   OPT_TEMPLATE_YEAR: { vi: 'năm đánh giá ghi trên biểu mẫu (mặc định: năm của bộ chỉ số)', en: "assessment year written on the form (default: the framework's year)" },
+  OPT_REVIEW_TEMPLATE_YEAR: { vi: 'năm đánh giá ghi trên bảng thẩm định (mặc định: năm ghi trong các bản nộp, nếu không có thì năm của bộ chỉ số)', en: "assessment year in the review workbook's title (default: the year the submissions give, else the framework's)" },
   OPT_TEMPLATE_OUT: {
     vi: 'tệp .xlsx (biểu mẫu trống) hoặc thư mục (với --agencies, tạo nếu chưa có)',
     en: 'an .xlsx file (blank form) or a folder (with --agencies; created if absent)',

@@ -3,6 +3,7 @@ import type { MessageTable } from '../types.js';
 /** Labels of the ranked workbook (src/report/workbook.ts): sheet names, headers, method sheet. */
 export const workbookMessages: MessageTable = {
   WB_SHEET_RANKING: { vi: 'Xếp hạng', en: 'Ranking' },
+  WB_SHEET_MAINS: { vi: 'Chỉ số chính', en: 'Main indicators' },
   WB_SHEET_DETAIL: { vi: 'Chi tiết', en: 'Detail' },
   WB_SHEET_SELF: { vi: 'Tự chấm – Thẩm định', en: 'Self vs computed' },
   WB_SHEET_ISSUES: { vi: 'Vấn đề', en: 'Issues' },
@@ -10,6 +11,7 @@ export const workbookMessages: MessageTable = {
 
   WB_TITLE_RANKING: { vi: 'Kết quả xếp hạng chỉ số chuyển đổi số (DTI) – {framework} – năm {year}', en: 'Digital Transformation Index (DTI) ranking – {framework} – {year}' },
   WB_TITLE_GROUP: { vi: 'Nhóm: {group} ({count} đơn vị, tối đa {max} điểm)', en: 'Group: {group} ({count} agencies, max {max} points)' },
+  WB_TITLE_MAINS: { vi: 'Chỉ số và thứ hạng theo chỉ số chính – năm {year}', en: 'Main indicators: index and rank – {year}' },
   WB_TITLE_METHOD: { vi: 'Phương pháp tính và nguồn dữ liệu', en: 'Method and sources' },
 
   WB_COL_AGENCY_CODE: { vi: 'Mã đơn vị', en: 'Agency code' },
@@ -53,7 +55,9 @@ export const workbookMessages: MessageTable = {
   WB_METHOD_FRAMEWORK_NAME: { vi: 'Tên bộ chỉ số', en: 'Framework name' },
   WB_METHOD_VERSION: { vi: 'Phiên bản', en: 'Version' },
   WB_METHOD_YEAR: { vi: 'Năm đánh giá', en: 'Year' },
+  WB_METHOD_FRAMEWORK_YEAR: { vi: 'Năm của bộ chỉ số', en: 'Framework year' },
   WB_METHOD_PROVENANCE: { vi: 'Nguồn gốc bộ chỉ số', en: 'Provenance' },
+  WB_METHOD_PROVENANCE_AS_WRITTEN: { vi: 'Nguồn gốc bộ chỉ số (nguyên văn trong tệp bộ chỉ số, không dịch)', en: 'Provenance (as written in the framework file)' },
   WB_METHOD_MAX_GROUP: { vi: 'Điểm tối đa – {group}', en: 'Max points – {group}' },
   WB_METHOD_PRECISION_POINTS: { vi: 'Số chữ số thập phân của điểm', en: 'Decimals of points' },
   WB_METHOD_PRECISION_INDEX: { vi: 'Số chữ số thập phân của chỉ số', en: 'Decimals of indices' },
@@ -84,4 +88,12 @@ export const workbookMessages: MessageTable = {
   WB_METHOD_TOOL: { vi: 'Công cụ tính', en: 'Computed with' },
   WB_METHOD_LEAVES: { vi: 'Các chỉ số được chấm điểm', en: 'Scored indicators' },
   WB_METHOD_INPUTS: { vi: 'Tệp dữ liệu đầu vào', en: 'Input files' },
+  WB_COL_INPUT_KIND: { vi: 'Loại dữ liệu', en: 'Kind' },
+  WB_INPUT_KIND_submission: { vi: 'Bài tự đánh giá', en: 'Submission' },
+  WB_INPUT_KIND_review: { vi: 'Kết quả thẩm định', en: 'Review' },
+  WB_INPUT_KIND_previous: { vi: 'Kết quả năm trước', en: 'Previous results' },
+  WB_INPUT_KIND_units: { vi: 'Bảng sáp nhập đơn vị', en: 'Units map' },
+  WB_INPUT_KIND_agencies: { vi: 'Danh sách đơn vị', en: 'Agency list' },
+  WB_INPUT_KIND_framework: { vi: 'Bộ chỉ số', en: 'Framework' },
+  PRINT_PAGE: { vi: 'Trang {page}/{pages}', en: 'Page {page} of {pages}' },
 };

@@ -9,7 +9,7 @@ import type { Rule } from '../../src/engine/rules/index.js';
 import { scoreSubmissions, type AgencyScore } from '../../src/engine/score.js';
 import { loadFramework } from '../../src/framework/load.js';
 import type { FrameworkModel } from '../../src/framework/model.js';
-import { TEMPLATE_HEADERS, TEMPLATE_SHEETS, submissionTemplate } from '../../src/report/template.js';
+import { TEMPLATE_HEADERS, TEMPLATE_SHEETS, submissionTemplate } from '../../src/template/write.js';
 import { readXlsx } from '../../src/sheets/xlsx/index.js';
 import { parseGrid } from '../../src/submission/parse.js';
 import { TINY, fillOneInput, model as inlineModel } from '../helpers/build.js';
@@ -246,11 +246,25 @@ describe('submission template: layout', () => {
     expect(rows.get('header_row')).toBe(9);
   });
 
-  it('freezes the header, sizes columns for Vietnamese text and prints landscape, fit to width', () => {
+  it('freezes the header, sizes columns for Vietnamese text and prints landscape, fit to width, header repeated', () => {
     const ws = form(wb);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 9 });
-    expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(50);
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(36);
+    // The identity labels fit beside their value cells: "Đơn vị cấp trên:" is the longest.
+    expect(ws.getColumn(1).width).toBeGreaterThanOrEqual('Đơn vị cấp trên:'.length);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '9:9' });
+    expect(ws.headerFooter.oddFooter).toBe('&CTrang &P/&N');
+  });
+
+  it('gives rows with wrapped text the height of their lines', () => {
+    const ws = form(wb);
+    // Every leaf row's rule text wraps in its column; its row is at least one line per line of text.
+    for (let r = 10; r <= ws.rowCount; r++) {
+      const rule = ws.getCell(r, 4).value;
+      if (typeof rule !== 'string') continue;
+      expect(ws.getCell(r, 4).alignment?.wrapText).toBe(true);
+      expect(ws.getRow(r).height).toBeGreaterThanOrEqual(15 * rule.split('\n').length);
+    }
   });
 
   it('writes instructions in Vietnamese, with English below when asked', async () => {

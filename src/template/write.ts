@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../core/grid.js';
-import { a4PageSetup, newWorkbook, solid } from './excel.js';
+import { newWorkbook, printSetup, rowHeight, solid, wrappedLines } from '../report/excel.js';
+import { HELP_WIDTH } from '../report/review-template.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Decimal, roundTo } from '../core/decimal.js';
 import type { Rule } from '../engine/rules/index.js';
@@ -9,7 +10,7 @@ import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang, Params } from '../i18n/types.js';
 import { toolVersion } from '../version.js';
-import { pinZipEntryTimes } from './workbook-dates.js';
+import { pinZipEntryTimes } from '../report/workbook-dates.js';
 
 /**
  * The submission template: the workbook an agency fills in for its self-assessment, laid out
@@ -72,7 +73,13 @@ const BOOLEAN_LIST = ['Có', 'Không'];
 
 const COL = { code: 1, name: 2, max: 3, rule: 4, value: 5, numerator: 6, denominator: 7, points: 8, evidence: 9, note: 10 } as const;
 const LAST_COL = COL.note;
-const WIDTHS = [11, 55, 9, 45, 22, 10, 10, 12, 36, 30];
+/**
+ * Column widths: together A4 landscape at a readable scale. Column A also holds the identity
+ * labels ("Đơn vị cấp trên:"), which must show whole beside their value cells.
+ */
+const WIDTHS = [18, 38, 8, 32, 13, 8, 8, 10, 20, 18];
+/** Columns whose text wraps (and sets the row's height). */
+const WRAPPED: readonly number[] = [COL.name, COL.rule, COL.evidence, COL.note];
 
 const FILL_INPUT = 'FFFFF2CC';
 const FILL_SECTION = 'FFDDEBF7';
@@ -152,7 +159,7 @@ const HELP_KEYS = [
 function instructionsSheet(ws: ExcelJS.Worksheet, ctx: Ctx): void {
   const fw = ctx.model.framework;
   const group = ctx.model.group(ctx.group)!;
-  ws.getColumn(1).width = 120;
+  ws.getColumn(1).width = HELP_WIDTH;
   const langs: Lang[] = ctx.lang === 'vi' ? ['vi'] : ['vi', ctx.lang];
   let r = 1;
   for (const lang of langs) {
@@ -168,15 +175,19 @@ function instructionsSheet(ws: ExcelJS.Worksheet, ctx: Ctx): void {
     for (const key of HELP_KEYS) {
       if (key !== '') {
         const cell = ws.getCell(r, 1);
-        cell.value = t(key, lang, params);
+        const text = t(key, lang, params);
+        const size = key === 'TPL_HELP_TITLE' ? 14 : 11;
+        const bold = key === 'TPL_HELP_TITLE' || key === 'TPL_HELP_COLUMNS';
+        cell.value = text;
         cell.alignment = { wrapText: true, vertical: 'top' };
-        if (key === 'TPL_HELP_TITLE') cell.font = { bold: true, size: 14 };
-        else if (key === 'TPL_HELP_COLUMNS') cell.font = { bold: true };
+        if (size === 14) cell.font = { bold: true, size: 14 };
+        else if (bold) cell.font = { bold: true };
+        ws.getRow(r).height = rowHeight(wrappedLines(text, HELP_WIDTH / (size / 11), bold), size);
       }
       r++;
     }
   }
-  ws.pageSetup = a4PageSetup('portrait');
+  printSetup(ws, { title: ctx.l('TPL_TITLE', { year: ctx.year }), pageLabel: ctx.l('PRINT_PAGE'), widths: [HELP_WIDTH], orientation: 'portrait' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,14 +206,19 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   // Title rows.
+  const totalWidth = WIDTHS.reduce((sum, w) => sum + w, 0);
+  const title = l('TPL_TITLE', { year: ctx.year });
   ws.mergeCells(1, 1, 1, LAST_COL);
-  ws.getCell(1, 1).value = l('TPL_TITLE', { year: ctx.year });
+  ws.getCell(1, 1).value = title;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
+  ws.getCell(1, 1).alignment = { horizontal: 'center', wrapText: true, vertical: 'top' };
+  ws.getRow(1).height = rowHeight(wrappedLines(title, totalWidth / (14 / 11), true), 14);
+  const subtitle = l('TPL_SUBTITLE', { framework: fw.name[ctx.lang], version: fw.version });
   ws.mergeCells(2, 1, 2, LAST_COL);
-  ws.getCell(2, 1).value = l('TPL_SUBTITLE', { framework: fw.name[ctx.lang], version: fw.version });
+  ws.getCell(2, 1).value = subtitle;
   ws.getCell(2, 1).font = { italic: true };
-  ws.getCell(2, 1).alignment = { horizontal: 'center' };
+  ws.getCell(2, 1).alignment = { horizontal: 'center', wrapText: true, vertical: 'top' };
+  ws.getRow(2).height = rowHeight(wrappedLines(subtitle, totalWidth));
 
   // Identity: a label ending in ":" and its value in the next cell, one per row.
   const identity: [string, string | number | null, boolean][] = [
@@ -219,6 +235,9 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     const labelCell = ws.getCell(r, 1);
     labelCell.value = label;
     labelCell.font = { bold: true };
+    // Wraps rather than being cut at the value cell, should a wider font not fit it on one line.
+    labelCell.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(r).height = rowHeight(wrappedLines(label, WIDTHS[0]!, true));
     const valueCell = ws.getCell(r, 2);
     valueCell.value = value;
     if (typeof value !== 'number') valueCell.numFmt = '@';
@@ -229,6 +248,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   }
   r++; // an empty row
   const headerRow = r;
+  ws.getRow(headerRow).height = rowHeight(Math.max(...TEMPLATE_HEADERS.map((h, i) => wrappedLines(h, WIDTHS[i]!, true))));
   TEMPLATE_HEADERS.forEach((h, i) => {
     const cell = ws.getCell(headerRow, i + 1);
     cell.value = h;
@@ -260,8 +280,9 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     for (let c = 1; c <= LAST_COL; c++) {
       const cell = cells.getCell(c);
       cell.border = BORDER;
-      cell.alignment = { vertical: 'top', wrapText: c === COL.name || c === COL.rule || c === COL.evidence || c === COL.note };
+      cell.alignment = { vertical: 'top', wrapText: WRAPPED.includes(c) };
     }
+    fitHeight(cells, !node.isLeaf);
     if (node.informational) {
       cells.getCell(COL.rule).value = l('TPL_RULE_INFORMATIONAL');
       for (let c = 1; c <= LAST_COL; c++) {
@@ -276,6 +297,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     if (!node.isLeaf) {
       const children = node.children.filter((c) => !c.informational && model.applies(c, ctx.group));
       cells.getCell(COL.rule).value = l('TPL_RULE_SECTION');
+      fitHeight(cells, true);
       pointsCell.value = { formula: signedSum(children, node.effect, rowOf, ctx.places), result: 0 } as ExcelJS.CellFormulaValue;
       for (let c = 1; c <= LAST_COL; c++) {
         cells.getCell(c).font = { bold: true };
@@ -285,6 +307,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     }
     const rule = node.node.rule!;
     cells.getCell(COL.rule).value = ruleText(node, rule, max, ctx);
+    fitHeight(cells, false);
     const ref = (c: number) => `${columnLetters(c)}${row}`;
     const inputs = inputColumns(rule);
     for (const c of [COL.value, COL.numerator, COL.denominator]) {
@@ -328,11 +351,16 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     total.getCell(c).font = { bold: true };
     total.getCell(c).border = BORDER;
   }
-  ws.getCell(totalRow + 2, COL.name).value = l('TPL_FOOTNOTE_EVIDENCE');
+  // The footnote spans the name column to the table's edge (never column A, where codes are read), so it is printed whole.
+  const footnote = l('TPL_FOOTNOTE_EVIDENCE');
+  ws.mergeCells(totalRow + 2, COL.name, totalRow + 2, LAST_COL);
+  ws.getCell(totalRow + 2, COL.name).value = footnote;
   ws.getCell(totalRow + 2, COL.name).font = { italic: true };
+  ws.getCell(totalRow + 2, COL.name).alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(totalRow + 2).height = rowHeight(wrappedLines(footnote, totalWidth - WIDTHS[0]!));
 
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'B4', tabSelected: true } as Partial<ExcelJS.WorksheetView>];
-  ws.pageSetup = a4PageSetup('landscape', [headerRow, headerRow]);
+  printSetup(ws, { title, pageLabel: l('PRINT_PAGE'), widths: WIDTHS, titleRows: [headerRow, headerRow], orientation: 'landscape' });
   // No password (a hash would need a random salt, and the lock only guards against slips):
   // rows and columns cannot be inserted, deleted or sorted; they can be resized, and links added.
   await ws.protect('', {
@@ -569,6 +597,16 @@ function unlock(cell: ExcelJS.Cell): void {
   cell.fill = solid(FILL_INPUT);
 }
 
+
+/** Sets a form row's height to fit its wrapped cells (neither Excel nor LibreOffice does it on open). */
+function fitHeight(cells: ExcelJS.Row, bold: boolean): void {
+  let lines = 1;
+  for (const c of WRAPPED) {
+    const v = cells.getCell(c).value;
+    if (typeof v === 'string' && v) lines = Math.max(lines, wrappedLines(v, WIDTHS[c - 1]!, bold));
+  }
+  cells.height = rowHeight(lines);
+}
 
 function pointsFormat(places: number): string {
   return places === 0 ? '0' : `0.${'0'.repeat(places)}`;
