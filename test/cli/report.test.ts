@@ -113,6 +113,20 @@ describe('dti rank, report, card and sensitivity on the two-year sample', () => 
     expect(readFileSync(input)).toEqual(readFileSync(join(out, 'results.json')));
   });
 
+  it('refuses to replace an existing file unless --force, for report and card alike', async () => {
+    const file = join(out, 'someone-else.html');
+    writeFileSync(file, 'a page someone wrote');
+    for (const args of [['report', out, '-o', file], ['card', 'syt', '--in', out, '-o', file]]) {
+      const refused = await dti([...args, '--lang', 'en']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(file);
+      expect(readFileSync(file, 'utf8')).toBe('a page someone wrote');
+    }
+    const forced = await dti(['card', 'syt', '--in', out, '-o', file, '--force', '-q']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('<html');
+  });
+
   it('says which results file cannot be read', async () => {
     const bad = join(out, 'bad.json');
     writeFileSync(bad, '{"tool": 1}');

@@ -12,6 +12,7 @@ import { reportIssues } from './report.js';
 interface CardOptions {
   in: string;
   out: string;
+  force?: boolean;
   previous?: string;
   unitsMap?: string;
   framework?: string;
@@ -26,6 +27,7 @@ export function registerCard(program: Command, ctx: CommandContext): void {
     .argument('<agency>', t('ARG_AGENCY', lang))
     .requiredOption('--in <file-or-folder>', t('OPT_IN', lang))
     .requiredOption('-o, --out <file>', t('OPT_OUT_HTML', lang))
+    .option('--force', t('OPT_FORCE', lang))
     .option('--previous <file>', t('OPT_PREVIOUS', lang))
     .option('--units-map <file>', t('OPT_UNITS_MAP', lang))
     .option('-f, --framework <id-or-file>', t('OPT_FRAMEWORK_RESULTS', lang))
@@ -39,7 +41,10 @@ export function registerCard(program: Command, ctx: CommandContext): void {
       if (!card) throw new UsageError([issue('E_EXPLAIN_AGENCY', {}, { agency, file: input.file })]);
       const html = cardHtml(card, { doc: input.doc, lang, year: assessmentYear(input.doc), ...(comparison ? { previousYear: comparison.previousYear } : {}) });
       if (options.out === '-') ctx.io.stdout.write(html);
-      else writeOutput(ctx, options.out, () => html);
+      else {
+        const inputs = [input.file, options.previous, options.unitsMap].filter((f): f is string => f !== undefined);
+        writeOutput(ctx, options.out, () => html, { force: options.force, inputs });
+      }
       ctx.exitCode = reportIssues(ctx, compared.issues);
     });
 }

@@ -11,6 +11,7 @@ import { sensitivityOptions, type SensitivityFlags } from './sensitivity.js';
 
 interface ReportOptions extends SensitivityFlags {
   out: string;
+  force?: boolean;
   previous?: string;
   unitsMap?: string;
   framework?: string;
@@ -24,6 +25,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .description(t('CMD_REPORT', lang))
     .argument('<results>', t('ARG_RESULTS', lang))
     .requiredOption('-o, --out <file>', t('OPT_OUT_HTML', lang))
+    .option('--force', t('OPT_FORCE', lang))
     .option('--previous <file>', t('OPT_PREVIOUS', lang))
     .option('--units-map <file>', t('OPT_UNITS_MAP', lang))
     .option('-f, --framework <id-or-file>', t('OPT_FRAMEWORK_RESULTS', lang))
@@ -39,7 +41,10 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       const comparison = compared.comparison ?? (options.previous === undefined ? input.comparison : undefined);
       const html = await reportHtml(input.doc, { lang, sensitivity: sens, ...(comparison ? { comparison } : {}), ...(fw ?? {}) });
       if (options.out === '-') ctx.io.stdout.write(html);
-      else writeOutput(ctx, options.out, () => html);
+      else {
+        const inputs = [input.file, options.previous, options.unitsMap].filter((f): f is string => f !== undefined);
+        writeOutput(ctx, options.out, () => html, { force: options.force, inputs });
+      }
       ctx.exitCode = reportIssues(ctx, compared.issues);
     });
 }
