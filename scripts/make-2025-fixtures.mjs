@@ -368,20 +368,22 @@ for (const ag of AGENCIES) {
       if (result !== '') cached.set(code, result);
     }
   }
-  // Sections and the total: SUM of the rows below, as the sheet computes them (deepest first).
+  // Sections and the total as the sheet's formulas compute them (deepest first): the rows below
+  // added, penalty rows taken off (the template's signedSum), or the engine's cross-check flags them.
+  const signed = (nodes, effect) =>
+    Math.round(nodes.reduce((s, c) => s + (c.effect === 'penalty' && effect !== 'penalty' ? -1 : 1) * (cached.get(c.code) ?? 0), 0) * 100) / 100;
   const sectionCodes = [...rowOf.keys()].filter((c) => !model.nodes.get(c).isLeaf).sort((a, b) => b.split('.').length - a.split('.').length);
   for (const code of sectionCodes) {
     const node = model.nodes.get(code);
-    const total = node.children.reduce((s, c) => s + (cached.get(c.code) ?? 0), 0);
-    cached.set(code, Math.round(total * 100) / 100);
+    cached.set(code, signed(node.children, node.effect));
     const cell = ws.getRow(rowOf.get(code)).getCell(8);
     if (cell.formula) cell.value = { formula: cell.formula, result: cached.get(code) };
   }
   ws.eachRow((r) => {
     const cell = r.getCell(8);
     if (r.getCell(1).value === null && cell.formula && /^ROUND\(SUM\(/.test(cell.formula)) {
-      const mains = [...rowOf.keys()].filter((c) => !c.includes('.'));
-      cell.value = { formula: cell.formula, result: Math.round(mains.reduce((s, c) => s + (cached.get(c) ?? 0), 0) * 100) / 100 };
+      const mains = [...rowOf.keys()].filter((c) => !c.includes('.')).map((c) => model.nodes.get(c));
+      cell.value = { formula: cell.formula, result: signed(mains, 'score') };
     }
   });
   const out = new Uint8Array(await wb.xlsx.writeBuffer());

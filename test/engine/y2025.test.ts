@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Adjustment } from '../../src/engine/adjustment.js';
 import { rankScores, type RankedAgency } from '../../src/engine/rank.js';
 import { scoreSubmissions, type AgencyScore } from '../../src/engine/score.js';
-import { model } from '../helpers/build.js';
+import { renderIssue } from '../../src/i18n/render.js';
+import { parseGrid } from '../../src/submission/parse.js';
+import { grid, model } from '../helpers/build.js';
 import { PUBLIC, Y2025, base, leaf, subs, withRow, type Row } from '../helpers/y2025.js';
 
 const m = model(Y2025);
@@ -136,6 +138,49 @@ describe('bonus and penalty points', () => {
     const list = rankScores(m, score(both))[0]!.agencies;
     expect(list.map((a) => [a.score.agency.code, a.total.rank])).toEqual([['A', 1], ['B', 2]]);
     for (const a of list) expect(a.mains.map((v) => [v.code, v.points.toString(), v.rank])).toEqual([['1', '40', 1], ['2', '0', 1]]);
+  });
+});
+
+describe('a form whose section holds a penalty row', () => {
+  // A filled department form: code A, value D, self-score G; section 9 holds bonus 9.1 (5) and penalty 9.2 (20).
+  const FORM = [
+    ['Mã đơn vị: A'],
+    ['Nhóm:', 'so'],
+    ['STT', 'Tên chỉ số', 'Điểm tối đa', 'Giá trị', 'Tử số', 'Mẫu số', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+    ['1', 'Nhận thức số', 60, null, null, null, 40, null],
+    ['1.1', 'Kế hoạch', 40, 'Có', null, null, 40, null],
+    ['1.2', 'Tuyên truyền', 20, 'Không', null, null, 0, null],
+    ['2', 'Hoạt động', 20, null, null, null, 0, null],
+    ['2.2', 'Kinh tế số', 20, 'Không', null, null, 0, null],
+    ['9', 'Điểm thưởng và điểm trừ', null, null, null, null, -15, null],
+    ['9.1', 'Giải thưởng', 10, 1, null, null, 5, null],
+    ['9.2', 'Sự cố an toàn thông tin', 20, 'Có', null, null, 20, null],
+    [null, 'Tổng cộng', 100, null, null, null, 25, null],
+  ];
+  const scoreForm = (edit: (rows: (string | number | null)[][]) => void = () => {}) => {
+    const rows = FORM.map((r) => [...r]);
+    edit(rows);
+    const parsed = parseGrid(grid(rows, 'a.xlsx', 'xlsx'), m);
+    expect(parsed.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    return scoreSubmissions(m, parsed.submissions)[0]!;
+  };
+  const mismatches = (s: AgencyScore) => s.issues.filter((i) => i.code === 'W_SUBTOTAL_MISMATCH' || i.code === 'W_TOTAL_MISMATCH');
+
+  it('agrees with a subtotal of the points less the penalty, and a total that adds it', () => {
+    const a = scoreForm();
+    expect(mismatches(a)).toEqual([]);
+    expect([a.points.toString(), a.bonusPoints.toString(), a.penaltyPoints.toString()]).toEqual(['40', '5', '20']);
+  });
+
+  it('flags a subtotal that adds the penalty, expecting points less penalty and naming the cells summed', () => {
+    const a = scoreForm((rows) => {
+      rows[8]![6] = 25;
+      rows[11]![6] = 65;
+    });
+    const [sub, total] = mismatches(a);
+    expect(sub).toMatchObject({ code: 'W_SUBTOTAL_MISMATCH', location: { cell: 'G9' }, params: { indicator: '9', given: '25', expected: '-15', cells: 'G10:G11' } });
+    expect(renderIssue(sub!, 'en')).toContain('(G10:G11) add up to -15');
+    expect(total).toMatchObject({ code: 'W_TOTAL_MISMATCH', location: { cell: 'G12' }, params: { given: '65', expected: '25', cells: 'G4, G7, G9' } });
   });
 });
 
