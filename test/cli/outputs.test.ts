@@ -112,7 +112,7 @@ describe('dti rank --out', () => {
     noStack(r.stderr);
     const forced = rank(LONG, out, ['--force', '-q']);
     expect(forced.code).toBe(0);
-    expect(visible(out)).toEqual(['cap-huyen.csv', 'notes.docx', 'results.json', 'results.xlsx', 'so-nganh.csv', 'summary.md']);
+    expect(visible(out)).toEqual(['cap-huyen.csv', 'notes.docx', 'report.html', 'results.json', 'results.xlsx', 'so-nganh.csv', 'summary.md']);
     expect(readFileSync(join(out, 'notes.docx'), 'utf8')).toBe('the director’s notes');
   });
 
@@ -131,7 +131,7 @@ describe('dti rank --out', () => {
     expect(rank(LONG, out, ['--previous', PREVIOUS, '-q']).code).toBe(0);
     expect(visible(out)).toContain('comparison.json');
     expect(rank(LONG, out, ['-q']).code).toBe(0);
-    expect(visible(out)).toEqual(['cap-huyen.csv', 'results.json', 'results.xlsx', 'so-nganh.csv', 'summary.md']);
+    expect(visible(out)).toEqual(['cap-huyen.csv', 'report.html', 'results.json', 'results.xlsx', 'so-nganh.csv', 'summary.md']);
     expect(readdirSync(join(out, '..'))).toEqual(['out']); // no staging folder, backup or lock left
   });
 
@@ -186,7 +186,7 @@ describe('dti rank --out', () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`Another dti run (process ${first.pid}) is writing to ${out}`);
     expect(await done).toBe(0);
-    expect(visible(out)).toEqual(['cap-huyen.csv', 'results.json', 'results.xlsx', 'so-nganh.csv', 'summary.md']);
+    expect(visible(out)).toEqual(['cap-huyen.csv', 'report.html', 'results.json', 'results.xlsx', 'so-nganh.csv', 'summary.md']);
     expect(readdirSync(parent).sort()).toEqual(['big.csv', 'out']);
   });
 

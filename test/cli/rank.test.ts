@@ -157,7 +157,7 @@ describe('dti rank findings', () => {
 
   it('counts in the summary line every finding that results.json, the issues sheet and summary.md list', async () => {
     const doc = resultsSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
-    const line = /(\d+) errors, (\d+) warnings, (\d+) notes/.exec(run.stderr)!;
+    const line = /(\d+) errors?, (\d+) warnings?, (\d+) notes?/.exec(run.stderr)!;
     const bySeverity = (s: string) => doc.issues.filter((i) => i.severity === s).length;
     expect([Number(line[1]), Number(line[2]), Number(line[3])]).toEqual([bySeverity('error'), bySeverity('warning'), bySeverity('info')]);
     expect(doc.summary).toMatchObject({ errors: bySeverity('error'), warnings: bySeverity('warning'), infos: bySeverity('info') });

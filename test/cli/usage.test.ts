@@ -66,7 +66,7 @@ describe('dti score --group', () => {
     const theirs = doc.issues.filter((i: { message: string }) => [...districts].some((c) => i.message.startsWith(`Agency ${c}:`)));
     expect(theirs.length).toBeGreaterThan(0);
     expect(theirs.length).toBeLessThan(doc.issues.length);
-    expect(one.stderr).toContain(`${districts.size} agencies from 1 files; 0 errors, ${theirs.length} warnings, 0 notes`);
+    expect(one.stderr).toContain(`${districts.size} agencies from 1 file; 0 errors, ${theirs.length} warnings, 0 notes`);
     const printed = one.stderr.split('\n').filter((l) => l.startsWith('warning '));
     expect(printed.length).toBe(Math.min(20, theirs.length));
     expect(printed.every((l) => [...districts].some((c) => l.includes(`Agency ${c}:`)))).toBe(true);
