@@ -864,9 +864,23 @@ function textWidth(s: string): number {
   return Math.max(0, ...s.split(/\r?\n/).map((line) => [...line.normalize('NFC')].length));
 }
 
+/**
+ * Column units a one-line text needs: a unit is the width of a digit, and capital letters are
+ * wider (agency codes such as "P-NAMNHATRANG" overran into the name column in print at one unit each).
+ */
+function lineWidth(s: string): number {
+  let widest = 0;
+  for (const line of s.split('\n')) {
+    let w = 0;
+    for (const ch of line.normalize('NFC')) w += ch >= 'A' && ch <= 'Z' ? 1.3 : 1;
+    widest = Math.max(widest, w);
+  }
+  return Math.ceil(widest);
+}
+
 function valueWidth(v: ExcelValue, fmt: string | undefined): number {
   if (v === null) return 0;
-  if (typeof v === 'string') return textWidth(v);
+  if (typeof v === 'string') return lineWidth(v);
   if (typeof v === 'object') return textWidth(v.text);
   if (!fmt) return String(v).length;
   const places = /\.(0+)/.exec(fmt)?.[1]?.length ?? 0;

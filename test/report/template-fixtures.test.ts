@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { scoreSubmissions } from '../../src/engine/score.js';
 import { loadFramework } from '../../src/framework/load.js';
-import { submissionTemplate } from '../../src/report/template.js';
+import { submissionTemplate } from '../../src/template/write.js';
 import { readAgencyList } from '../../src/submission/agencies.js';
 import { readSubmissions } from '../../src/submission/read.js';
 

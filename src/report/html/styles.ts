@@ -8,7 +8,7 @@ export const STYLES = `
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 980px; margin: 0 auto; padding: 16px; }
+main { max-width: 1200px; margin: 0 auto; padding: 16px; }
 h1 { font-size: 1.6rem; margin: 0.2em 0 0.3em; line-height: 1.25; }
 h2 { font-size: 1.3rem; margin: 1.6em 0 0.4em; padding-bottom: 0.2em; border-bottom: 2px solid var(--blue); }
 h3 { font-size: 1.08rem; margin: 1.3em 0 0.4em; }
