@@ -8,6 +8,7 @@ import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, ResultsDoc } from '../results/schema.js';
 import { agencyCard } from '../analysis/card.js';
 import { notApplicableText } from './not-applicable.js';
+import { numberFormat } from './numbers.js';
 import { append } from '../core/arrays.js';
 
 /** What the appraisal council changed: leaves with an `appraisal`, counted per agency and per leaf, in each group. */
@@ -342,13 +343,7 @@ interface Formatters {
 
 /** Numbers as the framework publishes them, with a decimal comma in Vietnamese (0,8002) and a point in English. */
 function formatters(doc: ResultsDoc, lang: Lang): Formatters {
-  const { points, index, indexDisplay } = doc.framework.precision;
-  const local = (s: string) => (lang === 'vi' ? s.replace('.', ',') : s);
-  const pts = (v: number) => local(dec(v).toFixed(points));
-  const idx = (v: number) =>
-    indexDisplay === 'percent' ? `${local(dec(v).times(100).toFixed(Math.max(0, index - 2)))}%` : local(dec(v).toFixed(index));
-  const signed = (v: number, fmt: (x: number) => string) => (v > 0 ? `+${fmt(v)}` : v < 0 ? `−${fmt(-v)}` : fmt(0));
-  return { points: pts, index: idx, signedIndex: (v) => signed(v, idx), signedPoints: (v) => signed(v, pts) };
+  return numberFormat(doc, lang);
 }
 
 function rankText(a: AgencyJson, ranked: boolean, lang: Lang): string {

@@ -1,0 +1,26 @@
+import { dec } from '../core/decimal.js';
+import type { Lang } from '../i18n/types.js';
+import type { ResultsDoc } from '../results/schema.js';
+
+/**
+ * Numbers as the ranked workbook and summary.md show them: the framework's precision, a decimal
+ * comma in Vietnamese (0,8002), a point in English; signed changes with a real minus sign.
+ */
+export interface NumberFormat {
+  points(v: number): string;
+  index(v: number): string;
+  signedIndex(v: number): string;
+  signedPoints(v: number): string;
+  /** A plain number with the language's decimal mark (0,2 / 0.2). */
+  plain(v: number): string;
+}
+
+export function numberFormat(doc: ResultsDoc, lang: Lang): NumberFormat {
+  const { points, index, indexDisplay } = doc.framework.precision;
+  const local = (s: string) => (lang === 'vi' ? s.replace('.', ',') : s);
+  const pts = (v: number) => local(dec(v).toFixed(points));
+  const idx = (v: number) =>
+    indexDisplay === 'percent' ? `${local(dec(v).times(100).toFixed(Math.max(0, index - 2)))}%` : local(dec(v).toFixed(index));
+  const signed = (v: number, fmt: (x: number) => string) => (v > 0 ? `+${fmt(v)}` : v < 0 ? `−${fmt(-v)}` : fmt(0));
+  return { points: pts, index: idx, signedIndex: (v) => signed(v, idx), signedPoints: (v) => signed(v, pts), plain: (v) => local(dec(v).toString()) };
+}
