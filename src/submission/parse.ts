@@ -255,8 +255,15 @@ function parseWide(grid: Grid, sheet: GridSheet, header: Header, model: Framewor
     raggedRow(grid, sheet, header, row, first.row, issues);
     for (const [column, code] of header.indicatorColumns) {
       const v = sourced(grid, sheet, at(column));
-      if (!v) continue;
       const node = model.nodes.get(code)!;
+      if (!v) {
+        // An empty cell: no input, but the cell where the analyst must write the missing value.
+        if (node.isLeaf) {
+          const loc = locationOf(grid, sheet, first.row, column);
+          agency.entries.push({ indicator: code, loc, cells: { value: loc } });
+        }
+        continue;
+      }
       // A leaf's column holds its input value; a branch's column holds its points, given directly.
       agency.entries.push(node.isLeaf ? { indicator: code, loc: v.loc, value: v } : { indicator: code, loc: v.loc, points: v });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGrid } from '../../src/submission/parse.js';
+import { scoreSubmissions } from '../../src/engine/score.js';
 import { columnRole } from '../../src/submission/columns.js';
 import { TINY, grid, longRows, model } from '../helpers/build.js';
 
@@ -111,10 +112,21 @@ describe('the wide layout', () => {
     ];
     const out = parseGrid(grid(rows), m);
     expect(out.issues).toEqual([]);
-    expect(out.submissions[0]!.entries.map((e) => [e.indicator, e.value?.raw])).toEqual([
+    expect(out.submissions[0]!.entries.filter((e) => e.value).map((e) => [e.indicator, e.value?.raw])).toEqual([
       ['1.1', 'có'],
       ['1.2', '75'],
     ]);
+  });
+
+  it('reports a value left empty at its own cell, not at the agency row', () => {
+    const rows = [
+      ['agency_code', 'agency_name', 'group', 'year', '1.1', '1.2', '2.1'],
+      ['A', 'Sở A', 'dept', 2023, 'có', '75', null],
+    ];
+    const out = parseGrid(grid(rows), m);
+    const [scored] = scoreSubmissions(m, out.submissions);
+    const missing = scored!.issues.find((i) => i.code === 'W_MISSING_VALUE' && i.params['indicator'] === '2.1');
+    expect(missing?.location).toMatchObject({ row: 2, column: 7 });
   });
 
   it('takes a main indicator column as its points given directly', () => {
