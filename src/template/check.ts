@@ -8,7 +8,7 @@ import { bundledFrameworkIds, loadFramework } from '../framework/load.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
-import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges, signedSum } from './write.js';
+import { NA_ANSWER, TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges, signedSum, validationsOf, type ValidationCheck } from './write.js';
 import { readXlsx } from '../sheets/xlsx/index.js';
 import { DEFAULT_XLSX_LIMITS, ReadStop, tooLarge } from '../sheets/xlsx/limits.js';
 import { ZipArchive } from '../sheets/xlsx/zip.js';
@@ -296,7 +296,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
       continue;
     }
     const rule = node.node.rule!;
-    const inputs = expectedInputs(rule, max);
+    const inputs = expectedInputs(rule, max, node.notApplicableAllowed, cellRef(row, COL.value));
     for (const input of inputs) {
       checkValidation(sheetParts, grid, sheet, row, input, code, at(sheet, row, input.column), issues);
     }
@@ -308,6 +308,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
         numerator: ref(COL.numerator),
         denominator: ref(COL.denominator),
         ...(fw.evidenceMissing === 'zero' && node.node.evidenceRequired ? { evidenceOrZero: ref(COL.evidence) } : {}),
+        ...(node.notApplicableAllowed ? { notApplicable: true } : {}),
       },
       max,
       places,
@@ -414,51 +415,35 @@ function sumArguments(args: string): number[] | undefined {
 
 type ExpectedRule =
   | { readonly type: 'whole' | 'decimal'; readonly operator: 'greaterThanOrEqual' | 'between'; readonly values: readonly number[] }
-  | { readonly type: 'list'; readonly items: readonly string[] };
+  | { readonly type: 'list'; readonly items: readonly string[] }
+  | { readonly type: 'custom'; readonly formula: string };
 
 interface ExpectedInput {
   readonly column: number;
   readonly rule: ExpectedRule;
 }
 
-const BOOLEAN_ITEMS = ['Có', 'Không'];
+/** The input cells of a leaf row and the validation each carries: those src/template/write.ts sets. */
+function expectedInputs(rule: Rule, max: Decimal, naAllowed: boolean, valueRef: string): ExpectedInput[] {
+  return validationsOf(rule, Number(max.toString()), naAllowed, valueRef, undefined).map((v) => ({ column: v.column, rule: expectedRule(v.check, rule, naAllowed) }));
+}
 
-/** The input cells of a leaf row and the validation each carries (as src/template/write.ts sets them). */
-function expectedInputs(rule: Rule, max: Decimal): ExpectedInput[] {
-  const atLeastZero = (type: 'whole' | 'decimal'): ExpectedRule => ({ type, operator: 'greaterThanOrEqual', values: [0] });
-  const between = (hi: number): ExpectedRule => ({ type: 'decimal', operator: 'between', values: [0, hi] });
-  const m = Number(max.toString());
-  switch (rule.type) {
-    case 'ratio':
-      return [
-        { column: COL.numerator, rule: atLeastZero('whole') },
-        { column: COL.denominator, rule: atLeastZero('whole') },
-      ];
-    case 'count':
-      return [{ column: COL.value, rule: atLeastZero('whole') }];
-    case 'tiers':
-      return [{ column: COL.value, rule: rule.basis === 'percent' ? between(100) : atLeastZero('decimal') }];
-    case 'relative':
-      return [
-        { column: COL.value, rule: atLeastZero('decimal') },
-        { column: COL.points, rule: between(m) },
-      ];
-    case 'manual':
-      return [{ column: COL.value, rule: between(m) }];
-    case 'boolean':
-      return [{ column: COL.value, rule: { type: 'list', items: BOOLEAN_ITEMS } }];
-    case 'choice':
-      return [{ column: COL.value, rule: { type: 'list', items: rule.options.map((o) => o.label.vi) } }];
-  }
+/** A list is compared by its items (a choice's levels stand in a hidden sheet, wherever it puts them). */
+function expectedRule(check: ValidationCheck, rule: Rule, naAllowed: boolean): ExpectedRule {
+  if (check.type !== 'list') return check;
+  if (rule.type === 'choice') return { type: 'list', items: [...rule.options.map((o) => o.label.vi), ...(naAllowed ? [NA_ANSWER] : [])] };
+  return { type: 'list', items: check.formula.slice(1, -1).split(',') };
 }
 
 function describeExpected(rule: ExpectedRule): string {
   if (rule.type === 'list') return `list: ${rule.items.join(', ')}`;
+  if (rule.type === 'custom') return `custom ${rule.formula}`;
   return rule.operator === 'between' ? `${rule.type} ${rule.values[0]}..${rule.values[1]}` : `${rule.type} ≥ ${rule.values[0]}`;
 }
 
 function describeFound(dv: SheetDataValidation, items: readonly string[] | undefined): string {
   if (dv.type === 'list') return `list: ${items ? items.join(', ') : dv.formula1 ?? ''}`;
+  if (dv.type === 'custom') return `custom ${dv.formula1 ?? ''}`;
   const f = [dv.formula1, dv.formula2].filter((x) => x !== undefined);
   return `${dv.type} ${dv.operator} ${f.slice(0, dv.operator === 'between' || dv.operator === 'notBetween' ? 2 : 1).join(', ')}`.trim();
 }
@@ -486,6 +471,8 @@ function checkValidation(
     items = dv.type === 'list' ? listItems(dv.formula1, grid, sheet) : undefined;
     const want = new Set(exp.items.map(cleanText));
     same = items !== undefined && items.length === want.size && items.every((i) => want.has(i));
+  } else if (exp.type === 'custom') {
+    same = dv.type === 'custom' && dv.formula1 !== undefined && normaliseFormula(dv.formula1) === normaliseFormula(exp.formula);
   } else {
     const n1 = numberOf(dv.formula1);
     const n2 = numberOf(dv.formula2);
