@@ -8,7 +8,7 @@ import { bundledFrameworkIds, loadFramework } from '../framework/load.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
-import { NA_ANSWER, TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges, signedSum, validationsOf, type ValidationCheck } from './write.js';
+import { NA_ANSWER, TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, formMax, formNodes, formTotal, pointsFormula, ranges, signedSum, validationsOf, type ValidationCheck } from './write.js';
 import { readXlsx } from '../sheets/xlsx/index.js';
 import { DEFAULT_XLSX_LIMITS, ReadStop, tooLarge } from '../sheets/xlsx/limits.js';
 import { ZipArchive } from '../sheets/xlsx/zip.js';
@@ -199,14 +199,12 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
     }
   }
 
-  // The rows: every node of the group in framework order, as the template writes them.
-  const expected: FrameworkNode[] = [];
-  const walk = (node: FrameworkNode) => {
-    if (!model!.applies(node, group.id)) return;
-    expected.push(node);
-    node.children.forEach(walk);
-  };
-  model.roots.forEach(walk);
+  // The rows: every node of the group in framework order, as the template writes them; on a form
+  // made for an agency of a list, those its tags allow (the tags it was made with, in _dti).
+  const formTags = meta.get('form_tags');
+  const tags = formTags === undefined ? undefined : formTags.text.split(/[,;]/).map((x) => x.trim()).filter((x) => x !== '' && x !== '—');
+  const expected = formNodes(model, group.id, tags);
+  const kept = new Set(expected.map((n) => n.code));
   const expectedIndex = new Map(expected.map((n, i) => [n.code, i]));
 
   const totalWords = new Set([headerKey(t('TPL_TOTAL', 'vi')), headerKey(t('TPL_TOTAL', 'en'))]);
@@ -268,7 +266,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
   const places = fw.precision.points;
   // A section with penalty rows takes them off (src/report/template.ts signedSum): checked as written.
   const signedFormula = (nodes: readonly FrameworkNode[], effect: FrameworkNode['effect']) => {
-    const kids = nodes.filter((c) => !c.informational && model!.applies(c, group.id) && rowOf.has(c.code));
+    const kids = nodes.filter((c) => !c.informational && kept.has(c.code) && rowOf.has(c.code));
     return kids.some((c) => c.effect === 'penalty' && effect !== 'penalty') ? signedSum(kids, effect, rowOf, places) : undefined;
   };
   const checkSigned = (actual: string | undefined, expected: string, code: string, loc: Location) => {
@@ -276,7 +274,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
     else if (normaliseFormula(actual) !== normaliseFormula(expected)) issues.push(issue('E_TPL_FORMULA_CHANGED', loc, { code, expected, found: shown(actual) }));
   };
   const sumRows = (nodes: readonly FrameworkNode[]) =>
-    nodes.filter((c) => !c.informational && model!.applies(c, group.id)).flatMap((c) => (rowOf.has(c.code) ? [rowOf.get(c.code)!] : []));
+    nodes.filter((c) => !c.informational && kept.has(c.code)).flatMap((c) => (rowOf.has(c.code) ? [rowOf.get(c.code)!] : []));
   for (const node of expected) {
     const row = rowOf.get(node.code);
     if (row === undefined) continue;
@@ -285,7 +283,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
       lockFindings(row, new Set(), code);
       continue;
     }
-    const max = node.effect === 'score' ? model.maxFor(node, group.id) : model.capFor(node, group.id);
+    const max = node.effect === 'score' ? formMax(model, node, group.id, kept) : model.capFor(node, group.id);
     checkMax(cellAt(sheet, row, COL.max), max, code, at(sheet, row, COL.max), issues);
     const formulaAt = at(sheet, row, COL.points);
     if (!node.isLeaf) {
@@ -330,7 +328,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
     issues.push(issue('E_TPL_TOTAL_MISSING', at(sheet, after, COL.name), { total: t('TPL_TOTAL', 'vi') }));
   } else {
     const label = text(totalRow, COL.name);
-    checkMax(cellAt(sheet, totalRow, COL.max), model.totalFor(group.id), label, at(sheet, totalRow, COL.max), issues);
+    checkMax(cellAt(sheet, totalRow, COL.max), formTotal(model, group.id, kept), label, at(sheet, totalRow, COL.max), issues);
     const signed = signedFormula(model.roots, 'score');
     if (signed) checkSigned(sheetParts.formulas.get(cellRef(totalRow, COL.points)), signed, label, at(sheet, totalRow, COL.points));
     else checkSum(sheetParts.formulas.get(cellRef(totalRow, COL.points)), sumRows(model.roots), places, label, at(sheet, totalRow, COL.points), issues);

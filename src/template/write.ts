@@ -3,7 +3,7 @@ import { columnLetters } from '../core/grid.js';
 import { newWorkbook, printSetup, rowHeight, solid, wrappedLines } from '../report/excel.js';
 import { HELP_WIDTH } from '../report/review-template.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { Decimal, roundTo } from '../core/decimal.js';
+import { Decimal, roundTo, sum } from '../core/decimal.js';
 import type { Rule } from '../engine/rules/index.js';
 import { describeRule } from '../framework/describe.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
@@ -27,8 +27,12 @@ export interface TemplateOptions {
   readonly lang: Lang;
   /** Group id: the rows, max points and formulas are those of this group. */
   readonly group: string;
-  /** The agency the form is for; absent, the identity cells are left blank to be filled. */
-  readonly agency?: { readonly code: string; readonly name: string; readonly parent?: string };
+  /**
+   * The agency the form is for; absent, the identity cells are left blank to be filled. With
+   * `tags` (a form made from an agency list, even with none), the rows its tags exclude
+   * (`onlyFor`) are left out, and the maxima are the agency's own.
+   */
+  readonly agency?: { readonly code: string; readonly name: string; readonly parent?: string; readonly tags?: readonly string[] };
   /** Assessment year written on the form; the framework's year when absent. */
   readonly year?: number;
   /** Seconds since 1970 for the document dates (SOURCE_DATE_EPOCH); 2000-01-01 when absent. */
@@ -65,6 +69,8 @@ export const TEMPLATE_LABELS = {
   group: 'Nhóm:',
   year: 'Năm đánh giá:',
   parent: 'Đơn vị cấp trên:',
+  /** The agency's tags (ids), on a form made from an agency list for an agency that has some; not to be edited. */
+  tags: 'Nhãn:',
 } as const;
 
 /** Words a yes/no formula takes for "yes" (compared trimmed, case-insensitively): the engine's words (src/engine/rules/inputs.ts), with and without diacritics. */
@@ -101,6 +107,8 @@ export async function submissionTemplate(model: FrameworkModel, options: Templat
     model,
     lang: options.lang,
     group: group.id,
+    kept: formNodes(model, group.id, options.agency?.tags),
+    ...(options.agency?.tags !== undefined ? { tags: options.agency.tags } : {}),
     places: fw.precision.points,
     year: options.year ?? fw.year,
     l: (key, params) => t(key, options.lang, params),
@@ -121,6 +129,10 @@ interface Ctx {
   readonly model: FrameworkModel;
   readonly lang: Lang;
   readonly group: string;
+  /** The nodes with a row, in framework order (formNodes). */
+  readonly kept: readonly FrameworkNode[];
+  /** The agency's tags, on a form made for an agency of a list. */
+  readonly tags?: readonly string[];
   readonly places: number;
   readonly year: number;
   readonly l: (key: string, params?: Params) => string;
@@ -232,6 +244,8 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   if (options.agency?.parent !== undefined || group.rankScope === 'parent') {
     identity.push([TEMPLATE_LABELS.parent, options.agency?.parent || null, true]);
   }
+  // Read back as the agency's tags when the form comes without the list; locked: the list decides the rows.
+  if (ctx.tags !== undefined && ctx.tags.length > 0) identity.push([TEMPLATE_LABELS.tags, ctx.tags.join('; '), false]);
   let r = 4;
   for (const [label, value, input] of identity) {
     const labelCell = ws.getCell(r, 1);
@@ -260,22 +274,20 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     cell.border = BORDER;
   });
 
-  // One row per node that applies to the group, in framework order.
+  // One row per node that applies to the group (and the agency's tags), in framework order.
   const rows: Row[] = [];
   const rowOf = new Map<string, number>();
-  const walk = (node: FrameworkNode) => {
-    if (!model.applies(node, ctx.group)) return;
+  for (const node of ctx.kept) {
     rows.push({ node, row: headerRow + 1 + rows.length });
     rowOf.set(node.code, headerRow + rows.length);
-    node.children.forEach(walk);
-  };
-  model.roots.forEach(walk);
+  }
+  const keptCodes = new Set(rowOf.keys());
 
   let listColumn = 0;
   for (const { node, row } of rows) {
     const cells = ws.getRow(row);
     // A bonus or penalty row shows, and its formula caps at, the node's cap.
-    const max = node.effect === 'score' ? model.maxFor(node, ctx.group) : model.capFor(node, ctx.group);
+    const max = node.effect === 'score' ? formMax(model, node, ctx.group, keptCodes) : model.capFor(node, ctx.group);
     cells.getCell(COL.code).value = node.code;
     cells.getCell(COL.code).numFmt = '@';
     cells.getCell(COL.name).value = node.node.name[ctx.lang] + (node.isLeaf && node.node.evidenceRequired && !node.informational ? ' (*)' : '');
@@ -297,7 +309,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     const pointsCell = cells.getCell(COL.points);
     pointsCell.numFmt = pointsFormat(ctx.places);
     if (!node.isLeaf) {
-      const children = node.children.filter((c) => !c.informational && model.applies(c, ctx.group));
+      const children = node.children.filter((c) => !c.informational && keptCodes.has(c.code));
       cells.getCell(COL.rule).value = l('TPL_RULE_SECTION');
       fitHeight(cells, true);
       pointsCell.value = { formula: signedSum(children, node.effect, rowOf, ctx.places), result: 0 } as ExcelJS.CellFormulaValue;
@@ -347,7 +359,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   const mains = rows.filter((x) => x.node.parent === undefined && !x.node.informational).map((x) => x.node);
   const total = ws.getRow(totalRow);
   total.getCell(COL.name).value = l('TPL_TOTAL');
-  total.getCell(COL.max).value = toNumber(model.totalFor(ctx.group));
+  total.getCell(COL.max).value = toNumber(formTotal(model, ctx.group, keptCodes));
   total.getCell(COL.points).value = { formula: signedSum(mains, 'score', rowOf, ctx.places), result: 0 } as ExcelJS.CellFormulaValue;
   total.getCell(COL.points).numFmt = pointsFormat(ctx.places);
   for (let c = 1; c <= LAST_COL; c++) {
@@ -374,6 +386,44 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     insertHyperlinks: true,
   });
   return headerRow;
+}
+
+/**
+ * The nodes a form has a row for, in framework order: those of the group; on a form made for an
+ * agency of a list (`tags` given, even empty), only those its tags allow (`onlyFor`), and no
+ * branch left with no scored row. src/template/check.ts expects the same rows.
+ */
+export function formNodes(model: FrameworkModel, group: string, tags: readonly string[] | undefined): FrameworkNode[] {
+  const out: FrameworkNode[] = [];
+  const walk = (node: FrameworkNode) => {
+    if (!model.applies(node, group)) return;
+    if (tags !== undefined && !model.tagsAllow(node, tags)) return;
+    const at = out.length;
+    out.push(node);
+    node.children.forEach(walk);
+    // A branch whose rows all went (every child excluded by tags) goes too.
+    if (tags !== undefined && !node.isLeaf && !node.informational && !out.slice(at + 1).some((n) => !n.informational)) out.length = at;
+  };
+  model.roots.forEach(walk);
+  return out;
+}
+
+/** Whether some scored leaf of the group below the node has no row (excluded by the agency's tags). */
+function losesRows(model: FrameworkModel, node: FrameworkNode, group: string, kept: ReadonlySet<string>): boolean {
+  return node.children.some((c) => !c.informational && model.applies(c, group) && (!kept.has(c.code) || losesRows(model, c, group, kept)));
+}
+
+/** A scored node's max on the form: the group's, or, when rows were left out below it, the sum of the rows kept (the agency's own max). */
+export function formMax(model: FrameworkModel, node: FrameworkNode, group: string, kept: ReadonlySet<string>): Decimal {
+  if (!losesRows(model, node, group, kept)) return model.maxFor(node, group);
+  return sum(node.children.filter((c) => kept.has(c.code)).map((c) => formMax(model, c, group, kept)));
+}
+
+/** The form's total max: the group's, or the sum of the main indicators kept. */
+export function formTotal(model: FrameworkModel, group: string, kept: ReadonlySet<string>): Decimal {
+  const mains = model.roots.filter((r) => !r.informational && model.applies(r, group));
+  if (!mains.some((r) => !kept.has(r.code) || losesRows(model, r, group, kept))) return model.totalFor(group);
+  return sum(mains.filter((r) => kept.has(r.code)).map((r) => formMax(model, r, group, kept)));
 }
 
 /**
@@ -620,6 +670,8 @@ function metaSheet(ws: ExcelJS.Worksheet, ctx: Ctx, headerRow: number): void {
     ['year', ctx.year],
     ['sheet', TEMPLATE_SHEETS.form],
     ['header_row', headerRow],
+    // A form made for an agency of a list: the tags its rows were chosen by ("—": none).
+    ...(ctx.tags !== undefined ? ([['form_tags', ctx.tags.length > 0 ? ctx.tags.join(', ') : '—']] as [string, string][]) : []),
     ['lang', ctx.lang],
     ['generator', `dti ${toolVersion()}`],
   ];
