@@ -468,7 +468,7 @@ function validate(cells: ExcelJS.Row, rule: Rule, max: Decimal, ctx: Ctx, listRa
   const ref = value.address;
   for (const input of validationsOf(rule, toNumber(max), naAllowed, ref, listRange)) {
     const cell = cells.getCell(input.column);
-    const error = ctx.l(input.error, { max: max.toString() }) + (input.column === COL.value && naAllowed ? ' ' + ctx.l('TPL_DV_OR_NA', { answer: NA_ANSWER }) : '');
+    const error = ctx.l(input.error, { max: max.toString(), answer: NA_ANSWER }) + (input.column === COL.value && naAllowed && input.error !== 'TPL_DV_NA_ONLY' ? ' ' + ctx.l('TPL_DV_OR_NA', { answer: NA_ANSWER }) : '');
     const dv = input.check;
     const base = messages(error, ctx);
     cell.dataValidation =

@@ -47,6 +47,7 @@ describe('submission template: indicators the agency may declare not applicable'
     expect(ratio.protection?.locked).toBe(false);
     expect(ratio.dataValidation).toMatchObject({ type: 'list', formulae: ['"Không áp dụng"'], errorStyle: 'stop' });
     expect(ratio.dataValidation.prompt).toContain('Không áp dụng');
+    expect(ratio.dataValidation.error).toBe('Ô này chỉ nhận "Không áp dụng"; ghi tử số và mẫu số ở hai cột bên phải.');
     // Relative: a number ≥ 0 or the answer.
     const relative = ws.getCell(rows.get('7.2')!, VALUE);
     expect(relative.dataValidation).toMatchObject({ type: 'custom', errorStyle: 'stop' });
