@@ -103,12 +103,14 @@ export async function submissionTemplate(model: FrameworkModel, options: Templat
   if (!group) throw new RangeError(`unknown group "${options.group}" (groups: ${fw.groups.map((g) => g.id).join(', ')})`);
   const wb = newWorkbook(options.sourceDateEpoch);
 
+  // Tags choose rows only where some node is `onlyFor` tags: other frameworks' forms stay as they were.
+  const tags = [...model.nodes.values()].some((n) => n.onlyFor.length > 0) ? options.agency?.tags : undefined;
   const ctx: Ctx = {
     model,
     lang: options.lang,
     group: group.id,
-    kept: formNodes(model, group.id, options.agency?.tags),
-    ...(options.agency?.tags !== undefined ? { tags: options.agency.tags } : {}),
+    kept: formNodes(model, group.id, tags),
+    ...(tags !== undefined ? { tags } : {}),
     places: fw.precision.points,
     year: options.year ?? fw.year,
     l: (key, params) => t(key, options.lang, params),
