@@ -53,9 +53,23 @@ export const REVIEW_COLUMNS = [
   { key: 'reviewer', header: 'REV_COL_REVIEWER', width: 12, decision: true, wrap: true },
 ] as const;
 
-type ColumnKey = (typeof REVIEW_COLUMNS)[number]['key'];
-const COL = Object.fromEntries(REVIEW_COLUMNS.map((c, i) => [c.key, i + 1])) as Record<ColumnKey, number>;
-const LAST_COL = REVIEW_COLUMNS.length;
+/**
+ * The council's answer to an agency's "không áp dụng" claim (read back by src/review/ as the
+ * `naDecision` role). Only where the framework lets an indicator be declared not applicable,
+ * after the corrected inputs; open only on the rows of a claim.
+ */
+export const NA_DECISION_COLUMN = { key: 'naDecision', header: 'REV_COL_NA_DECISION', width: 11, decision: true, wrap: true } as const;
+
+type Column = (typeof REVIEW_COLUMNS)[number] | typeof NA_DECISION_COLUMN;
+type ColumnKey = Column['key'];
+
+/** The columns of a framework's review sheet: the N/A decision only where some indicator may be declared not applicable. */
+export function reviewColumns(model: FrameworkModel): readonly Column[] {
+  const naAllowed = [...model.nodes.values()].some((n) => n.isLeaf && n.notApplicableAllowed);
+  if (!naAllowed) return REVIEW_COLUMNS;
+  const at = REVIEW_COLUMNS.findIndex((c) => c.key === 'denominator') + 1;
+  return [...REVIEW_COLUMNS.slice(0, at), NA_DECISION_COLUMN, ...REVIEW_COLUMNS.slice(at)];
+}
 /** Rows above the header: title, subtitle, a one-line instruction, a blank row. */
 export const REVIEW_HEADER_ROW = 5;
 
@@ -70,15 +84,19 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
   const l = (key: string, params?: Params) => t(key, lang, params);
   const fw = model.framework;
   const wb = newWorkbook(options.sourceDateEpoch);
+  const columns = reviewColumns(model);
+  const COL = Object.fromEntries(columns.map((c, i) => [c.key, i + 1])) as Record<ColumnKey, number>;
+  const LAST_COL = columns.length;
+  const naAnswers = [l('REV_NA_ACCEPT'), l('REV_NA_REJECT')];
 
   const year = options.year ?? fw.year;
   const sheetName = l('REV_SHEET');
-  helpSheet(wb.addWorksheet(l('REV_SHEET_HELP')), model, lang, sheetName, year);
+  helpSheet(wb.addWorksheet(l('REV_SHEET_HELP')), model, lang, sheetName, year, COL.naDecision !== undefined);
   const ws = wb.addWorksheet(sheetName);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
 
-  REVIEW_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
-  const totalWidth = REVIEW_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+  columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
   const title = l('REV_TITLE', { year });
   // Title, subtitle and instruction span the printed width and wrap within it.
   const above: [string, Partial<ExcelJS.Font>, number][] = [
@@ -96,7 +114,7 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
   });
 
   const headerRow = REVIEW_HEADER_ROW;
-  REVIEW_COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const cell = ws.getCell(headerRow, i + 1);
     cell.value = l(c.header);
     cell.font = { bold: true };
@@ -104,7 +122,7 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = BORDER;
   });
-  ws.getRow(headerRow).height = rowHeight(Math.max(...REVIEW_COLUMNS.map((c) => wrappedLines(l(c.header), c.width, true))));
+  ws.getRow(headerRow).height = rowHeight(Math.max(...columns.map((c) => wrappedLines(l(c.header), c.width, true))));
 
   const pointsFormat = fw.precision.points > 0 ? `0.${'0'.repeat(fw.precision.points)}` : '0';
   const places = fw.precision.points;
@@ -130,7 +148,7 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
       for (const c of [COL.agencyCode, COL.indicator]) cells.getCell(c).numFmt = '@';
       for (const c of [COL.max, COL.self, COL.computed]) cells.getCell(c).numFmt = pointsFormat;
       let lines = 1;
-      REVIEW_COLUMNS.forEach((column, i) => {
+      columns.forEach((column, i) => {
         const cell = cells.getCell(i + 1);
         cell.border = BORDER;
         const wrap = 'wrap' in column;
@@ -143,7 +161,14 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
       if (typeof cells.getCell(COL.evidence).value === 'object' && cells.getCell(COL.evidence).value !== null) {
         cells.getCell(COL.evidence).font = { color: { argb: 'FF0563C1' }, underline: true };
       }
-      for (const c of REVIEW_COLUMNS.filter((x) => 'decision' in x)) unlock(cells.getCell(COL[c.key]));
+      // The N/A decision is open only where the agency claimed N/A (and was allowed to).
+      const claimed = leaf.notApplicableClaim?.allowed === true;
+      for (const c of columns.filter((x) => 'decision' in x && (x.key !== 'naDecision' || claimed))) unlock(cells.getCell(COL[c.key]));
+      if (claimed && COL.naDecision !== undefined) {
+        const cell = cells.getCell(COL.naDecision);
+        cell.numFmt = '@';
+        cell.dataValidation = { type: 'list', formulae: [`"${naAnswers.join(',')}"`], ...invalid(l('REV_DV_NA', { accept: naAnswers[0]!, reject: naAnswers[1]! }), l) };
+      }
       const max = toNumber(leaf.maxPoints, places);
       cells.getCell(COL.points).numFmt = pointsFormat;
       cells.getCell(COL.points).dataValidation = {
@@ -173,7 +198,7 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
     } as Partial<ExcelJS.WorksheetView>,
   ];
   ws.autoFilter = `A${headerRow}:${columnLetters(LAST_COL)}${last}`;
-  printSetup(ws, { title, pageLabel: l('PRINT_PAGE'), widths: REVIEW_COLUMNS.map((c) => c.width), titleRows: [headerRow, headerRow], orientation: 'landscape' });
+  printSetup(ws, { title, pageLabel: l('PRINT_PAGE'), widths: columns.map((c) => c.width), titleRows: [headerRow, headerRow], orientation: 'landscape' });
   // No password (a hash needs a random salt, and the lock only guards against slips). Filtering
   // works on the locked sheet; rows and columns can be resized but not inserted or deleted.
   await ws.protect('', {
@@ -237,10 +262,10 @@ function invalid(error: string, l: (key: string, params?: Params) => string) {
 /** Width of the one column of an instructions sheet: A4 portrait at full scale. */
 export const HELP_WIDTH = 80;
 
-function helpSheet(ws: ExcelJS.Worksheet, model: FrameworkModel, lang: Lang, sheet: string, year: number): void {
+function helpSheet(ws: ExcelJS.Worksheet, model: FrameworkModel, lang: Lang, sheet: string, year: number, naColumn: boolean): void {
   const fw = model.framework;
-  const params: Params = { framework: fw.name[lang], id: fw.id, version: fw.version, sheet };
-  const keys = ['REV_HELP_TITLE', 'REV_HELP_FRAMEWORK', '', 'REV_HELP_WHERE', 'REV_HELP_CONFIRM', 'REV_HELP_POINTS', 'REV_HELP_INPUTS', 'REV_HELP_REASON', '', 'REV_HELP_ROWS'];
+  const params: Params = { framework: fw.name[lang], id: fw.id, version: fw.version, sheet, column: t('REV_COL_NA_DECISION', lang), reject: t('REV_NA_REJECT', lang) };
+  const keys = ['REV_HELP_TITLE', 'REV_HELP_FRAMEWORK', '', 'REV_HELP_WHERE', 'REV_HELP_CONFIRM', 'REV_HELP_POINTS', 'REV_HELP_INPUTS', ...(naColumn ? ['REV_HELP_NA'] : []), 'REV_HELP_REASON', '', 'REV_HELP_ROWS'];
   ws.getColumn(1).width = HELP_WIDTH;
   // One text cell per row: a row with a single cell is never taken for a header.
   keys.forEach((key, i) => {

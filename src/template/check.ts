@@ -8,7 +8,7 @@ import { bundledFrameworkIds, loadFramework } from '../framework/load.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
-import { TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, pointsFormula, ranges, signedSum } from './write.js';
+import { NA_ANSWER, TEMPLATE_HEADERS, TEMPLATE_LABELS, TEMPLATE_SHEETS, formMax, formNodes, formTotal, pointsFormula, ranges, signedSum, validationsOf, type ValidationCheck } from './write.js';
 import { readXlsx } from '../sheets/xlsx/index.js';
 import { DEFAULT_XLSX_LIMITS, ReadStop, tooLarge } from '../sheets/xlsx/limits.js';
 import { ZipArchive } from '../sheets/xlsx/zip.js';
@@ -199,14 +199,12 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
     }
   }
 
-  // The rows: every node of the group in framework order, as the template writes them.
-  const expected: FrameworkNode[] = [];
-  const walk = (node: FrameworkNode) => {
-    if (!model!.applies(node, group.id)) return;
-    expected.push(node);
-    node.children.forEach(walk);
-  };
-  model.roots.forEach(walk);
+  // The rows: every node of the group in framework order, as the template writes them; on a form
+  // made for an agency of a list, those its tags allow (the tags it was made with, in _dti).
+  const formTags = meta.get('form_tags');
+  const tags = formTags === undefined ? undefined : formTags.text.split(/[,;]/).map((x) => x.trim()).filter((x) => x !== '' && x !== '—');
+  const expected = formNodes(model, group.id, tags);
+  const kept = new Set(expected.map((n) => n.code));
   const expectedIndex = new Map(expected.map((n, i) => [n.code, i]));
 
   const totalWords = new Set([headerKey(t('TPL_TOTAL', 'vi')), headerKey(t('TPL_TOTAL', 'en'))]);
@@ -268,7 +266,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
   const places = fw.precision.points;
   // A section with penalty rows takes them off (src/report/template.ts signedSum): checked as written.
   const signedFormula = (nodes: readonly FrameworkNode[], effect: FrameworkNode['effect']) => {
-    const kids = nodes.filter((c) => !c.informational && model!.applies(c, group.id) && rowOf.has(c.code));
+    const kids = nodes.filter((c) => !c.informational && kept.has(c.code) && rowOf.has(c.code));
     return kids.some((c) => c.effect === 'penalty' && effect !== 'penalty') ? signedSum(kids, effect, rowOf, places) : undefined;
   };
   const checkSigned = (actual: string | undefined, expected: string, code: string, loc: Location) => {
@@ -276,7 +274,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
     else if (normaliseFormula(actual) !== normaliseFormula(expected)) issues.push(issue('E_TPL_FORMULA_CHANGED', loc, { code, expected, found: shown(actual) }));
   };
   const sumRows = (nodes: readonly FrameworkNode[]) =>
-    nodes.filter((c) => !c.informational && model!.applies(c, group.id)).flatMap((c) => (rowOf.has(c.code) ? [rowOf.get(c.code)!] : []));
+    nodes.filter((c) => !c.informational && kept.has(c.code)).flatMap((c) => (rowOf.has(c.code) ? [rowOf.get(c.code)!] : []));
   for (const node of expected) {
     const row = rowOf.get(node.code);
     if (row === undefined) continue;
@@ -285,7 +283,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
       lockFindings(row, new Set(), code);
       continue;
     }
-    const max = node.effect === 'score' ? model.maxFor(node, group.id) : model.capFor(node, group.id);
+    const max = node.effect === 'score' ? formMax(model, node, group.id, kept) : model.capFor(node, group.id);
     checkMax(cellAt(sheet, row, COL.max), max, code, at(sheet, row, COL.max), issues);
     const formulaAt = at(sheet, row, COL.points);
     if (!node.isLeaf) {
@@ -296,7 +294,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
       continue;
     }
     const rule = node.node.rule!;
-    const inputs = expectedInputs(rule, max);
+    const inputs = expectedInputs(rule, max, node.notApplicableAllowed, cellRef(row, COL.value));
     for (const input of inputs) {
       checkValidation(sheetParts, grid, sheet, row, input, code, at(sheet, row, input.column), issues);
     }
@@ -308,6 +306,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
         numerator: ref(COL.numerator),
         denominator: ref(COL.denominator),
         ...(fw.evidenceMissing === 'zero' && node.node.evidenceRequired ? { evidenceOrZero: ref(COL.evidence) } : {}),
+        ...(node.notApplicableAllowed ? { notApplicable: true } : {}),
       },
       max,
       places,
@@ -329,7 +328,7 @@ export function checkTemplate(bytes: Uint8Array, file: string, model?: Framework
     issues.push(issue('E_TPL_TOTAL_MISSING', at(sheet, after, COL.name), { total: t('TPL_TOTAL', 'vi') }));
   } else {
     const label = text(totalRow, COL.name);
-    checkMax(cellAt(sheet, totalRow, COL.max), model.totalFor(group.id), label, at(sheet, totalRow, COL.max), issues);
+    checkMax(cellAt(sheet, totalRow, COL.max), formTotal(model, group.id, kept), label, at(sheet, totalRow, COL.max), issues);
     const signed = signedFormula(model.roots, 'score');
     if (signed) checkSigned(sheetParts.formulas.get(cellRef(totalRow, COL.points)), signed, label, at(sheet, totalRow, COL.points));
     else checkSum(sheetParts.formulas.get(cellRef(totalRow, COL.points)), sumRows(model.roots), places, label, at(sheet, totalRow, COL.points), issues);
@@ -414,51 +413,35 @@ function sumArguments(args: string): number[] | undefined {
 
 type ExpectedRule =
   | { readonly type: 'whole' | 'decimal'; readonly operator: 'greaterThanOrEqual' | 'between'; readonly values: readonly number[] }
-  | { readonly type: 'list'; readonly items: readonly string[] };
+  | { readonly type: 'list'; readonly items: readonly string[] }
+  | { readonly type: 'custom'; readonly formula: string };
 
 interface ExpectedInput {
   readonly column: number;
   readonly rule: ExpectedRule;
 }
 
-const BOOLEAN_ITEMS = ['Có', 'Không'];
+/** The input cells of a leaf row and the validation each carries: those src/template/write.ts sets. */
+function expectedInputs(rule: Rule, max: Decimal, naAllowed: boolean, valueRef: string): ExpectedInput[] {
+  return validationsOf(rule, Number(max.toString()), naAllowed, valueRef, undefined).map((v) => ({ column: v.column, rule: expectedRule(v.check, rule, naAllowed) }));
+}
 
-/** The input cells of a leaf row and the validation each carries (as src/template/write.ts sets them). */
-function expectedInputs(rule: Rule, max: Decimal): ExpectedInput[] {
-  const atLeastZero = (type: 'whole' | 'decimal'): ExpectedRule => ({ type, operator: 'greaterThanOrEqual', values: [0] });
-  const between = (hi: number): ExpectedRule => ({ type: 'decimal', operator: 'between', values: [0, hi] });
-  const m = Number(max.toString());
-  switch (rule.type) {
-    case 'ratio':
-      return [
-        { column: COL.numerator, rule: atLeastZero('whole') },
-        { column: COL.denominator, rule: atLeastZero('whole') },
-      ];
-    case 'count':
-      return [{ column: COL.value, rule: atLeastZero('whole') }];
-    case 'tiers':
-      return [{ column: COL.value, rule: rule.basis === 'percent' ? between(100) : atLeastZero('decimal') }];
-    case 'relative':
-      return [
-        { column: COL.value, rule: atLeastZero('decimal') },
-        { column: COL.points, rule: between(m) },
-      ];
-    case 'manual':
-      return [{ column: COL.value, rule: between(m) }];
-    case 'boolean':
-      return [{ column: COL.value, rule: { type: 'list', items: BOOLEAN_ITEMS } }];
-    case 'choice':
-      return [{ column: COL.value, rule: { type: 'list', items: rule.options.map((o) => o.label.vi) } }];
-  }
+/** A list is compared by its items (a choice's levels stand in a hidden sheet, wherever it puts them). */
+function expectedRule(check: ValidationCheck, rule: Rule, naAllowed: boolean): ExpectedRule {
+  if (check.type !== 'list') return check;
+  if (rule.type === 'choice') return { type: 'list', items: [...rule.options.map((o) => o.label.vi), ...(naAllowed ? [NA_ANSWER] : [])] };
+  return { type: 'list', items: check.formula.slice(1, -1).split(',') };
 }
 
 function describeExpected(rule: ExpectedRule): string {
   if (rule.type === 'list') return `list: ${rule.items.join(', ')}`;
+  if (rule.type === 'custom') return `custom ${rule.formula}`;
   return rule.operator === 'between' ? `${rule.type} ${rule.values[0]}..${rule.values[1]}` : `${rule.type} ≥ ${rule.values[0]}`;
 }
 
 function describeFound(dv: SheetDataValidation, items: readonly string[] | undefined): string {
   if (dv.type === 'list') return `list: ${items ? items.join(', ') : dv.formula1 ?? ''}`;
+  if (dv.type === 'custom') return `custom ${dv.formula1 ?? ''}`;
   const f = [dv.formula1, dv.formula2].filter((x) => x !== undefined);
   return `${dv.type} ${dv.operator} ${f.slice(0, dv.operator === 'between' || dv.operator === 'notBetween' ? 2 : 1).join(', ')}`.trim();
 }
@@ -486,6 +469,8 @@ function checkValidation(
     items = dv.type === 'list' ? listItems(dv.formula1, grid, sheet) : undefined;
     const want = new Set(exp.items.map(cleanText));
     same = items !== undefined && items.length === want.size && items.every((i) => want.has(i));
+  } else if (exp.type === 'custom') {
+    same = dv.type === 'custom' && dv.formula1 !== undefined && normaliseFormula(dv.formula1) === normaliseFormula(exp.formula);
   } else {
     const n1 = numberOf(dv.formula1);
     const n2 = numberOf(dv.formula2);

@@ -3,7 +3,7 @@ import { columnLetters } from '../core/grid.js';
 import { newWorkbook, printSetup, rowHeight, solid, wrappedLines } from '../report/excel.js';
 import { HELP_WIDTH } from '../report/review-template.js';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { Decimal, roundTo } from '../core/decimal.js';
+import { Decimal, roundTo, sum } from '../core/decimal.js';
 import type { Rule } from '../engine/rules/index.js';
 import { describeRule } from '../framework/describe.js';
 import type { FrameworkModel, FrameworkNode } from '../framework/model.js';
@@ -27,8 +27,12 @@ export interface TemplateOptions {
   readonly lang: Lang;
   /** Group id: the rows, max points and formulas are those of this group. */
   readonly group: string;
-  /** The agency the form is for; absent, the identity cells are left blank to be filled. */
-  readonly agency?: { readonly code: string; readonly name: string; readonly parent?: string };
+  /**
+   * The agency the form is for; absent, the identity cells are left blank to be filled. With
+   * `tags` (a form made from an agency list, even with none), the rows its tags exclude
+   * (`onlyFor`) are left out, and the maxima are the agency's own.
+   */
+  readonly agency?: { readonly code: string; readonly name: string; readonly parent?: string; readonly tags?: readonly string[] };
   /** Assessment year written on the form; the framework's year when absent. */
   readonly year?: number;
   /** Seconds since 1970 for the document dates (SOURCE_DATE_EPOCH); 2000-01-01 when absent. */
@@ -65,11 +69,15 @@ export const TEMPLATE_LABELS = {
   group: 'Nhóm:',
   year: 'Năm đánh giá:',
   parent: 'Đơn vị cấp trên:',
+  /** The agency's tags (ids), on a form made from an agency list for an agency that has some; not to be edited. */
+  tags: 'Nhãn:',
 } as const;
 
 /** Words a yes/no formula takes for "yes" (compared trimmed, case-insensitively): the engine's words (src/engine/rules/inputs.ts), with and without diacritics. */
 const YES_WORDS = ['Có', 'Co', 'C', 'X', 'Yes', 'Y', 'True', 'Đạt', 'Dat', '1', 'Đã có', 'Da co', 'Có ban hành', 'Co ban hanh', 'Đã ban hành', 'Da ban hanh'];
 const BOOLEAN_LIST = ['Có', 'Không'];
+/** What an agency types where the framework lets it declare an indicator not applicable (read by src/core/not-applicable.ts). */
+export const NA_ANSWER = 'Không áp dụng';
 
 const COL = { code: 1, name: 2, max: 3, rule: 4, value: 5, numerator: 6, denominator: 7, points: 8, evidence: 9, note: 10 } as const;
 const LAST_COL = COL.note;
@@ -95,10 +103,14 @@ export async function submissionTemplate(model: FrameworkModel, options: Templat
   if (!group) throw new RangeError(`unknown group "${options.group}" (groups: ${fw.groups.map((g) => g.id).join(', ')})`);
   const wb = newWorkbook(options.sourceDateEpoch);
 
+  // Tags choose rows only where some node is `onlyFor` tags: other frameworks' forms stay as they were.
+  const tags = [...model.nodes.values()].some((n) => n.onlyFor.length > 0) ? options.agency?.tags : undefined;
   const ctx: Ctx = {
     model,
     lang: options.lang,
     group: group.id,
+    kept: formNodes(model, group.id, tags),
+    ...(tags !== undefined ? { tags } : {}),
     places: fw.precision.points,
     year: options.year ?? fw.year,
     l: (key, params) => t(key, options.lang, params),
@@ -119,6 +131,10 @@ interface Ctx {
   readonly model: FrameworkModel;
   readonly lang: Lang;
   readonly group: string;
+  /** The nodes with a row, in framework order (formNodes). */
+  readonly kept: readonly FrameworkNode[];
+  /** The agency's tags, on a form made for an agency of a list. */
+  readonly tags?: readonly string[];
   readonly places: number;
   readonly year: number;
   readonly l: (key: string, params?: Params) => string;
@@ -230,6 +246,8 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   if (options.agency?.parent !== undefined || group.rankScope === 'parent') {
     identity.push([TEMPLATE_LABELS.parent, options.agency?.parent || null, true]);
   }
+  // Read back as the agency's tags when the form comes without the list; locked: the list decides the rows.
+  if (ctx.tags !== undefined && ctx.tags.length > 0) identity.push([TEMPLATE_LABELS.tags, ctx.tags.join('; '), false]);
   let r = 4;
   for (const [label, value, input] of identity) {
     const labelCell = ws.getCell(r, 1);
@@ -258,22 +276,20 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     cell.border = BORDER;
   });
 
-  // One row per node that applies to the group, in framework order.
+  // One row per node that applies to the group (and the agency's tags), in framework order.
   const rows: Row[] = [];
   const rowOf = new Map<string, number>();
-  const walk = (node: FrameworkNode) => {
-    if (!model.applies(node, ctx.group)) return;
+  for (const node of ctx.kept) {
     rows.push({ node, row: headerRow + 1 + rows.length });
     rowOf.set(node.code, headerRow + rows.length);
-    node.children.forEach(walk);
-  };
-  model.roots.forEach(walk);
+  }
+  const keptCodes = new Set(rowOf.keys());
 
   let listColumn = 0;
   for (const { node, row } of rows) {
     const cells = ws.getRow(row);
     // A bonus or penalty row shows, and its formula caps at, the node's cap.
-    const max = node.effect === 'score' ? model.maxFor(node, ctx.group) : model.capFor(node, ctx.group);
+    const max = node.effect === 'score' ? formMax(model, node, ctx.group, keptCodes) : model.capFor(node, ctx.group);
     cells.getCell(COL.code).value = node.code;
     cells.getCell(COL.code).numFmt = '@';
     cells.getCell(COL.name).value = node.node.name[ctx.lang] + (node.isLeaf && node.node.evidenceRequired && !node.informational ? ' (*)' : '');
@@ -295,7 +311,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     const pointsCell = cells.getCell(COL.points);
     pointsCell.numFmt = pointsFormat(ctx.places);
     if (!node.isLeaf) {
-      const children = node.children.filter((c) => !c.informational && model.applies(c, ctx.group));
+      const children = node.children.filter((c) => !c.informational && keptCodes.has(c.code));
       cells.getCell(COL.rule).value = l('TPL_RULE_SECTION');
       fitHeight(cells, true);
       pointsCell.value = { formula: signedSum(children, node.effect, rowOf, ctx.places), result: 0 } as ExcelJS.CellFormulaValue;
@@ -309,7 +325,8 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     cells.getCell(COL.rule).value = ruleText(node, rule, max, ctx);
     fitHeight(cells, false);
     const ref = (c: number) => `${columnLetters(c)}${row}`;
-    const inputs = inputColumns(rule);
+    const naAllowed = node.notApplicableAllowed;
+    const inputs = inputColumns(rule, naAllowed);
     for (const c of [COL.value, COL.numerator, COL.denominator]) {
       if (!inputs.includes(c)) cells.getCell(c).fill = solid(FILL_GREY);
     }
@@ -317,21 +334,21 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     let list: string[] | undefined;
     if (rule.type === 'choice') {
       listColumn++;
-      list = rule.options.map((o) => o.label.vi);
+      list = [...rule.options.map((o) => o.label.vi), ...(naAllowed ? [NA_ANSWER] : [])];
       list.forEach((label, i) => (lists.getCell(i + 1, listColumn).value = label));
     }
-    validate(cells, rule, max, ctx, list ? `'${TEMPLATE_SHEETS.lists}'!$${columnLetters(listColumn)}$1:$${columnLetters(listColumn)}$${list.length}` : undefined);
+    validate(cells, rule, max, ctx, list ? `'${TEMPLATE_SHEETS.lists}'!$${columnLetters(listColumn)}$1:$${columnLetters(listColumn)}$${list.length}` : undefined, naAllowed);
     const refs: InputRefs = {
       value: ref(COL.value),
       numerator: ref(COL.numerator),
       denominator: ref(COL.denominator),
+      ...(naAllowed ? { notApplicable: true } : {}),
       ...(fw.evidenceMissing === 'zero' && node.node.evidenceRequired ? { evidenceOrZero: ref(COL.evidence) } : {}),
     };
     const formula = pointsFormula(rule, refs, max, ctx.places);
     if (formula === undefined) {
       // Relative to the best agency in the group: unknowable in one agency's sheet, so the agency's own estimate.
-      unlock(pointsCell);
-      pointsCell.dataValidation = decimalRange(0, toNumber(max), ctx.l('TPL_DV_POINTS', { max: max.toString() }), ctx);
+      unlock(pointsCell); // its validation is set with the row's inputs (validationsOf)
       pointsCell.note = ctx.l('TPL_NOTE_RELATIVE', { max: max.toString() });
     } else {
       // Cached for the blank state: the formula gives "" until its inputs are filled.
@@ -344,7 +361,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   const mains = rows.filter((x) => x.node.parent === undefined && !x.node.informational).map((x) => x.node);
   const total = ws.getRow(totalRow);
   total.getCell(COL.name).value = l('TPL_TOTAL');
-  total.getCell(COL.max).value = toNumber(model.totalFor(ctx.group));
+  total.getCell(COL.max).value = toNumber(formTotal(model, ctx.group, keptCodes));
   total.getCell(COL.points).value = { formula: signedSum(mains, 'score', rowOf, ctx.places), result: 0 } as ExcelJS.CellFormulaValue;
   total.getCell(COL.points).numFmt = pointsFormat(ctx.places);
   for (let c = 1; c <= LAST_COL; c++) {
@@ -374,6 +391,44 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
 }
 
 /**
+ * The nodes a form has a row for, in framework order: those of the group; on a form made for an
+ * agency of a list (`tags` given, even empty), only those its tags allow (`onlyFor`), and no
+ * branch left with no scored row. src/template/check.ts expects the same rows.
+ */
+export function formNodes(model: FrameworkModel, group: string, tags: readonly string[] | undefined): FrameworkNode[] {
+  const out: FrameworkNode[] = [];
+  const walk = (node: FrameworkNode) => {
+    if (!model.applies(node, group)) return;
+    if (tags !== undefined && !model.tagsAllow(node, tags)) return;
+    const at = out.length;
+    out.push(node);
+    node.children.forEach(walk);
+    // A branch whose rows all went (every child excluded by tags) goes too.
+    if (tags !== undefined && !node.isLeaf && !node.informational && !out.slice(at + 1).some((n) => !n.informational)) out.length = at;
+  };
+  model.roots.forEach(walk);
+  return out;
+}
+
+/** Whether some scored leaf of the group below the node has no row (excluded by the agency's tags). */
+function losesRows(model: FrameworkModel, node: FrameworkNode, group: string, kept: ReadonlySet<string>): boolean {
+  return node.children.some((c) => !c.informational && model.applies(c, group) && (!kept.has(c.code) || losesRows(model, c, group, kept)));
+}
+
+/** A scored node's max on the form: the group's, or, when rows were left out below it, the sum of the rows kept (the agency's own max). */
+export function formMax(model: FrameworkModel, node: FrameworkNode, group: string, kept: ReadonlySet<string>): Decimal {
+  if (!losesRows(model, node, group, kept)) return model.maxFor(node, group);
+  return sum(node.children.filter((c) => kept.has(c.code)).map((c) => formMax(model, c, group, kept)));
+}
+
+/** The form's total max: the group's, or the sum of the main indicators kept. */
+export function formTotal(model: FrameworkModel, group: string, kept: ReadonlySet<string>): Decimal {
+  const mains = model.roots.filter((r) => !r.informational && model.applies(r, group));
+  if (!mains.some((r) => !kept.has(r.code) || losesRows(model, r, group, kept))) return model.totalFor(group);
+  return sum(mains.filter((r) => kept.has(r.code)).map((r) => formMax(model, r, group, kept)));
+}
+
+/**
  * The points of a section: the sum of its rows, penalty rows taken off (the engine's subtotal
  * cross-check adds them the same way). Without a penalty row, the plain sum.
  */
@@ -384,9 +439,13 @@ export function signedSum(children: readonly FrameworkNode[], effect: FrameworkN
   return `ROUND(${plus.length > 0 ? `SUM(${ranges(plus, 'H')})` : '0'}-SUM(${ranges(minus, 'H')}),${places})`;
 }
 
-/** The columns an agency types in for a rule (beside evidence and explanation). */
-function inputColumns(rule: Rule): number[] {
-  return rule.type === 'ratio' ? [COL.numerator, COL.denominator] : [COL.value];
+/**
+ * The columns an agency types in for a rule (beside evidence and explanation). A ratio whose
+ * indicator may be declared not applicable also opens its value cell, for "Không áp dụng".
+ */
+function inputColumns(rule: Rule, naAllowed: boolean): number[] {
+  if (rule.type !== 'ratio') return [COL.value];
+  return naAllowed ? [COL.value, COL.numerator, COL.denominator] : [COL.numerator, COL.denominator];
 }
 
 function ruleText(node: FrameworkNode, rule: Rule, max: Decimal, ctx: Ctx): string {
@@ -401,56 +460,88 @@ function ruleText(node: FrameworkNode, rule: Rule, max: Decimal, ctx: Ctx): stri
   const description = node.node.description?.[ctx.lang];
   if (description) parts.push(description);
   if (node.node.evidenceRequired) parts.push(ctx.l(ctx.model.framework.evidenceMissing === 'zero' ? 'TPL_RULE_EVIDENCE_ZERO' : 'TPL_RULE_EVIDENCE'));
+  if (node.notApplicableAllowed) parts.push(ctx.l('TPL_RULE_NA_ALLOWED', { answer: NA_ANSWER }));
   return parts.join('\n');
 }
 
 /** Data validation of a leaf row's input cells (no conditional formatting anywhere: exceljs#1118). */
-function validate(cells: ExcelJS.Row, rule: Rule, max: Decimal, ctx: Ctx, listRange: string | undefined): void {
+function validate(cells: ExcelJS.Row, rule: Rule, max: Decimal, ctx: Ctx, listRange: string | undefined, naAllowed: boolean): void {
   const value = cells.getCell(COL.value);
+  const ref = value.address;
+  for (const input of validationsOf(rule, toNumber(max), naAllowed, ref, listRange)) {
+    const cell = cells.getCell(input.column);
+    const error = ctx.l(input.error, { max: max.toString(), answer: NA_ANSWER }) + (input.column === COL.value && naAllowed && input.error !== 'TPL_DV_NA_ONLY' ? ' ' + ctx.l('TPL_DV_OR_NA', { answer: NA_ANSWER }) : '');
+    const dv = input.check;
+    const base = messages(error, ctx);
+    cell.dataValidation =
+      dv.type === 'list'
+        ? { type: 'list', formulae: [dv.formula], ...base }
+        : dv.type === 'custom'
+          ? { type: 'custom', formulae: [dv.formula], ...base }
+          : { type: dv.type, operator: dv.operator, formulae: [...dv.values], ...base };
+    if (input.column === COL.value && naAllowed) {
+      Object.assign(cell.dataValidation, { showInputMessage: true, promptTitle: ctx.l('TPL_DV_NA_TITLE'), prompt: ctx.l('TPL_DV_NA_PROMPT', { answer: NA_ANSWER }) });
+    }
+  }
+}
+
+/** The check a validation makes: a number range, a list (a quoted literal or a range of cells), or a formula. */
+export type ValidationCheck =
+  | { readonly type: 'whole' | 'decimal'; readonly operator: 'greaterThanOrEqual' | 'between'; readonly values: readonly number[] }
+  | { readonly type: 'list'; readonly formula: string }
+  | { readonly type: 'custom'; readonly formula: string };
+
+export interface InputValidation {
+  readonly column: number;
+  readonly check: ValidationCheck;
+  /** Message key of the error shown. */
+  readonly error: string;
+}
+
+/**
+ * The validation of each input cell of a leaf row; src/template/check.ts expects the same. Where
+ * the indicator may be declared not applicable, the value cell also takes "Không áp dụng": a list
+ * gains it, a number range becomes a formula that accepts the number or the answer, and a
+ * ratio's value cell (otherwise unused) takes only the answer.
+ */
+export function validationsOf(rule: Rule, max: number, naAllowed: boolean, valueRef: string, listRange: string | undefined): InputValidation[] {
+  const atLeastZero = (type: 'whole' | 'decimal'): ValidationCheck => ({ type, operator: 'greaterThanOrEqual', values: [0] });
+  const between = (hi: number): ValidationCheck => ({ type: 'decimal', operator: 'between', values: [0, hi] });
+  const value = (check: ValidationCheck, error: string): InputValidation => ({ column: COL.value, check: naAllowed ? orNotApplicable(check, valueRef) : check, error });
   switch (rule.type) {
     case 'ratio':
-      cells.getCell(COL.numerator).dataValidation = wholeAtLeastZero(ctx);
-      cells.getCell(COL.denominator).dataValidation = wholeAtLeastZero(ctx);
-      return;
+      return [
+        ...(naAllowed ? [{ column: COL.value, check: { type: 'list', formula: `"${NA_ANSWER}"` }, error: 'TPL_DV_NA_ONLY' } as const] : []),
+        { column: COL.numerator, check: atLeastZero('whole'), error: 'TPL_DV_WHOLE' },
+        { column: COL.denominator, check: atLeastZero('whole'), error: 'TPL_DV_WHOLE' },
+      ];
     case 'count':
-      value.dataValidation = wholeAtLeastZero(ctx);
-      return;
+      return [value(atLeastZero('whole'), 'TPL_DV_WHOLE')];
     case 'tiers':
-      value.dataValidation = rule.basis === 'percent' ? decimalRange(0, 100, ctx.l('TPL_DV_PERCENT'), ctx) : decimalAtLeastZero(ctx);
-      return;
+      return [rule.basis === 'percent' ? value(between(100), 'TPL_DV_PERCENT') : value(atLeastZero('decimal'), 'TPL_DV_DECIMAL')];
     case 'relative':
-      value.dataValidation = decimalAtLeastZero(ctx);
-      return;
+      return [value(atLeastZero('decimal'), 'TPL_DV_DECIMAL'), { column: COL.points, check: between(max), error: 'TPL_DV_POINTS' }];
     case 'manual':
-      value.dataValidation = decimalRange(0, toNumber(max), ctx.l('TPL_DV_POINTS', { max: max.toString() }), ctx);
-      return;
+      return [value(between(max), 'TPL_DV_POINTS')];
     case 'boolean':
-      value.dataValidation = listOf(`"${BOOLEAN_LIST.join(',')}"`, ctx.l('TPL_DV_BOOLEAN'), ctx);
-      return;
+      return [value({ type: 'list', formula: `"${BOOLEAN_LIST.join(',')}"` }, 'TPL_DV_BOOLEAN')];
     case 'choice':
-      value.dataValidation = listOf(listRange!, ctx.l('TPL_DV_CHOICE'), ctx);
-      return;
+      // The list's cells already end with the answer where it is allowed (written with the levels).
+      return [{ column: COL.value, check: { type: 'list', formula: listRange! }, error: 'TPL_DV_CHOICE' }];
   }
+}
+
+/** A value check that also lets "Không áp dụng" through. */
+function orNotApplicable(check: ValidationCheck, ref: string): ValidationCheck {
+  if (check.type === 'custom') return check;
+  if (check.type === 'list') return check.formula.startsWith('"') ? { type: 'list', formula: `${check.formula.slice(0, -1)},${NA_ANSWER}"` } : check;
+  const [lo, hi] = check.values;
+  const conditions = [`ISNUMBER(${ref})`, `${ref}>=${lo}`, ...(check.operator === 'between' ? [`${ref}<=${hi}`] : []), ...(check.type === 'whole' ? [`${ref}=INT(${ref})`] : [])];
+  return { type: 'custom', formula: `OR(TRIM(${ref})=${text(NA_ANSWER)},AND(${conditions.join(',')}))` };
 }
 
 function messages(error: string, ctx: Ctx) {
   return { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: ctx.l('TPL_DV_TITLE'), error } as const;
-}
-
-function wholeAtLeastZero(ctx: Ctx): ExcelJS.DataValidation {
-  return { type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], ...messages(ctx.l('TPL_DV_WHOLE'), ctx) };
-}
-
-function decimalAtLeastZero(ctx: Ctx): ExcelJS.DataValidation {
-  return { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], ...messages(ctx.l('TPL_DV_DECIMAL'), ctx) };
-}
-
-function decimalRange(min: number, max: number, error: string, ctx: Ctx): ExcelJS.DataValidation {
-  return { type: 'decimal', operator: 'between', formulae: [min, max], ...messages(error, ctx) };
-}
-
-function listOf(formula: string, error: string, ctx: Ctx): ExcelJS.DataValidation {
-  return { type: 'list', formulae: [formula], ...messages(error, ctx) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,6 +556,8 @@ export interface InputRefs {
   readonly denominator: string;
   /** The evidence cell, when missing evidence zeroes the points (evidenceMissing: zero and evidence required). */
   readonly evidenceOrZero?: string;
+  /** The indicator may be declared not applicable: "Không áp dụng" in the value cell leaves the points blank, as not filled. */
+  readonly notApplicable?: true;
 }
 
 /** The points formula of a leaf (without "="), or undefined for a rule one agency's sheet cannot compute (relative). */
@@ -473,7 +566,8 @@ export function pointsFormula(rule: Rule, refs: InputRefs, max: Decimal, places:
   if (parts === undefined) return undefined;
   // The engine zeroes the points of a scored leaf whose required evidence is missing, when the framework says so.
   const points = refs.evidenceOrZero === undefined ? parts.points : `IF(TRIM(${refs.evidenceOrZero})="",0,${parts.points})`;
-  return `IF(${parts.blank},"",${points})`;
+  const blank = refs.notApplicable ? `OR(${parts.blank},TRIM(${refs.value})=${text(NA_ANSWER)})` : parts.blank;
+  return `IF(${blank},"",${points})`;
 }
 
 /** When the inputs count as not filled in, and the points once they are. */
@@ -578,6 +672,8 @@ function metaSheet(ws: ExcelJS.Worksheet, ctx: Ctx, headerRow: number): void {
     ['year', ctx.year],
     ['sheet', TEMPLATE_SHEETS.form],
     ['header_row', headerRow],
+    // A form made for an agency of a list: the tags its rows were chosen by ("—": none).
+    ...(ctx.tags !== undefined ? ([['form_tags', ctx.tags.length > 0 ? ctx.tags.join(', ') : '—']] as [string, string][]) : []),
     ['lang', ctx.lang],
     ['generator', `dti ${toolVersion()}`],
   ];

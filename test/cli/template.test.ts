@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scoreSubmissions } from '../../src/engine/score.js';
 import { loadFramework } from '../../src/framework/load.js';
+import { t } from '../../src/i18n/catalog.js';
 import { readXlsx } from '../../src/sheets/xlsx/index.js';
 import { parseGrid } from '../../src/submission/parse.js';
 import { fillOneInput } from '../helpers/build.js';
@@ -172,5 +174,60 @@ describe('dti template --agencies', () => {
     const r = dti(['template', '-f', 'khanh-hoa-agencies', '-a', list, '-o', join(dir, 'out')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E_AGENCIES_NO_HEADER');
+  });
+});
+
+describe('dti template --agencies: the rows an agency’s tags exclude', () => {
+  const y25 = loadFramework('khanh-hoa-2025');
+  if (!y25.ok) throw new Error('khanh-hoa-2025 does not load');
+  const KH25 = y25.model;
+  const dir = tmp();
+  const r = dti(['template', '-f', 'khanh-hoa-2025', '--agencies', 'fixtures/khanh-hoa-2025/agencies.csv', '-o', join(dir, 'forms')]);
+  const codesOf = (agency: string) => {
+    const read = readXlsx(readFileSync(join(dir, 'forms', `${agency}.xlsx`)), `${agency}.xlsx`);
+    const ws = read.grid!.sheets.find((s) => s.name === 'Tự đánh giá')!;
+    const header = ws.rows.findIndex((row) => row[0]?.value === 'Mã chỉ số');
+    return ws.rows.slice(header + 1).flatMap((row) => (typeof row[0]?.value === 'string' && row[0].value !== '' ? [row[0].value] : []));
+  };
+  // Sở ngành leaves only for agencies with public services (or digital-economy duties).
+  const tagged = KH25.leavesFor('so-nganh').filter((l) => l.onlyFor.length > 0);
+
+  it('leaves them out of the form of an agency without the tag, and keeps them for one with it', () => {
+    expect(r.code).toBe(0);
+    expect(tagged.length).toBeGreaterThan(0);
+    const untagged = codesOf('VPUB'); // no tags in the list
+    for (const leaf of tagged) expect(untagged, leaf.code).not.toContain(leaf.code);
+    const snv = codesOf('SNV'); // has-public-services
+    for (const leaf of tagged.filter((l) => KH25.tagsAllow(l, ['has-public-services']))) expect(snv, leaf.code).toContain(leaf.code);
+    for (const leaf of tagged.filter((l) => !KH25.tagsAllow(l, ['has-public-services']))) expect(snv, leaf.code).not.toContain(leaf.code);
+  });
+
+  it('writes forms that dti check passes', () => {
+    const c = dti(['check', join(dir, 'forms', 'VPUB.xlsx'), join(dir, 'forms', 'SNV.xlsx')]);
+    expect(c.stderr).not.toMatch(/E_TPL|W_TPL/);
+    expect(c.code).toBe(0);
+  });
+
+  it('reads a filled form back without any finding about the rows left out, and scores them as not applicable by tag', () => {
+    for (const agency of ['VPUB', 'SNV']) {
+      const file = join(dir, 'forms', `${agency}.xlsx`);
+      const read = readXlsx(readFileSync(file), file);
+      // Without the agency list: the form's own "Nhãn:" cell gives SNV its tags.
+      const parsed = parseGrid(fillOneInput(read.grid!), KH25);
+      expect(parsed.issues).toEqual([]);
+      const [score] = scoreSubmissions(KH25, parsed.submissions);
+      const missing = new Set(score!.issues.filter((i) => i.code === 'W_MISSING_VALUE').map((i) => String(i.params?.indicator)));
+      const tags = agency === 'SNV' ? ['has-public-services'] : [];
+      expect(parsed.submissions[0]!.agency.tags ?? []).toEqual(tags);
+      for (const leaf of tagged.filter((l) => !KH25.tagsAllow(l, tags))) {
+        expect(missing, `${agency} ${leaf.code}`).not.toContain(leaf.code);
+        expect(score!.leaves.find((l) => l.code === leaf.code)?.notApplicable, `${agency} ${leaf.code}`).toMatchObject({ by: 'tag' });
+      }
+      expect(new Set(score!.issues.map((i) => i.code))).toEqual(new Set(['W_MISSING_VALUE']));
+      // The total row's max is the agency's own maximum, as the engine counts it.
+      const ws = read.grid!.sheets.find((s) => s.name === 'Tự đánh giá')!;
+      const total = ws.rows.find((row) => row[1]?.value === t('TPL_TOTAL', 'vi'))!;
+      expect(String(total[2]!.value), agency).toBe(score!.maxPoints.toString());
+    }
   });
 });

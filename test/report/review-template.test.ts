@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { scoreSubmissions, type AgencyScore } from '../../src/engine/score.js';
 import { loadFramework } from '../../src/framework/load.js';
-import { REVIEW_COLUMNS, REVIEW_HEADER_ROW, reviewTemplate } from '../../src/report/review-template.js';
+import { REVIEW_COLUMNS, REVIEW_HEADER_ROW, reviewColumns, reviewTemplate } from '../../src/report/review-template.js';
 import { documentDate } from '../../src/report/workbook-dates.js';
 import { readReview } from '../../src/review/read.js';
 import { readSubmissions } from '../../src/submission/read.js';
@@ -202,5 +202,57 @@ describe('review template', async () => {
       ['W_REVIEW_NO_REASON', `O${silent}`],
     ]);
     expect(review.adjustments.map((a) => a.agency)).toEqual(['SYT']);
+  });
+});
+
+describe('review template of a framework whose indicators may be declared not applicable', async () => {
+  const y25 = loadFramework('khanh-hoa-2025', 'vi');
+  if (!y25.ok) throw new Error('framework');
+  const m25 = y25.model;
+  const read25 = readSubmissions(['fixtures/khanh-hoa-2025/csv/submissions-2025.csv'], m25);
+  const scores25 = scoreSubmissions(m25, read25.submissions);
+  const columns = reviewColumns(m25);
+  const col25 = (key: string) => columns.findIndex((c) => c.key === key) + 1;
+  const find = (ws: ExcelJS.Worksheet, agency: string, indicator: string) => {
+    for (let r = HEADER + 1; r <= ws.rowCount; r++) {
+      if (ws.getCell(r, col25('agencyCode')).value === agency && ws.getCell(r, col25('indicator')).value === indicator) return r;
+    }
+    throw new Error(`no row for ${agency} ${indicator}`);
+  };
+  const bytes = await reviewTemplate(m25, scores25, { lang: 'vi', year: 2025 });
+
+  it('adds the N/A decision column, open with a list of the answers only on the rows of a claim', async () => {
+    const ws = (await load(bytes)).getWorksheet('Thẩm định')!;
+    expect(ws.getCell(HEADER, col25('naDecision')).value).toBe('Chấp nhận không áp dụng');
+    expect(ws.getCell(HEADER, col25('naDecision') + 1).value).toBe('Lý do điều chỉnh');
+    const claim = ws.getCell(find(ws, 'P-NHATRANG', '7.6'), col25('naDecision'));
+    expect(claim.value ?? null).toBeNull();
+    expect(claim.protection?.locked).toBe(false);
+    expect(claim.dataValidation).toMatchObject({ type: 'list', formulae: ['"Chấp nhận,Không chấp nhận"'], errorStyle: 'stop' });
+    const noClaim = ws.getCell(find(ws, 'P-NHATRANG', '7.1'), col25('naDecision'));
+    expect(noClaim.protection?.locked).not.toBe(false);
+    expect(noClaim.dataValidation?.type).toBeUndefined();
+  });
+
+  it('offers the answers in English with lang en', async () => {
+    const ws = (await load(await reviewTemplate(m25, scores25, { lang: 'en', year: 2025 }))).getWorksheet('Review')!;
+    expect(ws.getCell(HEADER, col25('naDecision')).value).toBe('N/A decision');
+    expect(ws.getCell(find(ws, 'P-NHATRANG', '7.6'), col25('naDecision')).dataValidation).toMatchObject({ formulae: ['"Accept,Reject"'] });
+  });
+
+  it('reads "Không chấp nhận" typed in that column as a rejected claim, and the indicator is then scored as missing', async () => {
+    expect(leaf(scores25, 'P-NHATRANG', '7.6').status).toBe('not-applicable');
+    const filled = await load(bytes);
+    const sheet = filled.getWorksheet('Thẩm định')!;
+    const r = find(sheet, 'P-NHATRANG', '7.6');
+    sheet.getCell(r, col25('naDecision')).value = 'Không chấp nhận';
+    sheet.getCell(r, col25('reason')).value = 'Phường có 2 hợp tác xã đang hoạt động';
+    const review = readReview(await save(filled, 'tham-dinh-2025.xlsx'), m25, read25.submissions);
+    expect(review.issues).toEqual([]);
+    expect(review.adjustments).toMatchObject([{ agency: 'P-NHATRANG', indicator: '7.6', rejectNotApplicable: true, reason: 'Phường có 2 hợp tác xã đang hoạt động' }]);
+    const appraised = leaf(scoreSubmissions(m25, read25.submissions, review.adjustments), 'P-NHATRANG', '7.6');
+    expect(appraised.status).toBe('missing');
+    expect(appraised.points.toString()).toBe('0');
+    expect(appraised.notApplicableClaim?.rejected).toMatchObject({ reason: 'Phường có 2 hợp tác xã đang hoạt động' });
   });
 });

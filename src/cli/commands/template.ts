@@ -96,7 +96,8 @@ async function template(options: TemplateOptions, ctx: CommandContext): Promise<
     try {
       const forms: OutputFile[] = [];
       for (const a of agencies) {
-        const agency = { code: a.code, name: a.name, ...(a.parent !== undefined ? { parent: a.parent } : {}) };
+        // Its tags (none is an answer too): the rows they exclude are left out of its form.
+        const agency = { code: a.code, name: a.name, ...(a.parent !== undefined ? { parent: a.parent } : {}), tags: a.tags ?? [] };
         forms.push({ name: `${a.code}.xlsx`, bytes: await submissionTemplate(model, { ...common, group: a.group, agency }) });
       }
       folder.write(forms);

@@ -98,6 +98,10 @@ export const reviewMessages: MessageTable = {
   REV_COL_DENOMINATOR: { vi: 'Mẫu số điều chỉnh', en: 'Corrected denominator' },
   REV_COL_REASON: { vi: 'Lý do điều chỉnh', en: 'Reason' },
   REV_COL_REVIEWER: { vi: 'Người thẩm định', en: 'Reviewer' },
+  REV_COL_NA_DECISION: { vi: 'Chấp nhận không áp dụng', en: 'N/A decision' },
+  REV_NA_ACCEPT: { vi: 'Chấp nhận', en: 'Accept' },
+  REV_NA_REJECT: { vi: 'Không chấp nhận', en: 'Reject' },
+  REV_DV_NA: { vi: 'Chọn "{accept}" hoặc "{reject}".', en: 'Choose "{accept}" or "{reject}".' },
 
   REV_HELP_TITLE: { vi: 'HƯỚNG DẪN THẨM ĐỊNH', en: 'HOW TO RECORD THE APPRAISAL' },
   REV_HELP_FRAMEWORK: { vi: 'Bộ chỉ số: {framework} (mã {id}, phiên bản {version}).', en: 'Framework: {framework} (id {id}, version {version}).' },
@@ -116,6 +120,10 @@ export const reviewMessages: MessageTable = {
   REV_HELP_INPUTS: {
     vi: '• Điều chỉnh số liệu để tính lại điểm theo quy tắc: ghi Giá trị điều chỉnh, hoặc Tử số và Mẫu số điều chỉnh với chỉ số tính theo tỷ lệ. Không ghi đồng thời Điểm thẩm định.',
     en: '• To correct the inputs and score them again by the rule: type the corrected value, or the corrected numerator and denominator for ratio indicators. Do not also give approved points.',
+  },
+  REV_HELP_NA: {
+    vi: '• Đơn vị ghi "Không áp dụng" cho một chỉ số: để trống cột {column} là chấp nhận; chọn "{reject}" thì chỉ số được chấm như thiếu số liệu (hoặc ghi Điểm thẩm định, số liệu điều chỉnh), kèm lý do.',
+    en: '• Where an agency declared an indicator not applicable: leave the {column} column empty to accept; choose "{reject}" to score it as missing (or give approved points or corrected inputs), with the reason.',
   },
   REV_HELP_REASON: {
     vi: '• Mỗi điều chỉnh cần ghi Lý do điều chỉnh và Người thẩm định.',

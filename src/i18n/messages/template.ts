@@ -17,6 +17,10 @@ export const templateMessages: MessageTable = {
   },
   TPL_RULE_SECTION: { vi: 'Tổng điểm các chỉ số thành phần', en: 'Sum of the sub-indicators' },
   TPL_RULE_INFORMATIONAL: { vi: 'Không tính điểm (chỉ để tham khảo)', en: 'Not scored (for information only)' },
+  TPL_RULE_NA_ALLOWED: {
+    vi: 'Nếu không áp dụng với đơn vị: ghi "{answer}" vào cột Giá trị và nêu lý do ở cột Giải trình (điểm để trống, không tính vào điểm tối đa của đơn vị).',
+    en: 'If it does not apply to your agency: type "{answer}" in the Value column and give the reason in the Giải trình column (no points, and out of your maximum).',
+  },
   TPL_RULE_EVIDENCE: { vi: '(*) Bắt buộc có tài liệu kiểm chứng.', en: '(*) Evidence required.' },
   TPL_RULE_EVIDENCE_ZERO: { vi: '(*) Bắt buộc có tài liệu kiểm chứng; thiếu tài liệu: 0 điểm.', en: '(*) Evidence required; without it: 0 points.' },
   TPL_RULE_ZERO_FULL: { vi: 'Mẫu số bằng 0 (không có việc phải làm): đủ điểm.', en: 'A denominator of 0 (nothing to do): full points.' },
@@ -38,6 +42,13 @@ export const templateMessages: MessageTable = {
   TPL_DV_POINTS: { vi: 'Nhập điểm từ 0 đến {max}.', en: 'Type points from 0 to {max}.' },
   TPL_DV_BOOLEAN: { vi: 'Chọn "Có" hoặc "Không".', en: 'Choose "Có" (yes) or "Không" (no).' },
   TPL_DV_CHOICE: { vi: 'Chọn một mức trong danh sách.', en: 'Choose one level from the list.' },
+  TPL_DV_OR_NA: { vi: 'Chỉ số này cũng nhận "{answer}".', en: 'This indicator also takes "{answer}" (not applicable).' },
+  TPL_DV_NA_ONLY: { vi: 'Ô này chỉ nhận "{answer}"; ghi tử số và mẫu số ở hai cột bên phải.', en: 'This cell only takes "{answer}" (not applicable); type the numerator and denominator in the two columns to its right.' },
+  TPL_DV_NA_TITLE: { vi: 'Có thể không áp dụng', en: 'May be not applicable' },
+  TPL_DV_NA_PROMPT: {
+    vi: 'Nếu chỉ số không áp dụng với đơn vị, ghi "{answer}" và nêu lý do ở cột Giải trình.',
+    en: 'If the indicator does not apply to your agency, type "{answer}" and give the reason in the Giải trình (explanation) column.',
+  },
 
   // The instructions sheet: Vietnamese always, English below it when the language is English.
   TPL_HELP_TITLE: { vi: 'HƯỚNG DẪN ĐIỀN BẢNG TỰ ĐÁNH GIÁ', en: 'HOW TO FILL IN THE SELF-ASSESSMENT' },
