@@ -6,5 +6,8 @@ export default defineConfig({
     setupFiles: ['test/helpers/yield-between-tests.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // Most CLI tests wait on a child dti process: a worker per core keeps both cores of a small
+    // machine busy (vitest's default, one fewer than the cores, runs them one at a time on two).
+    maxWorkers: '100%',
   },
 });

@@ -70,8 +70,8 @@ describe('dti rank killed at random moments', () => {
   let referenceA: string;
 
   beforeAll(async () => {
-    const inputsA = batch('a', 8, 'a');
-    inputsB = batch('b', 8, 'b');
+    const inputsA = batch('a', 5, 'a');
+    inputsB = batch('b', 5, 'b');
     referenceA = join(work, 'ref-a');
     expect((await dti(rankArgs(inputsA, referenceA))).code).toBe(0);
     const refB = join(work, 'ref-b');
