@@ -1,20 +1,10 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { FileReadError } from '../core/file-error.js';
 import { issue } from '../core/issues.js';
 import { resolveLang, t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import { toolVersion } from '../version.js';
-import { registerFramework } from './commands/framework.js';
-import { registerCard } from './commands/card.js';
-import { registerCheck } from './commands/check.js';
-import { registerExplain } from './commands/explain.js';
-import { registerRank } from './commands/rank.js';
-import { registerReport } from './commands/report.js';
-import { registerReviewTemplate } from './commands/review-template.js';
-import { registerScore } from './commands/score.js';
-import { registerSensitivity } from './commands/sensitivity.js';
-import { registerTemplate } from './commands/template.js';
-import { registerValidate } from './commands/validate.js';
+import { COMMAND_TABLE, commandTyped } from './commands/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 import { chalkFor, processIo, type CliIo } from './io.js';
@@ -58,7 +48,7 @@ function usageOf(args: readonly string[]): string {
   return command !== undefined && COMMANDS.includes(command) ? `dti ${command} --help` : 'dti --help';
 }
 
-const COMMANDS = ['score', 'validate', 'check', 'explain', 'rank', 'framework', 'template', 'review-template', 'help'];
+const COMMANDS = [...COMMAND_TABLE.map((c) => c.name), 'help'];
 
 /** Runs the CLI: argv as in process.argv; returns the exit code (0 clean, 1 data errors, 2 usage). */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -94,17 +84,14 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     });
   checkUnknownOptionsFirst(program, args);
   program.enablePositionalOptions(false);
-  registerScore(program, ctx);
-  registerValidate(program, ctx);
-  registerCheck(program, ctx);
-  registerExplain(program, ctx);
-  registerRank(program, ctx);
-  registerFramework(program, ctx);
-  registerTemplate(program, ctx);
-  registerReviewTemplate(program, ctx);
-  registerReport(program, ctx);
-  registerCard(program, ctx);
-  registerSensitivity(program, ctx);
+  // Only the command that runs is loaded; the top-level help lists every command from the table.
+  const typed = COMMAND_TABLE.find((c) => c.name === commandTyped(args));
+  if (typed) (await typed.load())(program, ctx);
+  else {
+    for (const c of COMMAND_TABLE) program.command(c.name).description(t(c.description, lang));
+    const plain = new Help();
+    program.configureHelp({ subcommandTerm: (cmd) => COMMAND_TABLE.find((c) => c.name === cmd.name())?.term ?? plain.subcommandTerm(cmd) });
+  }
 
   try {
     await program.parseAsync(args, { from: 'user' });
