@@ -13,8 +13,6 @@ import { resultsJson } from '../../report/json.js';
 import { withIssues } from '../../results/build.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { frameworkContext } from '../../analysis/framework.js';
-import { reportHtml } from '../../report/html/report.js';
-import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { isWithin, realPath, type OutputFile } from '../../report/output/index.js';
 import { agencyListOptions, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, withSideInputs, withSkipped, type CommandContext } from '../context.js';
@@ -161,10 +159,11 @@ async function rankInto(
   const doc = withIssues(withInputs, issues, lang, RANK_FIRST);
 
   const epoch = sourceDateEpochFrom(io.env);
-  const workbook = await resultsWorkbook(doc, model, { lang, year: Number(options.year), ...epoch, ...(comparison ? { comparison } : {}) });
+  // exceljs and ECharts load only when a workbook or a report is written, not for every command.
+  const workbook = await (await import('../../report/workbook.js')).resultsWorkbook(doc, model, { lang, year: Number(options.year), ...epoch, ...(comparison ? { comparison } : {}) });
   const text = (name: string, content: string): OutputFile => ({ name, bytes: Buffer.from(content, 'utf8') });
   // The visual report: charts, robustness and a card per agency, in one self-contained page.
-  const html = await reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) });
+  const html = await (await import('../../report/html/report.js')).reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) });
   // The run's output set, written as one folder (all or nothing): one line per file.
   const outputs: OutputFile[] = [
     { name: 'results.xlsx', bytes: workbook },

@@ -7,7 +7,6 @@ import { rankingCsv } from '../../report/csv.js';
 import { githubAnnotations } from '../../report/issues.js';
 import { resultsJson } from '../../report/json.js';
 import { issuesOfGroups, withIssues } from '../../results/build.js';
-import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
 import { visible } from '../visible.js';
@@ -81,6 +80,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   if (review !== undefined && !isFile(review)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: review })]);
   if (options.out !== undefined) {
     const ext = extname(options.out).toLowerCase();
+    // exceljs loads only when a workbook is written.
     if (!OUT_EXTENSIONS.includes(ext)) throw new UsageError([issue('E_OUT_FORMAT', {}, { ext })]);
   }
   // Inputs are never overwritten; an existing file only with --force. Checked before any work.
@@ -128,9 +128,10 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   }
   if (options.out !== undefined) {
     const ext = extname(options.out).toLowerCase();
+    // exceljs loads only when a workbook is written.
     const content =
       ext === '.xlsx'
-        ? await resultsWorkbook(filtered, model, { lang, ...sourceDateEpochFrom(io.env) })
+        ? await (await import('../../report/workbook.js')).resultsWorkbook(filtered, model, { lang, ...sourceDateEpochFrom(io.env) })
         : ext === '.csv'
           ? csvText()
           : jsonText();
