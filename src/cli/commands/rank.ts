@@ -9,7 +9,7 @@ import type { FrameworkModel } from '../../framework/model.js';
 import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
-import { resultsJson } from '../../report/json.js';
+import { resultsJsonBytes } from '../../report/json.js';
 import { withIssues } from '../../results/build.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { frameworkContext } from '../../analysis/framework.js';
@@ -167,7 +167,7 @@ async function rankInto(
   // The run's output set, written as one folder (all or nothing): one line per file.
   const outputs: OutputFile[] = [
     { name: 'results.xlsx', bytes: workbook },
-    text('results.json', resultsJson(doc)),
+    { name: 'results.json', bytes: resultsJsonBytes(doc) },
     ...(comparison ? [text('comparison.json', JSON.stringify(comparison, null, 2) + '\n')] : []),
     ...doc.groups.map((g) => text(`${g.id}.csv`, rankingCsv(doc, lang, [g.id], csvStyle))),
     text('summary.md', summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),

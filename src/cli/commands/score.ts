@@ -5,7 +5,7 @@ import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
 import { githubAnnotations } from '../../report/issues.js';
-import { resultsJson } from '../../report/json.js';
+import { resultsJson, resultsJsonBytes } from '../../report/json.js';
 import { issuesOfGroups, withIssues } from '../../results/build.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -111,7 +111,8 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
 
   const out = chalkFor(io.stdout, io.env, ctx.color);
   const err = chalkFor(io.stderr, io.env, ctx.color);
-  // Each text is built at most once, whether it goes to stdout, to --out, or both.
+  // Each text is built at most once, whether it goes to stdout, to --out, or both; results.json for
+  // --out alone is built as bytes, never as one string (see resultsJsonBytes).
   let json: string | undefined;
   let csv: string | undefined;
   const jsonText = () => (json ??= resultsJson(filtered));
@@ -134,7 +135,9 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
         ? await (await import('../../report/workbook.js')).resultsWorkbook(filtered, model, { lang, ...sourceDateEpochFrom(io.env) })
         : ext === '.csv'
           ? csvText()
-          : jsonText();
+          : json !== undefined
+            ? json
+            : resultsJsonBytes(filtered);
     writeOutput(ctx, options.out, () => content, guard);
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
