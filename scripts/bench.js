@@ -5,7 +5,7 @@
 // each with wall time, files per second, the child's peak memory and the ratio to the floor.
 // Prints a table and writes the figures as JSON (--json-out, default bench-results.json) so that a
 // change can be compared with the last.
-// Usage: npm run bench -- [--agencies 3321] [--threads N] [--curve] [--json-out file] [--keep] [--pool DIR]
+// Usage: npm run bench -- [--agencies 3321] [--sizes 300,3321] [--threads N] [--curve] [--json-out file] [--keep] [--pool DIR]
 //   --curve   runs 300, 3321 and 10000 workbooks and prints peak memory per size
 //   --pool    a folder of generated workbooks to reuse (made when missing, kept)
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const curve = args.includes('--curve');
-const sizes = curve ? [300, 3321, 10000] : [Number(opt('--agencies', 300)) || 300];
+const sizes = curve ? [300, 3321, 10000] : opt('--sizes') ? opt('--sizes').split(',').map(Number) : [Number(opt('--agencies', 300)) || 300];
 const threads = opt('--threads');
 const jsonOut = opt('--json-out', 'bench-results.json');
 const keep = args.includes('--keep');
@@ -126,20 +126,22 @@ async function benchSize(pool, n) {
 
 const pool = opt('--pool') ?? join(tmpdir(), 'dti-bench-pool');
 await ensurePool(pool, Math.max(...sizes));
-const results = [];
-for (const n of sizes) results.push(await benchSize(pool, n));
-if (!opt('--pool') && !keep) rmSync(pool, { recursive: true, force: true });
-
 const pad = (s, w) => String(s).padStart(w);
+const save = () => writeFileSync(jsonOut, JSON.stringify({ node: process.version, threads: threads ? Number(threads) : 1, sizes: results }, null, 2) + '\n');
+// Each size's rows are printed and saved as soon as it is done: a long curve keeps what it measured.
 console.log(`${'workbooks'.padEnd(10)} ${'run'.padEnd(22)} ${pad('wall s', 8)} ${pad('files/s', 9)} ${pad('peak MB', 8)} ${pad('x floor', 8)} ${pad('exit', 5)}`);
-for (const r of results) {
+const results = [];
+for (const n of sizes) {
+  const r = await benchSize(pool, n);
+  results.push(r);
   for (const x of r.runs) {
     console.log(`${String(r.agencies).padEnd(10)} ${x.name.padEnd(22)} ${pad(x.wallS.toFixed(2), 8)} ${pad(x.filesPerS.toFixed(0), 9)} ${pad(x.peakMb.toFixed(0), 8)} ${pad(x.ratio.toFixed(1), 8)} ${pad(x.exit, 5)}`);
   }
   console.log(`${String(r.agencies).padEnd(10)} (${r.megabytes.toFixed(1)} MB of workbooks; dti rank wrote ${r.rankOutputs} files)`);
+  save();
 }
+if (!opt('--pool') && !keep) rmSync(pool, { recursive: true, force: true });
 if (curve) {
   console.log('\npeak memory by size (MB): ' + results.map((r) => `${r.agencies}: score ${r.runs[1].peakMb.toFixed(0)}, rank ${r.runs[2].peakMb.toFixed(0)}`).join('; '));
 }
-writeFileSync(jsonOut, JSON.stringify({ node: process.version, threads: threads ? Number(threads) : 1, sizes: results }, null, 2) + '\n');
 process.stderr.write(`figures written to ${jsonOut}\n`);
