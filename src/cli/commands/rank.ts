@@ -131,7 +131,9 @@ async function rankInto(
   const csvStyle = csvStyleOption(options.csvStyle);
 
   const progress = fileProgress(io, ctx.quiet);
-  const run = scoreFiles(files, model, {
+  // Only the results and findings are kept: the parsed submissions and the engine's scores (most of
+  // a national batch's memory) are let go before the outputs are built.
+  const { results: scored, issues: runIssues } = scoreFiles(files, model, {
     lang,
     year: Number(options.year),
     ...(options.review ? { review: options.review } : {}),
@@ -139,7 +141,7 @@ async function rankInto(
     ...(progress ? { onFile: progress } : {}),
     ...withSkipped(agencyListOptions(options.agencies, model), skipped),
   });
-  const issues: DtiIssue[] = [...run.issues];
+  const issues: DtiIssue[] = [...runIssues];
   let comparison: Comparison | undefined;
   if (options.previous) {
     const previous = readPrevious(options.previous);
@@ -147,7 +149,7 @@ async function rankInto(
     const units = options.unitsMap ? readUnitsMap(options.unitsMap) : { map: [], issues: [] };
     append(issues, units.issues);
     if (previous.doc) {
-      comparison = compareYears(run.results, previous.doc, { unitsMap: units.map });
+      comparison = compareYears(scored, previous.doc, { unitsMap: units.map });
       append(issues, comparison.issues);
     }
   } else if (options.unitsMap) {
@@ -155,7 +157,7 @@ async function rankInto(
   }
 
   // Every finding of the run, side files and comparison included, in every output and in the counts.
-  const withInputs = withSideInputs(run.results, { agencies: options.agencies, previous: options.previous, units: options.unitsMap, framework: options.framework });
+  const withInputs = withSideInputs(scored, { agencies: options.agencies, previous: options.previous, units: options.unitsMap, framework: options.framework });
   const doc = withIssues(withInputs, issues, lang, RANK_FIRST);
 
   const epoch = sourceDateEpochFrom(io.env);
