@@ -1,24 +1,13 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { FileReadError } from '../core/file-error.js';
-import { issue } from '../core/issues.js';
+import type { DtiIssue } from '../core/issues.js';
 import { resolveLang, t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
 import { toolVersion } from '../version.js';
-import { registerFramework } from './commands/framework.js';
-import { registerCard } from './commands/card.js';
-import { registerCheck } from './commands/check.js';
-import { registerExplain } from './commands/explain.js';
-import { registerRank } from './commands/rank.js';
-import { registerReport } from './commands/report.js';
-import { registerReviewTemplate } from './commands/review-template.js';
-import { registerScore } from './commands/score.js';
-import { registerSensitivity } from './commands/sensitivity.js';
-import { registerTemplate } from './commands/template.js';
-import { registerValidate } from './commands/validate.js';
+import { COMMAND_TABLE, commandTyped } from './commands/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 import { chalkFor, processIo, type CliIo } from './io.js';
-import { formatIssues } from './report-issues.js';
 import { checkUnknownOptionsFirst, localiseError } from './usage.js';
 
 /** Global options are read before commander builds the help, so the help itself is in the chosen language. */
@@ -58,7 +47,7 @@ function usageOf(args: readonly string[]): string {
   return command !== undefined && COMMANDS.includes(command) ? `dti ${command} --help` : 'dti --help';
 }
 
-const COMMANDS = ['score', 'validate', 'check', 'explain', 'rank', 'framework', 'template', 'review-template', 'help'];
+const COMMANDS = [...COMMAND_TABLE.map((c) => c.name), 'help'];
 
 /** Runs the CLI: argv as in process.argv; returns the exit code (0 clean, 1 data errors, 2 usage). */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -68,11 +57,16 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   const color = args.includes('--no-color') ? false : args.includes('--color') ? true : undefined;
   const ctx: CommandContext = { lang, io, color, quiet: args.includes('--quiet') || args.includes('-q'), exitCode: EXIT.ok };
   const err = chalkFor(io.stderr, io.env, color);
-  const fail = (issues: Parameters<typeof formatIssues>[0]) => {
-    io.stderr.write(formatIssues(issues, lang, err));
+  // The findings' modules (zod among them) are loaded only when there is something to report.
+  const report = async (issues: (make: typeof import('../core/issues.js').issue) => readonly DtiIssue[]) => {
+    const [{ issue }, { formatIssues }] = await Promise.all([import('../core/issues.js'), import('./report-issues.js')]);
+    io.stderr.write(formatIssues(issues(issue), lang, err));
+  };
+  const fail = async (issues: (make: typeof import('../core/issues.js').issue) => readonly DtiIssue[]) => {
+    await report(issues);
     return EXIT.usage;
   };
-  if (resolveLang(langOption, io.env) === undefined) return fail([issue('E_LANG', {}, { lang: langOption ?? io.env.DTI_LANG ?? '' })]);
+  if (resolveLang(langOption, io.env) === undefined) return fail((issue) => [issue('E_LANG', {}, { lang: langOption ?? io.env.DTI_LANG ?? '' })]);
 
   const program = new Command()
     .name('dti')
@@ -94,17 +88,14 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     });
   checkUnknownOptionsFirst(program, args);
   program.enablePositionalOptions(false);
-  registerScore(program, ctx);
-  registerValidate(program, ctx);
-  registerCheck(program, ctx);
-  registerExplain(program, ctx);
-  registerRank(program, ctx);
-  registerFramework(program, ctx);
-  registerTemplate(program, ctx);
-  registerReviewTemplate(program, ctx);
-  registerReport(program, ctx);
-  registerCard(program, ctx);
-  registerSensitivity(program, ctx);
+  // Only the command that runs is loaded; the top-level help lists every command from the table.
+  const typed = COMMAND_TABLE.find((c) => c.name === commandTyped(args));
+  if (typed) (await typed.load())(program, ctx);
+  else {
+    for (const c of COMMAND_TABLE) program.command(c.name).description(t(c.description, lang));
+    const plain = new Help();
+    program.configureHelp({ subcommandTerm: (cmd) => COMMAND_TABLE.find((c) => c.name === cmd.name())?.term ?? plain.subcommandTerm(cmd) });
+  }
 
   try {
     await program.parseAsync(args, { from: 'user' });
@@ -113,11 +104,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.usage;
     }
-    if (e instanceof UsageError) return fail(e.issues);
+    if (e instanceof UsageError) return fail(() => e.issues);
     // A failure while reading a file: the file is named, as for any other finding (exit 1).
     if (e instanceof FileReadError) {
       if (io.env.DTI_DEBUG) io.stderr.write(String((e.cause as Error)?.stack ?? e.stack) + '\n');
-      io.stderr.write(formatIssues([issue('E_FILE_FAILED', { file: e.file }, { detail: e.message })], lang, err));
+      await report((issue) => [issue('E_FILE_FAILED', { file: e.file }, { detail: e.message })]);
       return EXIT.dataErrors;
     }
     // Not the user's fault: say so plainly, with the detail, but no stack trace unless DTI_DEBUG is set.

@@ -110,11 +110,15 @@ export function rankScores(model: FrameworkModel, scores: readonly AgencyScore[]
 
 /** Standard competition ranking: sorted descending, equal keys share the rank, the next rank skips. */
 export function competitionRanks<T>(items: readonly T[], key: (item: T) => Decimal): Map<T, number> {
-  const sorted = [...items].sort((a, b) => key(b).comparedTo(key(a)));
+  // Each item's key is computed once: a key can be costly (the sensitivity analysis computes an
+  // index per call, a thousand times over), and a sort would ask for it 2·n·log n times.
+  const keys = new Map(items.map((item) => [item, key(item)]));
+  const keyOf = (item: T) => keys.get(item)!;
+  const sorted = [...items].sort((a, b) => keyOf(b).comparedTo(keyOf(a)));
   const out = new Map<T, number>();
   sorted.forEach((item, i) => {
     const prev = sorted[i - 1];
-    out.set(item, prev !== undefined && key(prev).equals(key(item)) ? out.get(prev)! : i + 1);
+    out.set(item, prev !== undefined && keyOf(prev).equals(keyOf(item)) ? out.get(prev)! : i + 1);
   });
   return out;
 }

@@ -9,12 +9,10 @@ import type { FrameworkModel } from '../../framework/model.js';
 import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
-import { resultsJson } from '../../report/json.js';
+import { resultsJsonBytes } from '../../report/json.js';
 import { withIssues } from '../../results/build.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { frameworkContext } from '../../analysis/framework.js';
-import { reportHtml } from '../../report/html/report.js';
-import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { isWithin, realPath, type OutputFile } from '../../report/output/index.js';
 import { agencyListOptions, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, withSideInputs, withSkipped, type CommandContext } from '../context.js';
@@ -133,7 +131,9 @@ async function rankInto(
   const csvStyle = csvStyleOption(options.csvStyle);
 
   const progress = fileProgress(io, ctx.quiet);
-  const run = scoreFiles(files, model, {
+  // Only the results and findings are kept: the parsed submissions and the engine's scores (most of
+  // a national batch's memory) are let go before the outputs are built.
+  const { results: scored, issues: runIssues } = scoreFiles(files, model, {
     lang,
     year: Number(options.year),
     ...(options.review ? { review: options.review } : {}),
@@ -141,7 +141,7 @@ async function rankInto(
     ...(progress ? { onFile: progress } : {}),
     ...withSkipped(agencyListOptions(options.agencies, model), skipped),
   });
-  const issues: DtiIssue[] = [...run.issues];
+  const issues: DtiIssue[] = [...runIssues];
   let comparison: Comparison | undefined;
   if (options.previous) {
     const previous = readPrevious(options.previous);
@@ -149,7 +149,7 @@ async function rankInto(
     const units = options.unitsMap ? readUnitsMap(options.unitsMap) : { map: [], issues: [] };
     append(issues, units.issues);
     if (previous.doc) {
-      comparison = compareYears(run.results, previous.doc, { unitsMap: units.map });
+      comparison = compareYears(scored, previous.doc, { unitsMap: units.map });
       append(issues, comparison.issues);
     }
   } else if (options.unitsMap) {
@@ -157,18 +157,19 @@ async function rankInto(
   }
 
   // Every finding of the run, side files and comparison included, in every output and in the counts.
-  const withInputs = withSideInputs(run.results, { agencies: options.agencies, previous: options.previous, units: options.unitsMap, framework: options.framework });
+  const withInputs = withSideInputs(scored, { agencies: options.agencies, previous: options.previous, units: options.unitsMap, framework: options.framework });
   const doc = withIssues(withInputs, issues, lang, RANK_FIRST);
 
   const epoch = sourceDateEpochFrom(io.env);
-  const workbook = await resultsWorkbook(doc, model, { lang, year: Number(options.year), ...epoch, ...(comparison ? { comparison } : {}) });
+  // exceljs and ECharts load only when a workbook or a report is written, not for every command.
+  const workbook = await (await import('../../report/workbook.js')).resultsWorkbook(doc, model, { lang, year: Number(options.year), ...epoch, ...(comparison ? { comparison } : {}) });
   const text = (name: string, content: string): OutputFile => ({ name, bytes: Buffer.from(content, 'utf8') });
   // The visual report: charts, robustness and a card per agency, in one self-contained page.
-  const html = await reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) });
+  const html = await (await import('../../report/html/report.js')).reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) });
   // The run's output set, written as one folder (all or nothing): one line per file.
   const outputs: OutputFile[] = [
     { name: 'results.xlsx', bytes: workbook },
-    text('results.json', resultsJson(doc)),
+    { name: 'results.json', bytes: resultsJsonBytes(doc) },
     ...(comparison ? [text('comparison.json', JSON.stringify(comparison, null, 2) + '\n')] : []),
     ...doc.groups.map((g) => text(`${g.id}.csv`, rankingCsv(doc, lang, [g.id], csvStyle))),
     text('summary.md', summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),

@@ -5,9 +5,8 @@ import { t } from '../../i18n/catalog.js';
 import { scoreFiles } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
 import { githubAnnotations } from '../../report/issues.js';
-import { resultsJson } from '../../report/json.js';
+import { resultsJson, resultsJsonBytes } from '../../report/json.js';
 import { issuesOfGroups, withIssues } from '../../results/build.js';
-import { resultsWorkbook } from '../../report/workbook.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
 import { visible } from '../visible.js';
@@ -81,6 +80,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   if (review !== undefined && !isFile(review)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: review })]);
   if (options.out !== undefined) {
     const ext = extname(options.out).toLowerCase();
+    // exceljs loads only when a workbook is written.
     if (!OUT_EXTENSIONS.includes(ext)) throw new UsageError([issue('E_OUT_FORMAT', {}, { ext })]);
   }
   // Inputs are never overwritten; an existing file only with --force. Checked before any work.
@@ -111,7 +111,8 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
 
   const out = chalkFor(io.stdout, io.env, ctx.color);
   const err = chalkFor(io.stderr, io.env, ctx.color);
-  // Each text is built at most once, whether it goes to stdout, to --out, or both.
+  // Each text is built at most once, whether it goes to stdout, to --out, or both; results.json for
+  // --out alone is built as bytes, never as one string (see resultsJsonBytes).
   let json: string | undefined;
   let csv: string | undefined;
   const jsonText = () => (json ??= resultsJson(filtered));
@@ -128,12 +129,15 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   }
   if (options.out !== undefined) {
     const ext = extname(options.out).toLowerCase();
+    // exceljs loads only when a workbook is written.
     const content =
       ext === '.xlsx'
-        ? await resultsWorkbook(filtered, model, { lang, ...sourceDateEpochFrom(io.env) })
+        ? await (await import('../../report/workbook.js')).resultsWorkbook(filtered, model, { lang, ...sourceDateEpochFrom(io.env) })
         : ext === '.csv'
           ? csvText()
-          : jsonText();
+          : json !== undefined
+            ? json
+            : resultsJsonBytes(filtered);
     writeOutput(ctx, options.out, () => content, guard);
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;

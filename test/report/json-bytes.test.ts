@@ -1,0 +1,27 @@
+import { Decimal } from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import { resultsJson, resultsJsonBytes } from '../../src/report/json.js';
+import type { ResultsDoc } from '../../src/results/schema.js';
+
+const asDoc = (v: unknown) => v as ResultsDoc;
+
+describe('results.json built as bytes', () => {
+  it('gives the same bytes as JSON.stringify with two-space indentation, deep and shallow', () => {
+    const doc = {
+      tool: 'dti',
+      empty: { list: [], map: {} },
+      groups: [{ id: 'so-nganh', agencies: [{ code: 'STP', name: 'Sở Tư pháp "x"\n', points: 812.5, index: 0.8125, rank: null, indicators: [{ code: '1', inputs: { a: [1, 'Có', { deep: [[], {}] }] } }] }] }],
+      skipped: undefined,
+      fn: () => 1,
+      sparse: [undefined, () => 1, 3],
+      exact: new Decimal('0.10000000000000000001'),
+      when: new Date(0),
+    };
+    expect(resultsJsonBytes(asDoc(doc)).toString('utf8')).toBe(resultsJson(asDoc(doc)));
+  });
+
+  it('writes Vietnamese text as UTF-8', () => {
+    const doc = { name: 'Ủy ban nhân dân huyện Vạn Ninh' };
+    expect(resultsJsonBytes(asDoc(doc))).toEqual(Buffer.from(JSON.stringify(doc, null, 2) + '\n', 'utf8'));
+  });
+});
