@@ -17,12 +17,12 @@ describe('outputs pinned to their bytes', () => {
     expect(r.code).toBe(0);
     const hashes = Object.fromEntries(readdirSync(out).sort().map((f) => [f, sha256(readFileSync(join(out, f)))]));
     expect(hashes).toEqual({
-      '.dti-manifest.json': '548b638babb4499f3417d3452046a0f2fd843372e0a5e955312afe7fc2c6e33b',
+      '.dti-manifest.json': '69363bd9a0a994f5ec06cb6e377f475ed9a790433b18594d79d00efff8f83552',
       'cap-huyen.csv': 'c8d8d21de7c6fd19e902c9ebcf37c9ad07b76140a78dcb324bf50923e1d6b19e',
       'comparison.json': '2c922c15778cb728710e5a49f1330fa760975126a5cd06df58a1811279a26057',
-      'report.html': 'd4ae170e4d12391d9f39590077a1bb470156eb107bd17c7057ef621bffbe7c7b',
+      'report.html': 'a3e353d733907ecc6ce7f52a2bc1b7df1941c9c6e616a72b7c8b48ada5df6adf',
       'results.json': '8acbd96d15239c8755d6b821a9b07599728b2ae31e0a287b3eaa07ec787de6f8',
-      'results.xlsx': 'c4c4e22541737b11d6e12e6865b2624d11528a0e3fe225be8d9e07d657acdd28',
+      'results.xlsx': '7e3e0ae8f7d5be5fb9b80a61e05a7b8aa6d6f0180a497370f6876d1db0df411d',
       'so-nganh.csv': 'ed7dbc9dd4454c35b1abedb8af50099d902d29a3b45e4899653ca6fc6b7329b6',
       'summary.md': '78945cd9d3dd69a1b3b793049d91e754573e8fa62105cb6c5ed0bc8c10f057ca',
     });
