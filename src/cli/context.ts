@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { frameworkPath, loadFramework } from '../framework/load.js';
@@ -154,10 +154,26 @@ export function withSideInputs(doc: ResultsDoc, side: { readonly agencies?: stri
   for (const [name, kind, path] of files) {
     if (name === undefined || path === undefined) continue;
     try {
-      added.push({ file: name, sha256: createHash('sha256').update(readFileSync(path)).digest('hex'), kind });
+      added.push({ file: name, sha256: sha256OfFile(path), kind });
     } catch {
       /* reported where the file was read */
     }
   }
   return { ...doc, inputs: [...doc.inputs, ...added] };
+}
+
+/**
+ * A file's SHA-256 read in chunks: a side file is hashed after it was read (and bounded) by its
+ * own reader, and hashing must not load a file that reader refused as too large.
+ */
+function sha256OfFile(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
