@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { recalculateInLibreOffice } from '../helpers/libreoffice.js';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,22 +119,7 @@ describe('submission template with "Không áp dụng", recalculated by LibreOff
       dirs.push(dir);
       mkdirSync(join(dir, 'in'));
       writeFileSync(join(dir, 'in', 'na.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
-      // A fresh profile that recalculates every formula on load, whatever the cached results.
-      const profile = join(dir, 'profile');
-      mkdirSync(join(profile, 'user'), { recursive: true });
-      writeFileSync(
-        join(profile, 'user', 'registrymodifications.xcu'),
-        `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-      );
-      execFileSync(
-        'libreoffice',
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), join(dir, 'in', 'na.xlsx')],
-        { stdio: 'pipe', timeout: 180_000 },
-      );
+      recalculateInLibreOffice(dir, [join(dir, 'in', 'na.xlsx')], join(dir, 'out'));
       const saved = readFileSync(join(dir, 'out', 'na.xlsx'));
       // LibreOffice keeps the validations as written (it only drops the workbook's structure lock).
       expect(checkTemplate(saved, 'na.xlsx', KH25).map((i) => i.code)).toEqual(['W_TPL_WORKBOOK_UNLOCKED']);

@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { recalculateInLibreOffice } from '../helpers/libreoffice.js';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -591,33 +592,16 @@ describe('submission template: recalculated by LibreOffice', () => {
       const bpTemplate = await submissionTemplate(y2025, { lang: 'vi', group: 'so', agency: { code: 'BP', name: 'Sở' } });
       expect(checkTemplate(bpTemplate, 'bonus-penalty.xlsx', y2025)).toEqual([]);
       writeFileSync(join(dir, 'in', 'bonus-penalty.xlsx'), await fillIn(bpTemplate, bonusPenalty));
-      // A fresh profile that recalculates every formula on load (0 = always), whatever the cached results.
-      const profile = join(dir, 'profile');
-      mkdirSync(join(profile, 'user'), { recursive: true });
-      writeFileSync(
-        join(profile, 'user', 'registrymodifications.xcu'),
-        `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-      );
-      execFileSync(
-        'libreoffice',
+      recalculateInLibreOffice(
+        dir,
         [
-          `-env:UserInstallation=file://${profile}`,
-          '--headless',
-          '--convert-to',
-          'xlsx',
-          '--outdir',
-          join(dir, 'out'),
           join(dir, 'in', 'blank.xlsx'),
           ...SCENARIOS.map((s) => join(dir, 'in', s.file)),
           join(dir, 'in', 'evidence-true.xlsx'),
           join(dir, 'in', 'evidence-false.xlsx'),
           join(dir, 'in', 'bonus-penalty.xlsx'),
         ],
-        { stdio: 'pipe', timeout: 180_000 },
+        join(dir, 'out'),
       );
 
       // The untouched template opens and recalculates without a single problem.
