@@ -366,6 +366,13 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
     const entries: SubmissionEntry[] = [];
     for (const e of r.entries) {
       const prior = seen.get(e.indicator);
+      // An empty cell of the wide layout only says where a value would go: it never repeats a value.
+      if (prior && isEmptyCell(e)) continue;
+      if (prior && isEmptyCell(prior)) {
+        entries[entries.indexOf(prior)] = e;
+        seen.set(e.indicator, e);
+        continue;
+      }
       if (prior) {
         issues.push(issue('E_DUPLICATE_INDICATOR', e.loc, { agency: code, indicator: e.indicator, first: prior.loc.cell ?? String(prior.loc.row) }));
         continue;
@@ -447,4 +454,9 @@ function reconcileWithList(r: AgencyRows, list: readonly ListedAgency[], model: 
   }
   r.tags = listed.tags ?? [];
   return ok;
+}
+
+/** An entry that holds nothing but the cell where its value would go (an empty cell of the wide layout). */
+function isEmptyCell(e: SubmissionEntry): boolean {
+  return !e.value && !e.numerator && !e.denominator && !e.points && !e.evidence && !e.note;
 }

@@ -129,6 +129,20 @@ describe('the wide layout', () => {
     expect(missing?.location).toMatchObject({ row: 2, column: 7 });
   });
 
+  it('takes an agency spread over two rows, each filling other indicators, without calling them duplicates', () => {
+    const rows = [
+      ['agency_code', 'agency_name', 'group', 'year', '1.1', '1.2', '2.1'],
+      ['A', 'Sở A', 'dept', 2023, 'có', null, null],
+      ['A', 'Sở A', 'dept', 2023, null, '75', null],
+    ];
+    const out = parseGrid(grid(rows), m);
+    expect(out.issues.filter((i) => i.code === 'E_DUPLICATE_INDICATOR')).toEqual([]);
+    expect(out.submissions[0]!.entries.filter((e) => e.value).map((e) => [e.indicator, e.value?.raw])).toEqual([
+      ['1.1', 'có'],
+      ['1.2', '75'],
+    ]);
+  });
+
   it('takes a main indicator column as its points given directly', () => {
     const rows = [
       ['agency_code', 'group', '1', '2'],
