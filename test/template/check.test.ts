@@ -1,3 +1,4 @@
+import { formRows, openWorkbook } from '../helpers/forms.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -18,32 +19,14 @@ const KH: FrameworkModel = loaded.model;
 const GROUPS = KH.framework.groups.map((g) => g.id);
 const FILE = 'mau.xlsx';
 
-async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return wb;
-}
-
-/** Each indicator's row, read from column A below the header. */
-function rowsOf(ws: ExcelJS.Worksheet): Map<string, number> {
-  let header = 0;
-  const rows = new Map<string, number>();
-  ws.eachRow((row, n) => {
-    const a = row.getCell(1).value;
-    if (a === TEMPLATE_HEADERS[0]) header = n;
-    else if (header > 0 && typeof a === 'string' && a !== '') rows.set(a, n);
-  });
-  return rows;
-}
-
 /** What exceljs's own writing costs every edited copy: it cannot write the workbook's structure lock. */
 const EXCELJS_LOSS = 'W_TPL_WORKBOOK_UNLOCKED';
 
 /** Edits a copy of the template with exceljs, as a province might script it, and checks the result. */
 async function edited(template: Uint8Array, edit: (ws: ExcelJS.Worksheet, rows: Map<string, number>, wb: ExcelJS.Workbook) => void): Promise<DtiIssue[]> {
-  const wb = await open(template);
+  const wb = await openWorkbook(template);
   const ws = wb.getWorksheet(TEMPLATE_SHEETS.form)!;
-  edit(ws, rowsOf(ws), wb);
+  edit(ws, formRows(ws), wb);
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   return checkTemplate(bytes, FILE, KH).filter((i) => i.code !== EXCELJS_LOSS);
 }
@@ -97,7 +80,7 @@ describe('checkTemplate: fresh templates', () => {
 
   it('reads Excel’s ways of writing: a shared formula, a list validation in the x14 extension', async () => {
     const bytes = await submissionTemplate(KH, { lang: 'vi', group: 'so-nganh' });
-    const rows = rowsOf((await open(bytes)).getWorksheet(TEMPLATE_SHEETS.form)!);
+    const rows = formRows((await openWorkbook(bytes)).getWorksheet(TEMPLATE_SHEETS.form)!);
     // 1.4 and 1.7 are both yes/no for 20 points: Excel may store 1.7's formula as a copy of 1.4's.
     const [r14, r17, r11] = [rows.get('1.4')!, rows.get('1.7')!, rows.get('1.1')!];
     const excelish = rewritePart(bytes, 'xl/worksheets/sheet2.xml', (xml) => {
@@ -134,12 +117,12 @@ describe('checkTemplate: a template edited by hand', () => {
   let rows: Map<string, number>;
   beforeAll(async () => {
     template = await submissionTemplate(KH, { lang: 'vi', group: 'so-nganh' });
-    rows = rowsOf((await open(template)).getWorksheet(TEMPLATE_SHEETS.form)!);
+    rows = formRows((await openWorkbook(template)).getWorksheet(TEMPLATE_SHEETS.form)!);
   });
   const r = (code: string) => rows.get(code)!;
 
   it('an untouched copy written by exceljs only loses the workbook’s structure lock', async () => {
-    const wb = await open(template);
+    const wb = await openWorkbook(template);
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     expect(brief(checkTemplate(bytes, FILE))).toEqual([['W_TPL_WORKBOOK_UNLOCKED', undefined, undefined]]);
   });
@@ -281,7 +264,7 @@ describe('checkTemplate: a template edited by hand', () => {
     const meta = (edit: (ws: ExcelJS.Worksheet) => void) =>
       edited(template, (_ws, _rows, wb) => edit(wb.getWorksheet(TEMPLATE_SHEETS.meta)!));
     const unknown = async (value: string) => {
-      const wb = await open(template);
+      const wb = await openWorkbook(template);
       wb.getWorksheet(TEMPLATE_SHEETS.meta)!.getCell('B2').value = value;
       return checkTemplate(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), FILE);
     };
@@ -290,7 +273,7 @@ describe('checkTemplate: a template edited by hand', () => {
     expect(brief(await unknown('frameworks/khanh-hoa-agencies.yaml'))).toEqual([['E_TPL_UNKNOWN_FRAMEWORK', '_dti', 'B2']]);
     expect(brief(await meta((ws) => (ws.getCell('B3').value = 'cũ')))).toEqual([['W_TPL_VERSION_DIFFERS', '_dti', 'B3']]);
     expect(brief(await meta((ws) => (ws.getCell('B5').value = 'khoi-khac')))).toEqual([['E_TPL_UNKNOWN_GROUP', '_dti', 'B5']]);
-    const removed = await open(template);
+    const removed = await openWorkbook(template);
     removed.removeWorksheet(removed.getWorksheet(TEMPLATE_SHEETS.meta)!.id);
     expect(brief(checkTemplate(new Uint8Array((await removed.xlsx.writeBuffer()) as ArrayBuffer), FILE))).toEqual([['E_TPL_NO_FRAMEWORK', undefined, undefined]]);
     const other = inlineModel(TINY);

@@ -1,3 +1,4 @@
+import { formRows, openWorkbook } from '../helpers/forms.js';
 import { recalculateInLibreOffice } from '../helpers/libreoffice.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,29 +21,12 @@ const AGENCY = { code: 'P-NHATRANG', name: 'UBND phường Nha Trang' };
 const VALUE = 5;
 const NOTE = 10;
 
-async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return wb;
-}
-
-function rowsByCode(ws: ExcelJS.Worksheet): Map<string, number> {
-  let header = 0;
-  const rows = new Map<string, number>();
-  ws.eachRow((row, n) => {
-    const a = row.getCell(1).value;
-    if (a === TEMPLATE_HEADERS[0]) header = n;
-    else if (header > 0 && typeof a === 'string' && a !== '') rows.set(a, n);
-  });
-  return rows;
-}
-
 describe('submission template: indicators the agency may declare not applicable', () => {
   it('lets the value cell take "Không áp dụng" (list or formula validation) and still passes dti check', async () => {
     const bytes = await submissionTemplate(KH25, { lang: 'vi', group: 'cap-xa', agency: AGENCY });
     expect(checkTemplate(bytes, 'cap-xa.xlsx', KH25)).toEqual([]);
-    const ws = (await open(bytes)).getWorksheet(TEMPLATE_SHEETS.form)!;
-    const rows = rowsByCode(ws);
+    const ws = (await openWorkbook(bytes)).getWorksheet(TEMPLATE_SHEETS.form)!;
+    const rows = formRows(ws);
     // Ratio: the value cell, otherwise unused, is open for the answer only.
     const ratio = ws.getCell(rows.get('7.6')!, VALUE);
     expect(ratio.protection?.locked).toBe(false);
@@ -58,17 +42,17 @@ describe('submission template: indicators the agency may declare not applicable'
   });
 
   it('leaves the self-score blank for the answer', async () => {
-    const ws = (await open(await submissionTemplate(KH25, { lang: 'vi', group: 'cap-xa', agency: AGENCY }))).getWorksheet(TEMPLATE_SHEETS.form)!;
-    const r = rowsByCode(ws).get('7.6')!;
+    const ws = (await openWorkbook(await submissionTemplate(KH25, { lang: 'vi', group: 'cap-xa', agency: AGENCY }))).getWorksheet(TEMPLATE_SHEETS.form)!;
+    const r = formRows(ws).get('7.6')!;
     const formula = (ws.getCell(r, 8).value as { formula: string }).formula;
     expect(formula.startsWith(`IF(OR(AND(F${r}="",G${r}=""),TRIM(E${r})="Không áp dụng"),"",`)).toBe(true);
   });
 
   /** The form with 7.6 filled in as given, read back and scored. */
   async function score76(fill: (ws: ExcelJS.Worksheet, row: number) => void) {
-    const wb = await open(await submissionTemplate(KH25, { lang: 'vi', group: 'cap-xa', agency: AGENCY }));
+    const wb = await openWorkbook(await submissionTemplate(KH25, { lang: 'vi', group: 'cap-xa', agency: AGENCY }));
     const ws = wb.getWorksheet(TEMPLATE_SHEETS.form)!;
-    fill(ws, rowsByCode(ws).get('7.6')!);
+    fill(ws, formRows(ws).get('7.6')!);
     const read = readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), 'P-NHATRANG.xlsx');
     expect(read.issues).toEqual([]);
     const parsed = parseGrid(read.grid!, KH25);
@@ -105,9 +89,9 @@ describe('submission template with "Không áp dụng", recalculated by LibreOff
   it.skipIf(!hasLibreOffice)(
     'leaves the declared rows without points and the section and total sums as the engine adds them',
     async () => {
-      const wb = await open(await submissionTemplate(KH25, { lang: 'vi', group: 'cap-xa', agency: AGENCY }));
+      const wb = await openWorkbook(await submissionTemplate(KH25, { lang: 'vi', group: 'cap-xa', agency: AGENCY }));
       const ws = wb.getWorksheet(TEMPLATE_SHEETS.form)!;
-      const rows = rowsByCode(ws);
+      const rows = formRows(ws);
       for (const code of ['7.2', '7.6']) {
         ws.getCell(rows.get(code)!, VALUE).value = 'Không áp dụng';
         ws.getCell(rows.get(code)!, NOTE).value = 'Phường không có hợp tác xã';

@@ -1,3 +1,4 @@
+import { openWorkbook } from '../helpers/forms.js';
 import { recalculateInLibreOffice } from '../helpers/libreoffice.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,12 +24,6 @@ const KH: FrameworkModel = loaded.model;
 const PLACES = KH.framework.precision.points;
 
 const STP = { code: 'STP', name: 'Sở Tư pháp' };
-
-async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return wb;
-}
 
 function form(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
   return wb.getWorksheet(TEMPLATE_SHEETS.form)!;
@@ -60,7 +55,7 @@ describe('submission template: layout', () => {
   let bytes: Uint8Array;
   beforeAll(async () => {
     bytes = await submissionTemplate(KH, { lang: 'vi', group: 'so-nganh', agency: STP });
-    wb = await open(bytes);
+    wb = await openWorkbook(bytes);
   });
 
   it('has the instructions, the form and two hidden sheets, the form active', () => {
@@ -89,7 +84,7 @@ describe('submission template: layout', () => {
   });
 
   it('leaves the identity blank without an agency, and writes the year asked for', async () => {
-    const blank = form(await open(await submissionTemplate(KH, { lang: 'vi', group: 'cap-huyen', year: 2024 })));
+    const blank = form(await openWorkbook(await submissionTemplate(KH, { lang: 'vi', group: 'cap-huyen', year: 2024 })));
     expect([4, 5, 6, 7].map((r) => blank.getCell(r, 2).value)).toEqual([null, null, 'UBND cấp huyện', 2024]);
     expect(blank.getCell(1, 1).value).toContain('NĂM 2024');
   });
@@ -280,7 +275,7 @@ describe('submission template: layout', () => {
     expect(vi).toMatch(/dấu phẩy \(65,8\)/);
     expect(vi).toMatch(/\(\*\)/);
     expect(vi).not.toContain('HOW TO FILL IN');
-    const enBook = await open(await submissionTemplate(KH, { lang: 'en', group: 'so-nganh' }));
+    const enBook = await openWorkbook(await submissionTemplate(KH, { lang: 'en', group: 'so-nganh' }));
     const en = text(enBook);
     expect(en.indexOf('HƯỚNG DẪN')).toBeLessThan(en.indexOf('HOW TO FILL IN'));
     // The form keeps the Vietnamese headers the reader expects; names and rules follow the language.
@@ -292,7 +287,7 @@ describe('submission template: layout', () => {
 
   it('shows informational nodes greyed, with no inputs and no formula', async () => {
     const m = inlineModel(TINY);
-    const ws = form(await open(await submissionTemplate(m, { lang: 'vi', group: 'dept' })));
+    const ws = form(await openWorkbook(await submissionTemplate(m, { lang: 'vi', group: 'dept' })));
     const { rows } = layout(ws);
     expect([...rows.keys()]).toEqual(['1', '1.1', '1.2', '2', '2.1', '2.2', '9', '9.1']);
     for (const code of ['9', '9.1']) {
@@ -312,13 +307,13 @@ describe('submission template: layout', () => {
     const m = inlineModel({ ...TINY, groups: [TINY.groups[0], { id: 'dist', name: 'Districts', rankScope: 'parent' }] });
     const agency = { code: 'X1', name: 'Xã 1', parent: 'Huyện A' };
     const bytes = await submissionTemplate(m, { lang: 'vi', group: 'dist', agency });
-    const ws = form(await open(bytes));
+    const ws = form(await openWorkbook(bytes));
     expect([ws.getCell(8, 1).value, ws.getCell(8, 2).value, isLocked(ws.getCell(8, 2))]).toEqual(['Đơn vị cấp trên:', 'Huyện A', false]);
     expect(layout(ws).header).toBe(10);
     const parsed = parseGrid(fillOneInput(readXlsx(bytes, 'X1.xlsx').grid!), m);
     expect(parsed.submissions[0]!.agency).toEqual({ code: 'X1', name: 'Xã 1', group: 'dist', year: 2023, parent: 'Huyện A' });
     // A department-level form has no such row.
-    expect(layout(form(await open(await submissionTemplate(m, { lang: 'vi', group: 'dept' })))).header).toBe(9);
+    expect(layout(form(await openWorkbook(await submissionTemplate(m, { lang: 'vi', group: 'dept' })))).header).toBe(9);
   });
 
   it('refuses a group the framework does not have', async () => {
@@ -362,7 +357,7 @@ describe('submission template: bytes', () => {
   });
 
   it('give a blank form its group from the hidden sheet when the agency only fills its code', async () => {
-    const wb = await open(await submissionTemplate(KH, { lang: 'vi', group: 'cap-huyen' }));
+    const wb = await openWorkbook(await submissionTemplate(KH, { lang: 'vi', group: 'cap-huyen' }));
     form(wb).getCell('B4').value = 'NT';
     form(wb).getCell('B6').value = null; // even with the group cell emptied
     const read = readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), 'NT.xlsx');
@@ -494,7 +489,7 @@ async function filled(s: Scenario): Promise<Uint8Array> {
 }
 
 async function fillIn(template: Uint8Array, fills: ReadonlyMap<string, Fill | undefined>): Promise<Uint8Array> {
-  const wb = await open(template);
+  const wb = await openWorkbook(template);
   const ws = form(wb);
   const { rows } = layout(ws);
   for (const [code, fill] of fills) {
