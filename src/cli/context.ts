@@ -10,6 +10,7 @@ import { hasMessage, t } from '../i18n/catalog.js';
 import { renderIssue } from '../i18n/render.js';
 import type { Lang } from '../i18n/types.js';
 import { OutputError } from '../report/atomic.js';
+import { OutputFolderError } from '../report/output/make-folder.js';
 import { checkSingleOutput, openOutputFolder, OutputRefused, writeSingleOutput, type OpenOutputFolder, type OutputFile } from '../report/output/index.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
@@ -96,6 +97,7 @@ export function outputFailure(ctx: CommandContext, file: string, e: unknown): un
   if (e instanceof OutputRefused) return new UsageError(e.issues);
   if (e instanceof OutputError) {
     const reason = hasMessage(`OUT_REASON_${e.reason}`) ? t(`OUT_REASON_${e.reason}`, ctx.lang) : e.reason;
+    if (e instanceof OutputFolderError) return new UsageError([issue('E_OUT_FOLDER', {}, { folder: e.folder, reason })]);
     return new UsageError([issue('E_OUTPUT_WRITE', {}, { file, reason })]);
   }
   return e;

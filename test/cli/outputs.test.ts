@@ -309,3 +309,19 @@ describe('the units map and side files', () => {
     expect(nhvn.previous).toMatchObject({ index: 0.846, codes: ['NHO'] });
   });
 });
+
+describe('dti rank --out a folder that cannot be made', () => {
+  const args = ['rank', 'fixtures/khanh-hoa-2024/agencies-long.csv', '-f', 'khanh-hoa-agencies', '--year', '2024', '-q'];
+
+  it.skipIf(!existsSync('/proc/self'))('ends (no hang in mkdir) with an error naming the folder, and exits 2', () => {
+    const r = dti([...args, '--out', '/proc/dti-x/y', '--lang', 'vi']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_OUT_FOLDER Không tạo được thư mục /proc/dti-x/y');
+  });
+
+  it('names the folder under a file (/dev/null/x) as not makeable, in English with --lang en', () => {
+    const r = dti([...args, '--out', '/dev/null/x', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Could not make the folder /dev/null/x (part of the path is not a folder)');
+  });
+});

@@ -39,6 +39,12 @@ export const outputMessages: MessageTable = {
     vi: 'Khoá của lần chạy đã dừng (tiến trình {pid}) trên {folder} đã được gỡ',
     en: 'The lock left on {folder} by a stopped run (process {pid}) was taken over',
   },
+  E_OUT_FOLDER: {
+    vi: 'Không tạo được thư mục {folder} ({reason}); chưa ghi tệp nào. Hãy chọn thư mục khác cho --out',
+    en: 'Could not make the folder {folder} ({reason}); nothing was written. Choose another folder for --out',
+  },
+  OUT_REASON_ENOENT: { vi: 'thư mục chứa nó không có hoặc không cho tạo mục mới', en: 'its folder does not exist or takes no new entries' },
+  OUT_REASON_EEXIST: { vi: 'đã có một tệp cùng tên', en: 'a file of that name exists' },
   OUT_REASON_ENOSPC: { vi: 'ổ đĩa đã đầy', en: 'the disk is full' },
   OUT_REASON_EDQUOT: { vi: 'đã hết hạn mức dung lượng', en: 'the disk quota is used up' },
   OUT_REASON_EACCES: { vi: 'không có quyền ghi', en: 'permission denied' },

@@ -7,6 +7,7 @@ import { issue, type DtiIssue } from '../../core/issues.js';
 import { OutputError } from '../atomic.js';
 import { acquireLock } from './lock.js';
 import { MANIFEST_NAME, manifestText, parseManifest, sha256 } from './manifest.js';
+import { makeFolder, OutputFolderError } from './make-folder.js';
 import { isWithin, realPath } from './paths.js';
 import { OutputRefused } from './refused.js';
 
@@ -77,11 +78,19 @@ export function openOutputFolder(target: string, options: OutputFolderOptions = 
   };
   refuseHeldInputs(target, real, options);
   try {
-    fs.mkdirSync(parent, { recursive: true });
+    makeFolder(parent);
   } catch (e) {
-    throw new OutputError(target, codeOf(e));
+    // Named as typed: the folder the user asked for, whichever of its parents failed.
+    throw e instanceof OutputFolderError ? new OutputFolderError(target, e.reason) : e;
   }
-  const lock = acquireLock(names.lock, target);
+  let lock: ReturnType<typeof acquireLock>;
+  try {
+    lock = acquireLock(names.lock, target);
+  } catch (e) {
+    // The first file made beside the folder: a parent that takes no new file (/proc, a read-only folder) fails here.
+    if (e instanceof OutputRefused) throw e;
+    throw new OutputFolderError(target, codeOf(e));
+  }
   const notes: DtiIssue[] = [];
   if (lock.tookOverFrom !== undefined) notes.push(issue('I_OUT_STALE_LOCK', {}, { folder: target, pid: lock.tookOverFrom }));
   try {
