@@ -1,4 +1,4 @@
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { FileReadError } from '../core/file-error.js';
 import type { DtiIssue } from '../core/issues.js';
 import { resolveLang, t } from '../i18n/catalog.js';
@@ -8,6 +8,7 @@ import { COMMAND_TABLE, commandTyped } from './commands/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT, UsageError } from './errors.js';
 import { chalkFor, processIo, type CliIo } from './io.js';
+import { localisedHelp } from './help.js';
 import { checkUnknownOptionsFirst, localiseError } from './usage.js';
 
 /** Global options are read before commander builds the help, so the help itself is in the chosen language. */
@@ -18,27 +19,6 @@ function preScan(argv: readonly string[], flag: string): string | undefined {
     if (a.startsWith(flag + '=')) return a.slice(flag.length + 1);
   }
   return undefined;
-}
-
-/** Commander writes its help headings in English only; they are swapped for the catalogue's words. */
-function localiseHelp(text: string, lang: Lang): string {
-  const headings: Record<string, string> = {
-    'Usage:': 'HELP_USAGE',
-    'Options:': 'HELP_OPTIONS',
-    'Arguments:': 'HELP_ARGUMENTS',
-    'Commands:': 'HELP_COMMANDS',
-    'Global Options:': 'HELP_GLOBAL_OPTIONS',
-  };
-  // Commander's own words inside the lines: the default and choice notes, and the usage's placeholders.
-  const words: [RegExp, string][] = [
-    [/\(default:/g, 'HELP_DEFAULT'],
-    [/\(choices:/g, 'HELP_CHOICES'],
-    [/\[options\]/g, 'HELP_OPTIONS_TERM'],
-    [/\[command\]/g, 'HELP_COMMAND_TERM'],
-  ];
-  let out = text.replace(/^(Usage:|Options:|Arguments:|Commands:|Global Options:)/gm, (h) => t(headings[h]!, lang));
-  for (const [re, key] of words) out = out.replace(re, t(key, lang));
-  return out;
 }
 
 /** Where the usage of what was typed is: `dti score --help` after `dti score …`, else `dti --help`. */
@@ -82,20 +62,19 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout.write(localiseHelp(s, lang)),
-      writeErr: (s) => io.stderr.write(localiseHelp(s, lang)),
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(err.red(localiseError(s, lang, usageOf(args)))),
     });
+  // Set before the commands are added: each subcommand copies its parent's help settings when made.
+  // Until a command is loaded, the top-level help shows its term from the command table.
+  program.configureHelp(localisedHelp(lang, (cmd) => (cmd.parent === program && cmd.commands.length === 0 && cmd.options.length === 0 ? COMMAND_TABLE.find((c) => c.name === cmd.name())?.term : undefined)));
   checkUnknownOptionsFirst(program, args);
   program.enablePositionalOptions(false);
   // Only the command that runs is loaded; the top-level help lists every command from the table.
   const typed = COMMAND_TABLE.find((c) => c.name === commandTyped(args));
   if (typed) (await typed.load())(program, ctx);
-  else {
-    for (const c of COMMAND_TABLE) program.command(c.name).description(t(c.description, lang));
-    const plain = new Help();
-    program.configureHelp({ subcommandTerm: (cmd) => COMMAND_TABLE.find((c) => c.name === cmd.name())?.term ?? plain.subcommandTerm(cmd) });
-  }
+  else for (const c of COMMAND_TABLE) program.command(c.name).description(t(c.description, lang));
 
   try {
     await program.parseAsync(args, { from: 'user' });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { closest, distance } from 'fastest-levenshtein';
 import { t } from '../i18n/catalog.js';
 import type { Lang } from '../i18n/types.js';
+import { localiseTerms, placeholderName } from './help.js';
 
 /**
  * A misspelt required option (`--framwork`) must be named as unknown, with the option meant,
@@ -55,7 +56,9 @@ export function localiseError(text: string, lang: Lang, usage: string): string {
     if (!m) continue;
     const meant = /\(Did you mean (?:one of )?([^?]+)\?\)/.exec(text)?.[1];
     const hint = meant ? t('USAGE_DID_YOU_MEAN', lang, { suggestion: meant }) : '';
-    return t(key, lang, { name: m[1] ?? '' }) + hint + t('USAGE_SEE_HELP', lang, { usage }) + '\n';
+    // The flag's placeholder (`--year <yyyy>`) or the argument's name in the chosen language, as the help shows them.
+    const name = key === 'USAGE_MISSING_ARGUMENT' ? placeholderName(m[1] ?? '', lang) : localiseTerms(m[1] ?? '', lang);
+    return t(key, lang, { name }) + hint + t('USAGE_SEE_HELP', lang, { usage }) + '\n';
   }
   return text;
 }

@@ -43,3 +43,32 @@ describe('a closed pipe', () => {
     expect(out.stderr).not.toMatch(/EPIPE|Error|at /);
   });
 });
+
+describe('the help in Vietnamese', () => {
+  it('names what stands for a value in Vietnamese, keeping the option names', () => {
+    const r = dti(['rank', '--help']);
+    expect(r.stdout).toContain('Cách dùng: dti rank [tuỳ-chọn] <đường-dẫn...>');
+    expect(r.stdout).toContain('-f, --framework <mã-hoặc-tệp>');
+    expect(r.stdout).toContain('--year <năm>');
+    expect(r.stdout).toContain('-o, --out <thư-mục>');
+    expect(r.stdout).not.toMatch(/<(id-or-file|file|folder|yyyy|paths\.\.\.)>/);
+  });
+
+  it('keeps the English placeholders with --lang en', () => {
+    const r = dti(['rank', '--help', '--lang', 'en']);
+    expect(r.stdout).toContain('Usage: dti rank [options] <paths...>');
+    expect(r.stdout).toContain('-f, --framework <id-or-file>');
+  });
+
+  it('aligns the translated terms in one column', () => {
+    const lines = dti(['--help']).stdout.split('\n').filter((l) => /^ {2}(score|help) /.test(l));
+    const column = (l: string) => /^ {2}\S.*?\S {2,}/.exec(l)![0].length;
+    expect(lines).toHaveLength(2);
+    expect(column(lines[0]!)).toBe(column(lines[1]!));
+  });
+
+  it('names a missing argument and a missing option value by their Vietnamese placeholders', () => {
+    expect(dti(['rank', '-f', 'x', '--year', '2024', '--out', 'o']).stderr).toContain('thiếu tham số đường-dẫn');
+    expect(dti(['rank', '--year']).stderr).toContain('tuỳ chọn --year <năm> cần một giá trị');
+  });
+});
