@@ -26,7 +26,7 @@ describe('dti score', () => {
   it('shows help in Vietnamese: defaults and placeholders too', () => {
     const r = dti(['score', '--help']);
     expect(r.stdout).toContain('(mặc định:');
-    expect(r.stdout).toContain('dti score [tuỳ chọn]');
+    expect(r.stdout).toContain('dti score [tuỳ-chọn]');
     expect(r.stdout).not.toMatch(/default:|\[options\]/);
   });
 
