@@ -7,6 +7,7 @@ import { comparisonSchema, type Comparison } from '../compare/schema.js';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { loadFramework } from '../framework/load.js';
 import type { Lang } from '../i18n/types.js';
+import { zodDetail, type ZodIssueLike } from '../i18n/zod.js';
 import { resultsSchema, type ResultsDoc } from '../results/schema.js';
 import { isFile } from './context.js';
 import { UsageError } from './errors.js';
@@ -36,17 +37,16 @@ export function readResultsOrThrow(path: string): ResultsInput {
   return { file, doc, ...(comparison ? { comparison } : {}) };
 }
 
-function parseJson<T>(file: string, schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } } }): T {
+function parseJson<T>(file: string, schema: { safeParse(x: unknown, params: { reportInput: boolean }): { success: true; data: T } | { success: false; error: { issues: ZodIssueLike[] } } }): T {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })]);
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: first ? `${first.path.map(String).join('.') || '(document)'}: ${first.message}` : '' })]);
+    throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: zodDetail(parsed.error.issues, 1) })]);
   }
   return parsed.data;
 }

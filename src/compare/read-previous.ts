@@ -6,6 +6,7 @@ import { cleanText, headerKey } from '../core/text.js';
 import { t } from '../i18n/catalog.js';
 import { ENGLISH_PLURALS } from '../i18n/numbers.js';
 import { LANGS, type Lang, type Params } from '../i18n/types.js';
+import { zodDetail } from '../i18n/zod.js';
 import { resultsSchema, type AgencyJson, type RankedValueJson, type ResultsDoc } from '../results/schema.js';
 import { readBounded, readGridFile, type ReadOptions } from '../sheets/read.js';
 import { cellText, locationOf } from '../submission/cells.js';
@@ -58,12 +59,9 @@ export function previousFromJson(text: string, file: string): PreviousRead {
   } catch (e) {
     return { issues: [issue('E_PREVIOUS_NOT_JSON', { file }, { file, detail: e instanceof Error ? e.message : String(e) })] };
   }
-  const parsed = resultsSchema.safeParse(raw);
+  const parsed = resultsSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.length ? i.path.join('.') : '(document)'}: ${i.message}`)
-      .join('; ');
+    const detail = zodDetail(parsed.error.issues);
     return { issues: [issue('E_PREVIOUS_INVALID', { file }, { file, detail })] };
   }
   return { doc: parsed.data, issues: [] };
@@ -187,9 +185,9 @@ export function previousFromGrid(grid: Grid): PreviousRead {
     summary: { agencies: agencyCount, errors: 0, warnings: 0, infos: 0 },
   };
   // What we built must be what a results.json holds: the same checks as a file read as JSON.
-  const checked = resultsSchema.safeParse(doc);
+  const checked = resultsSchema.safeParse(doc, { reportInput: true });
   if (!checked.success) {
-    const detail = checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const detail = zodDetail(checked.error.issues);
     return { issues: [...issues, issue('E_PREVIOUS_INVALID', { file }, { file, detail })] };
   }
   issues.push(issue('I_PREVIOUS_FROM_WORKBOOK', { file }, { file }));

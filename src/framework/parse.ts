@@ -1,7 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { z } from 'zod';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { FRAMEWORK_LIMITS } from '../core/limits.js';
+import { zodIssueDetail } from '../i18n/zod.js';
 import { buildModel, type FrameworkModel } from './model.js';
 import { frameworkSchema } from './schema.js';
 import { validateFramework } from './validate.js';
@@ -18,8 +18,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Parses a framework from JSON or YAML text: schema first (every problem, with its path and
- * zod's own message in the chosen language), then the semantic checks. Pure, no file access.
+ * Parses a framework from JSON or YAML text: schema first (every problem, with its path and its
+ * fields, worded in the language it is shown in: src/i18n/zod.ts), then the semantic checks.
+ * Pure, no file access.
  */
 export function parseFramework(text: string, format: 'json' | 'yaml', file: string, lang: Lang = 'vi'): FrameworkParse {
   let data: unknown;
@@ -33,11 +34,12 @@ export function parseFramework(text: string, format: 'json' | 'yaml', file: stri
   }
   const bounds = treeBounds(data, file);
   if (bounds) return { ok: false, issues: [bounds] };
-  const parsed = frameworkSchema.safeParse(data, { error: z.locales[lang]().localeError });
+  // Findings kept as their fields and worded in the user's language when shown (src/i18n/zod.ts).
+  const parsed = frameworkSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((zi) => issue('E_FW_SCHEMA', { file, path: formatPath(zi.path) }, { detail: zi.message })),
+      issues: parsed.error.issues.map((zi) => issue('E_FW_SCHEMA', { file, path: formatPath(zi.path) }, { detail: zodIssueDetail(zi, '') })),
     };
   }
   const issues = validateFramework(parsed.data, file);

@@ -17,7 +17,9 @@ import { templateMessages } from './messages/template.js';
 import { templateCheckMessages } from './messages/template-check.js';
 import { workbookMessages } from './messages/workbook.js';
 import { xlsxMessages } from './messages/xlsx.js';
+import { zodMessages } from './messages/zod.js';
 import { localNumber, singularAfterOne } from './numbers.js';
+import { renderZodDetails } from './zod.js';
 import type { Lang, Message, MessageTable, Params } from './types.js';
 
 /**
@@ -44,6 +46,7 @@ const TABLES: readonly MessageTable[] = [
   htmlMessages,
   hostileMessages,
   outputMessages,
+  zodMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {
@@ -77,6 +80,8 @@ export function t(key: string, lang: Lang, params: Params = {}): string {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const value = params[name];
     if (typeof value === 'string' && /^E[A-Z]{2,}$/.test(value) && (name === 'detail' || name === 'reason')) return systemError(value, lang);
+    // zod's findings, kept as their fields (src/i18n/zod.ts), are worded here in the chosen language.
+    if (name === 'detail' && typeof value === 'string' && value.includes('zod:')) return renderZodDetails(value, (key, p) => t(key, lang, p));
     if ((name === 'expected' || name === 'found') && typeof value === 'string') {
       const dv = validationText(value, lang);
       if (dv !== undefined) return dv;

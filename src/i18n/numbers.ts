@@ -34,6 +34,8 @@ export const ENGLISH_PLURALS: Readonly<Record<string, string>> = {
   indicators: 'indicator',
   points: 'point',
   'more issues': 'more issue',
+  items: 'item',
+  characters: 'character',
   'leaf indicators': 'leaf indicator',
   'invalid byte sequence(s)': 'invalid byte sequence',
 };

@@ -1,6 +1,7 @@
 import { columnLetters, type Grid, type GridCell, type GridSheet } from '../core/grid.js';
 import { issue, type DtiIssue, type Location } from '../core/issues.js';
 import { nearestCode } from '../core/suggest.js';
+import { zodDetail } from '../i18n/zod.js';
 import { foldText, headerKey, normaliseCode } from '../core/text.js';
 import type { FrameworkModel } from '../framework/model.js';
 import { cellText, locationOf } from './cells.js';
@@ -390,9 +391,9 @@ function finish(rows: AgencyRows[], grid: Grid, model: FrameworkModel, issues: D
     // Tags: the agency list's, else the submission's own tags column or "Nhãn:" cell.
     const tags = r.tags ?? (a.tags ? readTags(a.tags.text, model, code, () => a.tags!.loc, issues) : undefined);
     if (tags && tags.length > 0) agency.tags = [...tags];
-    const checked = submissionSchema.safeParse({ agency, loc: r.loc, file: grid.file, sha256: grid.sha256, entries, ...(r.total ? { total: r.total } : {}) });
+    const checked = submissionSchema.safeParse({ agency, loc: r.loc, file: grid.file, sha256: grid.sha256, entries, ...(r.total ? { total: r.total } : {}) }, { reportInput: true });
     if (!checked.success) {
-      issues.push(issue('E_SUBMISSION_SHAPE', r.loc, { agency: code, detail: checked.error.issues[0]?.message ?? '' }));
+      issues.push(issue('E_SUBMISSION_SHAPE', r.loc, { agency: code, detail: zodDetail(checked.error.issues, 1) }));
       continue;
     }
     out.push(checked.data);

@@ -3,6 +3,7 @@ import { parseFramework } from '../../src/framework/parse.js';
 import { normaliseFramework } from '../../src/framework/normalise.js';
 import { loadFramework } from '../../src/framework/load.js';
 import { TINY } from '../helpers/build.js';
+import { t } from '../../src/i18n/catalog.js';
 
 const parse = (fw: unknown, lang: 'vi' | 'en' = 'en') => parseFramework(JSON.stringify(fw), 'json', 'fw.json', lang);
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -28,11 +29,12 @@ describe('loading a framework file', () => {
     expect(parse(fw).issues.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('words schema problems in Vietnamese when asked', () => {
+  it('words schema problems in the language they are shown in, with no English in Vietnamese', () => {
     const fw = clone(TINY) as any;
     fw.year = 'năm nay';
-    const out = parse(fw, 'vi');
-    expect(out.issues[0]!.params.detail).toMatch(/mong đợi/);
+    const [found] = parse(fw, 'vi').issues;
+    expect(t('E_FW_SCHEMA', 'vi', found!.params)).toBe('cần một số, nhưng là văn bản');
+    expect(t('E_FW_SCHEMA', 'en', found!.params)).toBe('a number expected, found text');
   });
 
   it('rejects children whose max points do not add up to their parent', () => {

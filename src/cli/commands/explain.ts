@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { issue } from '../../core/issues.js';
 import { loadFramework } from '../../framework/load.js';
 import { t } from '../../i18n/catalog.js';
+import { zodDetail } from '../../i18n/zod.js';
 import { explain } from '../../report/explain.js';
 import { resultsSchema } from '../../results/schema.js';
 import type { CommandContext } from '../context.js';
@@ -30,12 +31,12 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       const read = readBounded(file, MAX_RESULTS_BYTES);
       if ('issue' in read) throw new UsageError([read.issue]);
       try {
-        parsed = resultsSchema.safeParse(JSON.parse(Buffer.from(read.bytes).toString('utf8')));
+        parsed = resultsSchema.safeParse(JSON.parse(Buffer.from(read.bytes).toString('utf8')), { reportInput: true });
       } catch (e) {
         throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })]);
       }
       if (!parsed.success) {
-        throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: parsed.error.issues[0]?.message ?? '' })]);
+        throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: zodDetail(parsed.error.issues, 1) })]);
       }
       const doc = parsed.data;
       const loaded = loadFramework(options.framework ?? doc.framework.id, lang);
