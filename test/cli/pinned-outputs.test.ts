@@ -17,14 +17,14 @@ describe('outputs pinned to their bytes', () => {
     expect(r.code).toBe(0);
     const hashes = Object.fromEntries(readdirSync(out).sort().map((f) => [f, sha256(readFileSync(join(out, f)))]));
     expect(hashes).toEqual({
-      '.dti-manifest.json': '69363bd9a0a994f5ec06cb6e377f475ed9a790433b18594d79d00efff8f83552',
+      '.dti-manifest.json': 'd900f0034afd8dd9d371336adc4d9a8042d77a8b0418ef647676e27a9233dbbb',
       'cap-huyen.csv': 'c8d8d21de7c6fd19e902c9ebcf37c9ad07b76140a78dcb324bf50923e1d6b19e',
-      'comparison.json': '2c922c15778cb728710e5a49f1330fa760975126a5cd06df58a1811279a26057',
-      'report.html': 'a3e353d733907ecc6ce7f52a2bc1b7df1941c9c6e616a72b7c8b48ada5df6adf',
-      'results.json': '8acbd96d15239c8755d6b821a9b07599728b2ae31e0a287b3eaa07ec787de6f8',
-      'results.xlsx': '7e3e0ae8f7d5be5fb9b80a61e05a7b8aa6d6f0180a497370f6876d1db0df411d',
+      'comparison.json': '29613b5d298d2cddbc87b3973393dc9125cfa0e56ef340beb0236c5ce0aa84f0',
+      'report.html': '13f7dc59135a034936ae03a5417eae059425a1b722a3af683a2f967d6d3f42ff',
+      'results.json': '508d32f0fec6cce8777188d11ae55dbf111b2b62cd8b85b28fe2e696ff15fdf7',
+      'results.xlsx': 'f5468d670c9ddc029a8d8385091471a95fcdc092fc0a0af25527bf85aa3f35da',
       'so-nganh.csv': 'ed7dbc9dd4454c35b1abedb8af50099d902d29a3b45e4899653ca6fc6b7329b6',
-      'summary.md': '78945cd9d3dd69a1b3b793049d91e754573e8fa62105cb6c5ed0bc8c10f057ca',
+      'summary.md': '96d511191749ca4f77ba60513b0896334169ef65f016569817951cd804f7fe72',
     });
   });
 
@@ -33,6 +33,6 @@ describe('outputs pinned to their bytes', () => {
     const r = dti(['score', 'fixtures/khanh-hoa-2023/xlsx', '-f', 'khanh-hoa-agencies', '-q', '-o', file], env);
     expect(r.code).toBe(0);
     expect(sha256(r.stdout)).toBe('c76a8de034db624baf141247303c5ca62e08a51f397ba3b0acafab45d1e6c111');
-    expect(sha256(readFileSync(file))).toBe('2b23bc37c57b2b85989934c2c7b8b2fc470881c15b5b596df5be8f97202127ba');
+    expect(sha256(readFileSync(file))).toBe('9ec844d192d7ccea4a3b68452e7854cfbdce5b24d652e1c180a3664782a95503');
   });
 });
