@@ -212,7 +212,7 @@ export function importTemplate(grid: Grid, options: ImportOptions = {}): ImportR
   if (year === undefined) issues.push(issue('I_IMPORT_YEAR_DEFAULT', loc(form), { year: thisYear }));
   const id = options.id ?? (ID_PATTERN.test(meta.get('framework_id') ?? '') ? meta.get('framework_id')! : slug(basename(grid.file, extname(grid.file))));
   const groupName = labelled.group?.text || t('IMPORT_GROUP_NAME', lang);
-  const source = grid.kind === 'xlsx' ? `${basename(grid.file)}, sheet "${form.name}"` : basename(grid.file);
+  const source = grid.kind === 'xlsx' ? t('IMPORT_SOURCE_SHEET', lang, { file: basename(grid.file), sheet: form.name }) : basename(grid.file);
 
   const paths = new Map<string, Draft>();
   const ruleTexts = new Map<string, string>();
@@ -238,9 +238,9 @@ export function importTemplate(grid: Grid, options: ImportOptions = {}): ImportR
   const framework = {
     id,
     name: options.name ?? title ?? id,
-    version: meta.get('framework_version') || `imported from ${basename(grid.file)}`,
+    version: meta.get('framework_version') || t('IMPORT_VERSION', lang, { file: basename(grid.file) }),
     year: year ?? thisYear,
-    provenance: `Drafted by dti framework import from ${source}: codes, names and max points as the workbook gives them; every rule is manual.`,
+    provenance: t('IMPORT_PROVENANCE', lang, { source }),
     ...(totalMax !== undefined ? { maxPoints: totalMax.value } : {}),
     groups: [{ id: options.group ?? DEFAULT_GROUP, name: groupName }],
     indicators,

@@ -168,6 +168,12 @@ export const templateCheckMessages: MessageTable = {
     vi: 'Bộ chỉ số do "dti framework import" lập từ {source}.\nMã, tên và điểm tối đa lấy từ bảng tính. Mọi chỉ số lá có cách tính "manual" (điểm tự chấm):\ncách tính điểm không thể suy ra chắc chắn từ lời văn. Hãy thay bằng cách tính đúng\n(boolean, ratio, tiers, count, choice, relative); lời văn "Cách tính điểm" của bảng tính,\nnếu có, được ghi làm chú thích ngay trên mỗi cách tính. Kiểm tra lại bằng: dti check <tệp này>',
     en: 'Framework drafted by "dti framework import" from {source}.\nCodes, names and max points come from the workbook. Every leaf has the rule "manual" (points typed in):\na scoring rule cannot be inferred reliably from words. Replace each with the rule meant\n(boolean, ratio, tiers, count, choice, relative); the workbook\'s own "Cách tính điểm" text, where it\nhad one, is the comment above each rule. Check it again with: dti check <this file>',
   },
+  IMPORT_SOURCE_SHEET: { vi: '{file}, trang tính "{sheet}"', en: '{file}, sheet "{sheet}"' },
+  IMPORT_VERSION: { vi: 'nhập từ {file}', en: 'imported from {file}' },
+  IMPORT_PROVENANCE: {
+    vi: 'Do dti framework import lập từ {source}: mã, tên và điểm tối đa như bảng tính ghi; mọi cách tính điểm là manual (điểm tự chấm).',
+    en: 'Drafted by dti framework import from {source}: codes, names and max points as the workbook gives them; every rule is manual.',
+  },
   IMPORT_YAML_RULE_TEXT: { vi: 'Cách tính điểm trong bảng tính:', en: "The workbook's scoring rule:" },
   I_IMPORT_YEAR_DEFAULT: {
     vi: 'Bảng tính không ghi năm đánh giá: dùng năm {year}',

@@ -113,7 +113,7 @@ export const templateMessages: MessageTable = {
     en: 'write self-assessment workbooks (.xlsx): one blank form for a group, or one per agency of a list',
   },
   OPT_TEMPLATE_AGENCIES: {
-    vi: 'danh sách đơn vị (.csv hoặc .xlsx: agency_code, agency_name, group[, parent]); tạo một tệp cho mỗi đơn vị',
+    vi: 'danh sách đơn vị (.csv hoặc .xlsx: mã, tên, nhóm[, đơn vị cấp trên]); tạo một tệp cho mỗi đơn vị',
     en: 'agency list (.csv or .xlsx: agency_code, agency_name, group[, parent]); one workbook per agency',
   },
   OPT_TEMPLATE_GROUP: {
