@@ -7,6 +7,7 @@ import { comparisonSchema, type Comparison } from '../compare/schema.js';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { loadFramework } from '../framework/load.js';
 import type { Lang } from '../i18n/types.js';
+import { syntaxDetail } from '../i18n/syntax.js';
 import { zodDetail, type ZodIssueLike } from '../i18n/zod.js';
 import { resultsSchema, type ResultsDoc } from '../results/schema.js';
 import { isFile } from './context.js';
@@ -42,7 +43,7 @@ function parseJson<T>(file: string, schema: { safeParse(x: unknown, params: { re
   try {
     raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })]);
+    throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: (e as NodeJS.ErrnoException).code ?? syntaxDetail(e, 'json') })]);
   }
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {

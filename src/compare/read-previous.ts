@@ -6,6 +6,7 @@ import { cleanText, headerKey } from '../core/text.js';
 import { t } from '../i18n/catalog.js';
 import { ENGLISH_PLURALS } from '../i18n/numbers.js';
 import { LANGS, type Lang, type Params } from '../i18n/types.js';
+import { syntaxDetail } from '../i18n/syntax.js';
 import { zodDetail } from '../i18n/zod.js';
 import { resultsSchema, type AgencyJson, type RankedValueJson, type ResultsDoc } from '../results/schema.js';
 import { readBounded, readGridFile, type ReadOptions } from '../sheets/read.js';
@@ -57,7 +58,7 @@ export function previousFromJson(text: string, file: string): PreviousRead {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { issues: [issue('E_PREVIOUS_NOT_JSON', { file }, { file, detail: e instanceof Error ? e.message : String(e) })] };
+    return { issues: [issue('E_PREVIOUS_NOT_JSON', { file }, { file, detail: syntaxDetail(e, 'json') })] };
   }
   const parsed = resultsSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {

@@ -1,6 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { FRAMEWORK_LIMITS } from '../core/limits.js';
+import { syntaxDetail } from '../i18n/syntax.js';
 import { zodIssueDetail } from '../i18n/zod.js';
 import { buildModel, type FrameworkModel } from './model.js';
 import { frameworkSchema } from './schema.js';
@@ -29,7 +30,7 @@ export function parseFramework(text: string, format: 'json' | 'yaml', file: stri
   } catch (e) {
     // Nesting deep enough to exhaust the parser's stack is no framework (the yaml package reports it as a parse error).
     if (e instanceof RangeError || (e instanceof Error && e.message.includes('Maximum call stack size exceeded'))) return { ok: false, issues: [issue('E_FW_TOO_DEEP', { file }, { max: FRAMEWORK_LIMITS.depth })] };
-    const detail = e instanceof YAMLParseError || e instanceof SyntaxError ? e.message.split('\n')[0]! : String(e);
+    const detail = e instanceof YAMLParseError || e instanceof SyntaxError ? syntaxDetail(e, format) : String(e);
     return { ok: false, issues: [issue('E_FW_SYNTAX', { file }, { detail })] };
   }
   const bounds = treeBounds(data, file);

@@ -17,8 +17,9 @@ import { templateMessages } from './messages/template.js';
 import { templateCheckMessages } from './messages/template-check.js';
 import { workbookMessages } from './messages/workbook.js';
 import { xlsxMessages } from './messages/xlsx.js';
-import { zodMessages } from './messages/zod.js';
+import { syntaxMessages, zodMessages } from './messages/zod.js';
 import { localNumber, singularAfterOne } from './numbers.js';
+import { renderSyntaxDetails } from './syntax.js';
 import { renderZodDetails } from './zod.js';
 import type { Lang, Message, MessageTable, Params } from './types.js';
 
@@ -47,6 +48,7 @@ const TABLES: readonly MessageTable[] = [
   hostileMessages,
   outputMessages,
   zodMessages,
+  syntaxMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {
@@ -82,6 +84,10 @@ export function t(key: string, lang: Lang, params: Params = {}): string {
     if (typeof value === 'string' && /^E[A-Z]{2,}$/.test(value) && (name === 'detail' || name === 'reason')) return systemError(value, lang);
     // zod's findings, kept as their fields (src/i18n/zod.ts), are worded here in the chosen language.
     if (name === 'detail' && typeof value === 'string' && value.includes('zod:')) return renderZodDetails(value, (key, p) => t(key, lang, p));
+    if (name === 'detail' && typeof value === 'string' && value.startsWith('syntax:')) return renderSyntaxDetails(value, (key, p) => t(key, lang, p));
+    // A system error's own sentence ("ENOENT: no such file or directory, open '/x'"): its code in words, and the path it names.
+    const system = name === 'detail' && typeof value === 'string' ? /^(E[A-Z]{2,}): [^']*(?:'([^']+)')?/.exec(value) : null;
+    if (system) return systemError(system[1]!, lang) + (system[2] ? ` (${system[2]})` : '');
     if ((name === 'expected' || name === 'found') && typeof value === 'string') {
       const dv = validationText(value, lang);
       if (dv !== undefined) return dv;

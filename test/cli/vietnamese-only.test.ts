@@ -46,6 +46,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'dti-vi-'));
 const RANK = join(tmp, 'rank');
 const BAD_FRAMEWORK = join(tmp, 'framework.yaml');
 const BAD_RESULTS = join(tmp, 'results.json');
+const BAD_YAML = join(tmp, 'syntax.yaml');
 const LONG = 'fixtures/khanh-hoa-2024/agencies-long.csv';
 const FW = ['-f', 'khanh-hoa-agencies'];
 
@@ -53,6 +54,7 @@ beforeAll(() => {
   const r = dti(['rank', 'fixtures/khanh-hoa-2024', ...FW, '--year', '2024', '--review', 'fixtures/khanh-hoa-2024/review.csv', '--previous', 'fixtures/khanh-hoa-2023/results-2023.json', '--units-map', 'fixtures/khanh-hoa-2024/units-map.csv', '--out', RANK, '-q']);
   expect(r.code).toBe(0);
   writeFileSync(BAD_FRAMEWORK, 'id: hong\nname: { vi: Hỏng, en: Broken }\nversion: [1]\nyear: "hai"\ngroups: []\nindicators: []\n');
+  writeFileSync(BAD_YAML, 'id: a\nid: b\nname: x: y\n');
   const results = JSON.parse(readFileSync(join(RANK, 'results.json'), 'utf8'));
   results.groups[0].agencies[0].index = 'cao';
   writeFileSync(BAD_RESULTS, JSON.stringify(results));
@@ -78,6 +80,8 @@ const cases: [string, string[], number][] = [
   ['explain: an indicator', ['explain', 'SNV', '1.1', '--in', RANK], 0],
   ['explain: an unknown agency', ['explain', 'NOPE', '--in', RANK], 2],
   ['explain: broken results', ['explain', 'SNV', '--in', BAD_RESULTS], 2],
+  ['explain: results that are not JSON', ['explain', 'SNV', '--in', 'fixtures/khanh-hoa-2024/review.csv'], 2],
+  ['check: a framework that is not YAML', ['check', BAD_YAML], 1],
   ['framework list', ['framework', 'list'], 0],
   ['framework show', ['framework', 'show', 'khanh-hoa-agencies'], 0],
   ['framework import', ['framework', 'import', 'fixtures/khanh-hoa-2023/official-forms/hidden-row.xlsx'], 0],

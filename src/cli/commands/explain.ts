@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { issue } from '../../core/issues.js';
 import { loadFramework } from '../../framework/load.js';
 import { t } from '../../i18n/catalog.js';
+import { syntaxDetail } from '../../i18n/syntax.js';
 import { zodDetail } from '../../i18n/zod.js';
 import { explain } from '../../report/explain.js';
 import { resultsSchema } from '../../results/schema.js';
@@ -33,7 +34,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       try {
         parsed = resultsSchema.safeParse(JSON.parse(Buffer.from(read.bytes).toString('utf8')), { reportInput: true });
       } catch (e) {
-        throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message })]);
+        throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: (e as NodeJS.ErrnoException).code ?? syntaxDetail(e, 'json') })]);
       }
       if (!parsed.success) {
         throw new UsageError([issue('E_RESULTS_UNREADABLE', { file }, { file, detail: zodDetail(parsed.error.issues, 1) })]);

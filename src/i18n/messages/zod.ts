@@ -38,3 +38,20 @@ export const zodMessages: MessageTable = {
   ZOD_ELEMENT: { vi: 'một phần tử không hợp lệ', en: 'an element is not valid' },
   ZOD_OTHER: { vi: 'giá trị không hợp lệ', en: 'not a valid value' },
 };
+
+/** JSON and YAML syntax errors, worded from what the parser found (src/i18n/syntax.ts). */
+export const syntaxMessages: MessageTable = {
+  SYNTAX_JSON: { vi: 'nội dung không phải JSON hợp lệ', en: 'not valid JSON' },
+  SYNTAX_JSON_END: { vi: 'nội dung JSON bị cắt giữa chừng (thiếu phần cuối)', en: 'the JSON ends too early (its end is missing)' },
+  SYNTAX_JSON_TOKEN: { vi: 'cú pháp JSON sai: ký tự {token} không đúng chỗ{where}', en: 'JSON syntax error: {token} where it cannot be{where}' },
+  SYNTAX_POSITION: { vi: ' (ký tự thứ {position})', en: ' (character {position})' },
+  SYNTAX_YAML: { vi: 'cú pháp YAML sai{where}{what}', en: 'YAML syntax error{where}{what}' },
+  SYNTAX_AT: { vi: ' ở dòng {line}, cột {col}', en: ' at line {line}, column {col}' },
+  SYNTAX_YAML_DUPLICATE_KEY: { vi: ': một khoá xuất hiện hai lần', en: ': a key appears twice' },
+  SYNTAX_YAML_BAD_INDENT: { vi: ': thụt lề không đúng', en: ': wrong indentation' },
+  SYNTAX_YAML_BLOCK_AS_IMPLICIT_KEY: { vi: ': không được lồng "khoá: giá trị" trên cùng một dòng', en: ': "key: value" pairs cannot be nested on one line' },
+  SYNTAX_YAML_MISSING_CHAR: { vi: ': thiếu dấu đóng (ngoặc hoặc nháy)', en: ': a closing bracket or quote is missing' },
+  SYNTAX_YAML_MULTILINE_IMPLICIT_KEY: { vi: ': khoá không được kéo dài nhiều dòng', en: ': a key cannot span lines' },
+  SYNTAX_YAML_TAB_AS_INDENT: { vi: ': dùng phím Tab để thụt lề (hãy dùng dấu cách)', en: ': a tab used for indentation (use spaces)' },
+  SYNTAX_YAML_UNEXPECTED_TOKEN: { vi: ': ký tự không đúng chỗ', en: ': a character where it cannot be' },
+};
