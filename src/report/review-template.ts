@@ -73,6 +73,11 @@ export function reviewColumns(model: FrameworkModel): readonly Column[] {
 /** Rows above the header: title, subtitle, a one-line instruction, a blank row. */
 export const REVIEW_HEADER_ROW = 5;
 
+/**
+ * Every font names its face and size: a font with only "bold" set leaves the face to the program,
+ * and LibreOffice then prints those cells in its own default (a serif) beside Calibri's.
+ */
+const FONT = { name: 'Calibri', family: 2, size: 11 } as const;
 const FILL_INPUT = 'FFFFF2CC';
 const FILL_HEADER = 'FFD9E1F2';
 const FILL_DECISION_HEADER = 'FFFCE4D6';
@@ -108,7 +113,7 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
     ws.mergeCells(i + 1, 1, i + 1, LAST_COL);
     const cell = ws.getCell(i + 1, 1);
     cell.value = text;
-    cell.font = font;
+    cell.font = { ...FONT, ...font };
     cell.alignment = { wrapText: true, vertical: 'top' };
     ws.getRow(i + 1).height = rowHeight(wrappedLines(text, totalWidth / (size / 11), font.bold === true), size);
   });
@@ -117,7 +122,7 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
   columns.forEach((c, i) => {
     const cell = ws.getCell(headerRow, i + 1);
     cell.value = l(c.header);
-    cell.font = { bold: true };
+    cell.font = { ...FONT, bold: true };
     cell.fill = solid('decision' in c ? FILL_DECISION_HEADER : FILL_HEADER);
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = BORDER;
@@ -152,14 +157,16 @@ export async function reviewTemplate(model: FrameworkModel, scores: readonly Age
         const cell = cells.getCell(i + 1);
         cell.border = BORDER;
         const wrap = 'wrap' in column;
-        cell.alignment = { vertical: 'top', wrapText: wrap };
+        // Points centred: right-aligned, they ran into the text of the next column in print.
+        const centred = i + 1 === COL.max || i + 1 === COL.self || i + 1 === COL.computed;
+        cell.alignment = { vertical: 'top', wrapText: wrap, ...(centred ? { horizontal: 'center' as const } : {}) };
         const v = cell.value;
-        const text = typeof v === 'string' ? v : v !== null && typeof v === 'object' && 'text' in v ? String(v.text) : '';
+        const text = typeof v === 'string' ? v : v !== null && typeof v === 'object' && 'result' in v ? String(v.result) : '';
         if (wrap && text) lines = Math.max(lines, wrappedLines(text, column.width));
       });
       cells.height = rowHeight(lines);
       if (typeof cells.getCell(COL.evidence).value === 'object' && cells.getCell(COL.evidence).value !== null) {
-        cells.getCell(COL.evidence).font = { color: { argb: 'FF0563C1' }, underline: true };
+        cells.getCell(COL.evidence).font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
       }
       // The N/A decision is open only where the agency claimed N/A (and was allowed to).
       const claimed = leaf.notApplicableClaim?.allowed === true;
@@ -241,13 +248,22 @@ export function inputsText(model: FrameworkModel, leaf: LeafAudit, lang: Lang): 
   return parts.join('; ');
 }
 
-/** Evidence as a hyperlink only for http and https addresses; anything else stays text. */
+/**
+ * Evidence as a link only for http and https addresses; anything else stays text. The link is a
+ * HYPERLINK formula with its text as the cached result, not a cell hyperlink: LibreOffice shows a
+ * cell hyperlink as one unbreakable field that runs over the next cells in print, while a
+ * formula's text wraps within the cell like any text (and still opens the address in both
+ * programs). Excel takes at most 255 characters of address in HYPERLINK: a longer one stays text.
+ */
 function evidenceValue(text: string): ExcelJS.CellValue {
   const trimmed = text.trim();
   if (/^https?:\/\//i.test(trimmed)) {
     try {
       const url = new URL(trimmed);
-      if (url.protocol === 'http:' || url.protocol === 'https:') return { text, hyperlink: url.href };
+      const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.href.length <= 255 && text.length <= 255) {
+        return { formula: `HYPERLINK(${quoted(url.href)},${quoted(text)})`, result: text };
+      }
     } catch {
       // not a URL: text
     }
@@ -275,7 +291,7 @@ function helpSheet(ws: ExcelJS.Worksheet, model: FrameworkModel, lang: Lang, she
     const title = key === 'REV_HELP_TITLE';
     cell.value = text;
     cell.alignment = { wrapText: true, vertical: 'top' };
-    if (title) cell.font = { bold: true, size: 14 };
+    if (title) cell.font = { ...FONT, bold: true, size: 14 };
     ws.getRow(i + 1).height = rowHeight(wrappedLines(text, title ? HELP_WIDTH / (14 / 11) : HELP_WIDTH, title), title ? 14 : 11);
   });
   printSetup(ws, { title: t('REV_TITLE', lang, { year }), pageLabel: t('PRINT_PAGE', lang), widths: [HELP_WIDTH], orientation: 'portrait' });

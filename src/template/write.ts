@@ -89,6 +89,11 @@ const WIDTHS = [18, 38, 8, 32, 13, 8, 8, 10, 20, 18];
 /** Columns whose text wraps (and sets the row's height). */
 const WRAPPED: readonly number[] = [COL.name, COL.rule, COL.evidence, COL.note];
 
+/**
+ * Every font names its face and size: a font with only "bold" set leaves the face to the program,
+ * and LibreOffice then prints those cells in its own default (a serif) beside Calibri's.
+ */
+const FONT = { name: 'Calibri', family: 2, size: 11 } as const;
 const FILL_INPUT = 'FFFFF2CC';
 const FILL_SECTION = 'FFDDEBF7';
 const FILL_HEADER = 'FFD9E1F2';
@@ -196,8 +201,8 @@ function instructionsSheet(ws: ExcelJS.Worksheet, ctx: Ctx): void {
         const bold = key === 'TPL_HELP_TITLE' || key === 'TPL_HELP_COLUMNS';
         cell.value = text;
         cell.alignment = { wrapText: true, vertical: 'top' };
-        if (size === 14) cell.font = { bold: true, size: 14 };
-        else if (bold) cell.font = { bold: true };
+        if (size === 14) cell.font = { ...FONT, bold: true, size: 14 };
+        else if (bold) cell.font = { ...FONT, bold: true };
         ws.getRow(r).height = rowHeight(wrappedLines(text, HELP_WIDTH / (size / 11), bold), size);
       }
       r++;
@@ -226,13 +231,13 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   const title = l('TPL_TITLE', { year: ctx.year });
   ws.mergeCells(1, 1, 1, LAST_COL);
   ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
+  ws.getCell(1, 1).font = { ...FONT, bold: true, size: 14 };
   ws.getCell(1, 1).alignment = { horizontal: 'center', wrapText: true, vertical: 'top' };
   ws.getRow(1).height = rowHeight(wrappedLines(title, totalWidth / (14 / 11), true), 14);
   const subtitle = l('TPL_SUBTITLE', { framework: fw.name[ctx.lang], version: fw.version });
   ws.mergeCells(2, 1, 2, LAST_COL);
   ws.getCell(2, 1).value = subtitle;
-  ws.getCell(2, 1).font = { italic: true };
+  ws.getCell(2, 1).font = { ...FONT, italic: true };
   ws.getCell(2, 1).alignment = { horizontal: 'center', wrapText: true, vertical: 'top' };
   ws.getRow(2).height = rowHeight(wrappedLines(subtitle, totalWidth));
 
@@ -252,7 +257,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   for (const [label, value, input] of identity) {
     const labelCell = ws.getCell(r, 1);
     labelCell.value = label;
-    labelCell.font = { bold: true };
+    labelCell.font = { ...FONT, bold: true };
     // Wraps rather than being cut at the value cell, should a wider font not fit it on one line.
     labelCell.alignment = { wrapText: true, vertical: 'top' };
     ws.getRow(r).height = rowHeight(wrappedLines(label, WIDTHS[0]!, true));
@@ -270,7 +275,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   TEMPLATE_HEADERS.forEach((h, i) => {
     const cell = ws.getCell(headerRow, i + 1);
     cell.value = h;
-    cell.font = { bold: true };
+    cell.font = { ...FONT, bold: true };
     cell.fill = solid(FILL_HEADER);
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = BORDER;
@@ -296,13 +301,14 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
     for (let c = 1; c <= LAST_COL; c++) {
       const cell = cells.getCell(c);
       cell.border = BORDER;
-      cell.alignment = { vertical: 'top', wrapText: WRAPPED.includes(c) };
+      // Max points centred: right-aligned, they ran into the rule's text beside them in print.
+      cell.alignment = { vertical: 'top', wrapText: WRAPPED.includes(c), ...(c === COL.max ? { horizontal: 'center' as const } : {}) };
     }
     fitHeight(cells, !node.isLeaf);
     if (node.informational) {
       cells.getCell(COL.rule).value = l('TPL_RULE_INFORMATIONAL');
       for (let c = 1; c <= LAST_COL; c++) {
-        cells.getCell(c).font = { color: { argb: FONT_GREY }, italic: true };
+        cells.getCell(c).font = { ...FONT, color: { argb: FONT_GREY }, italic: true };
         cells.getCell(c).fill = solid(FILL_GREY);
       }
       continue;
@@ -316,7 +322,7 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
       fitHeight(cells, true);
       pointsCell.value = { formula: signedSum(children, node.effect, rowOf, ctx.places), result: 0 } as ExcelJS.CellFormulaValue;
       for (let c = 1; c <= LAST_COL; c++) {
-        cells.getCell(c).font = { bold: true };
+        cells.getCell(c).font = { ...FONT, bold: true };
         cells.getCell(c).fill = solid(FILL_SECTION);
       }
       continue;
@@ -365,14 +371,15 @@ async function formSheet(ws: ExcelJS.Worksheet, lists: ExcelJS.Worksheet, ctx: C
   total.getCell(COL.points).value = { formula: signedSum(mains, 'score', rowOf, ctx.places), result: 0 } as ExcelJS.CellFormulaValue;
   total.getCell(COL.points).numFmt = pointsFormat(ctx.places);
   for (let c = 1; c <= LAST_COL; c++) {
-    total.getCell(c).font = { bold: true };
+    total.getCell(c).font = { ...FONT, bold: true };
     total.getCell(c).border = BORDER;
   }
+  total.getCell(COL.max).alignment = { horizontal: 'center' };
   // The footnote spans the name column to the table's edge (never column A, where codes are read), so it is printed whole.
   const footnote = l('TPL_FOOTNOTE_EVIDENCE');
   ws.mergeCells(totalRow + 2, COL.name, totalRow + 2, LAST_COL);
   ws.getCell(totalRow + 2, COL.name).value = footnote;
-  ws.getCell(totalRow + 2, COL.name).font = { italic: true };
+  ws.getCell(totalRow + 2, COL.name).font = { ...FONT, italic: true };
   ws.getCell(totalRow + 2, COL.name).alignment = { wrapText: true, vertical: 'top' };
   ws.getRow(totalRow + 2).height = rowHeight(wrappedLines(footnote, totalWidth - WIDTHS[0]!));
 

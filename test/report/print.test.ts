@@ -23,7 +23,7 @@ import { submissionTemplate } from '../../src/template/write.js';
  */
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
-const tools = has('soffice') && has('pdftotext') && has('pdfinfo');
+const tools = has('soffice') && has('pdftotext') && has('pdfinfo') && has('pdffonts');
 if (!tools) console.warn('soffice, pdftotext or pdfinfo is not on PATH: the print checks are skipped (apt-get install libreoffice-calc-nogui poppler-utils)');
 
 /** Text at least this tall (points, as printed) is readable; 11-point text at the lowest fit scale (0.72) prints at 7.9. */
@@ -36,6 +36,8 @@ const dir = mkdtempSync(join(tmpdir(), 'dti-print-'));
 
 interface Printed {
   readonly pages: number;
+  /** The typefaces embedded in the PDF ("DejaVuSans-Bold"), without their subset prefix. */
+  readonly fonts: readonly string[];
   /** Every word on the pages with its height in points. */
   readonly words: readonly { text: string; height: number }[];
 }
@@ -55,7 +57,8 @@ function render(files: readonly string[]): Map<string, Printed> {
       text: unescape(w[3]!).normalize('NFC'),
       height: Number(w[2]) - Number(w[1]),
     }));
-    out.set(file, { pages, words });
+    const fonts = [...spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout.matchAll(/^[A-Z]{6}\+(\S+)/gm)].map((f) => f[1]!);
+    out.set(file, { pages, words, fonts });
   }
   return out;
 }
@@ -75,9 +78,10 @@ async function cellWords(file: string): Promise<string[]> {
       row.eachCell((cell) => {
         if (cell.isMerged && cell.master !== cell) return;
         const v = cell.value;
-        // Hyperlinks are left out: LibreOffice neither wraps nor breaks a link's text, so a long
-        // evidence address shows only as far as its cell (a known limit; the link still opens).
-        const text = typeof v === 'string' ? v : undefined;
+        // A formula's text (an evidence link is a HYPERLINK formula) prints as its result. Cell
+        // hyperlinks are left out: LibreOffice neither wraps nor breaks their text (the ranked
+        // workbook's evidence links show only as far as their cell).
+        const text = typeof v === 'string' ? v : v !== null && typeof v === 'object' && 'formula' in v && typeof v.result === 'string' ? v.result : undefined;
         if (text) words.push(...text.normalize('NFC').split(/\s+/).filter(Boolean));
       }),
     );
@@ -101,7 +105,7 @@ function missing(cells: readonly string[], printed: Printed): string[] {
 }
 
 describe.skipIf(!tools)('printed through LibreOffice', () => {
-  const files = { ranked: join(dir, 'results.xlsx'), form: join(dir, 'form.xlsx'), review: join(dir, 'review.xlsx') };
+  const files = { ranked: join(dir, 'results.xlsx'), blank: join(dir, 'blank.xlsx'), form: join(dir, 'form.xlsx'), review: join(dir, 'review.xlsx') };
   let printed: Map<string, Printed>;
 
   beforeAll(async () => {
@@ -110,19 +114,21 @@ describe.skipIf(!tools)('printed through LibreOffice', () => {
     const previous = readPrevious('fixtures/khanh-hoa-2023/results-2023.json');
     const comparison = compareYears(run.results, previous.doc!, { unitsMap: readUnitsMap('fixtures/khanh-hoa-2024/units-map.csv').map });
     writeFileSync(files.ranked, await resultsWorkbook(run.results, m, { lang: 'vi', year: 2024, comparison }));
+    writeFileSync(files.blank, await submissionTemplate(m, { lang: 'vi', group: 'cap-huyen', year: 2024 }));
     writeFileSync(files.form, await submissionTemplate(m, { lang: 'vi', group: 'so-nganh', year: 2024, agency: { code: 'SNNPTNT', name: 'Sở Nông nghiệp và Phát triển nông thôn' } }));
-    // Two agencies' rows: the appraisal sheet of a whole province is long, its pages alike.
+    // Two agencies' rows (SNV's evidence holds a long link): the appraisal sheet of a whole province is long, its pages alike.
     const read = readSubmissions(['fixtures/khanh-hoa-2024/agencies-long.csv'], m);
     const two = scoreSubmissions(m, read.submissions.slice(0, 2));
+    expect(two.map((s) => s.agency.code)).toContain('SNV');
     writeFileSync(files.review, await reviewTemplate(m, two, { lang: 'vi', year: 2024 }));
     printed = render(Object.values(files));
   }, 180_000);
 
   // Page bounds: the ranking and the eight indicator sheets fit a page or two each; the detail
   // sheet (every sub-indicator of every agency) is printed across pages by design.
-  const bounds = { ranked: 60, form: 8, review: 12 };
+  const bounds = { ranked: 60, blank: 8, form: 8, review: 12 };
 
-  for (const kind of ['ranked', 'form', 'review'] as const) {
+  for (const kind of ['ranked', 'blank', 'form', 'review'] as const) {
     it(`${kind}: prints on a bounded number of A4 pages`, () => {
       const p = printed.get(files[kind])!;
       expect(p.pages).toBeGreaterThan(0);
@@ -140,6 +146,20 @@ describe.skipIf(!tools)('printed through LibreOffice', () => {
       expect(lost.slice(0, 20)).toEqual([]);
     });
   }
+
+  // The ranked workbook (src/report/workbook.ts) still leaves bold cells' typeface to the program.
+  for (const kind of ['blank', 'form', 'review'] as const) {
+    it(`${kind}: prints in one typeface (every font names its face, so none falls back to a serif)`, () => {
+      const families = new Set(printed.get(files[kind])!.fonts.map((f) => f.split('-')[0]));
+      expect([...families]).toHaveLength(1);
+    });
+  }
+
+  it('review: prints a long evidence link whole, wrapped within its column', async () => {
+    const p = printed.get(files.review)!;
+    const flat = p.words.map((w) => w.text).join('');
+    expect(flat).toContain('https://snv.khanhhoa.gov.vn/van-ban/2023/quyet-dinh-118-ban-hanh-quy-che-quan-ly-su-dung-he-thong-thong-tin-va-bao-dam-an-toan-thong-tin.pdf');
+  });
 
   it('ranked: repeats the title and the page number on every page', () => {
     const p = printed.get(files.ranked)!;
