@@ -67,4 +67,9 @@ describe('writeOutputFolder into a folder that cannot be made', () => {
     expect(e.folder).toBe(target);
     expect(e.reason).toBe('ENOTDIR');
   });
+
+  it.skipIf(!existsSync('/proc/self'))('names the folder when its parent exists but takes no new file (/proc: the lock cannot be made)', () => {
+    const e = failure(() => writeOutputFolder('/proc/dti-out', [{ name: 'a.json', bytes: Buffer.from('{}') }]));
+    expect(e.folder).toBe('/proc/dti-out');
+  });
 });
