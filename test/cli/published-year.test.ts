@@ -37,7 +37,7 @@ beforeAll(() => {
   const r = dti(['rank', LONG, '-f', 'khanh-hoa-agencies', '--year', '2024', '-a', AGENCIES, '--review', 'fixtures/khanh-hoa-2024/review.csv', '--previous', 'fixtures/khanh-hoa-2023/results-2023.json', '--units-map', 'fixtures/khanh-hoa-2024/units-map.csv', '--out', OUT]);
   expect(r.code).toBe(0);
   rankStderr = r.stderr;
-});
+}, 180_000);
 
 describe('the assessment year, not the framework\'s', () => {
   it('titles summary.md with 2024', () => {

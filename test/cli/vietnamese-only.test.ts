@@ -58,7 +58,7 @@ beforeAll(() => {
   const results = JSON.parse(readFileSync(join(RANK, 'results.json'), 'utf8'));
   results.groups[0].agencies[0].index = 'cao';
   writeFileSync(BAD_RESULTS, JSON.stringify(results));
-});
+}, 180_000);
 
 const cases: [string, string[], number][] = [
   ['score: the table', ['score', LONG, ...FW], 0],
