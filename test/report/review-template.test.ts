@@ -105,6 +105,32 @@ describe('review template', async () => {
     }
   });
 
+  it('links web evidence through a HYPERLINK formula whose text wraps in print, its text the cached result', () => {
+    const linked = scores.flatMap((s) => s.leaves.filter((l) => /^https?:\/\//.test(l.evidence ?? '')).map((l) => ({ s, l })));
+    expect(linked.length).toBeGreaterThan(0);
+    const { s, l } = linked[0]!;
+    const cell = ws.getCell(rowOf(ws, s.agency.code, l.code), col('evidence'));
+    expect(cell.value).toEqual({ formula: `HYPERLINK("${new URL(l.evidence!).href}","${l.evidence}")`, result: l.evidence });
+    expect(cell.alignment.wrapText).toBe(true);
+  });
+
+  it('doubles the quotes of evidence text inside the HYPERLINK formula, and leaves an address past 255 characters as text', async () => {
+    const one = scores.find((x) => x.leaves.some((l) => l.status !== 'given-above'))!;
+    const target = one.leaves.find((l) => l.status !== 'given-above')!;
+    const quoted = 'https://example.gov.vn/a.pdf "bản ký"';
+    const long = 'https://example.gov.vn/' + 'a'.repeat(260);
+    const cellWith = async (evidence: string) => {
+      const changed = { ...one, leaves: one.leaves.map((l) => (l === target ? { ...l, evidence } : l)) };
+      const book = await load(await reviewTemplate(m, [changed], { lang: 'vi' }));
+      const sheet = book.getWorksheet('Thẩm định')!;
+      return sheet.getCell(rowOf(sheet, one.agency.code, target.code), col('evidence')).value;
+    };
+    const withQuotes = (await cellWith(quoted)) as { formula: string; result: string };
+    expect(withQuotes.result).toBe(quoted);
+    expect(withQuotes.formula).toContain('"https://example.gov.vn/a.pdf ""bản ký"""');
+    expect(await cellWith(long)).toBe(long);
+  });
+
   it('unlocks only the decision cells, validates points against the max, and protects the sheet without a password', () => {
     const r = rowOf(ws, 'VPUB', '1.3');
     const unlocked = REVIEW_COLUMNS.map((_, i) => i + 1).filter((c) => ws.getCell(r, c).protection?.locked === false);
