@@ -5,7 +5,7 @@ import type { ParseOptions } from '../parse.js';
 import { readSubmissionFile, type FileRead, type ReadProgress } from '../read.js';
 import { threadDied } from './failures.js';
 import { orderedPool } from './pool.js';
-import { shareStrings } from './share-strings.js';
+import { unpackRead } from './transfer.js';
 
 export { WorkerStartError } from './pool.js';
 export { fileFailed, threadDied } from './failures.js';
@@ -68,10 +68,10 @@ export async function* readFilesParallel(
     window: threads * AHEAD_PER_THREAD,
     onWorkerExit: threadDied,
   });
-  // File and sheet names seen so far, each kept once (see shareStrings); the files are few beside their locations.
+  // File and sheet names seen so far, each kept once (see unpackRead); the files are few beside their locations.
   const names = new Map<string, string>();
   for await (const read of reads) {
     options.onFile?.(read.file, ++done, files.length);
-    yield shareStrings(read, names);
+    yield unpackRead(read, names);
   }
 }

@@ -3,6 +3,7 @@ import { buildModel } from '../../framework/model.js';
 import { readSubmissionFile, type FileRead } from '../read.js';
 import { fileFailed } from './failures.js';
 import { serveTasks } from './serve.js';
+import { packRead } from './transfer.js';
 import type { WorkerSetup } from './index.js';
 
 // One reading thread: the framework is rebuilt once from its parsed document, then each file
@@ -10,4 +11,4 @@ import type { WorkerSetup } from './index.js';
 const setup = workerData as WorkerSetup;
 const model = buildModel(setup.framework);
 
-serveTasks<string, FileRead>((file) => readSubmissionFile(file, model, setup.options), fileFailed);
+serveTasks<string, FileRead>((file) => packRead(readSubmissionFile(file, model, setup.options)), fileFailed);
