@@ -88,7 +88,7 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   }
   if (!/^\d{4}$/.test(options.year)) throw new UsageError([issue('E_YEAR_OPTION', {}, { value: options.year })]);
   csvStyleOption(options.csvStyle); // checked before any work
-  threadsFrom(options.threads);
+  threadsFrom(options.threads); // checked before any work too
   const model = loadFrameworkOrThrow(options.framework, lang);
   const sideFiles = [options.review, options.previous, options.unitsMap, options.agencies].filter((f): f is string => f !== undefined);
   for (const f of sideFiles) if (!isFile(f)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: f })]);
