@@ -77,3 +77,6 @@ export { frameworkContext } from './analysis/framework.js';
 export { explain } from './report/explain.js';
 export { validateFiles } from './pipeline.js';
 export { checkSubmission } from './validate/checks.js';
+// Reading with worker threads (--threads).
+export { readFilesParallel, WorkerStartError } from './submission/parallel/index.js';
+export { scoreFilesThreaded, validateFilesThreaded } from './pipeline-threads.js';

@@ -15,6 +15,7 @@ import { sheetMessages } from './messages/sheets.js';
 import { submissionMessages } from './messages/submission.js';
 import { templateMessages } from './messages/template.js';
 import { templateCheckMessages } from './messages/template-check.js';
+import { threadsMessages } from './messages/threads.js';
 import { workbookMessages } from './messages/workbook.js';
 import { xlsxMessages } from './messages/xlsx.js';
 import { syntaxMessages, zodMessages } from './messages/zod.js';
@@ -49,6 +50,7 @@ const TABLES: readonly MessageTable[] = [
   outputMessages,
   zodMessages,
   syntaxMessages,
+  threadsMessages,
 ];
 
 const CATALOG: ReadonlyMap<string, Message> = (() => {

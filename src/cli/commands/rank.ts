@@ -7,7 +7,7 @@ import { append } from '../../core/arrays.js';
 import { hasErrors, issue, type DtiIssue } from '../../core/issues.js';
 import type { FrameworkModel } from '../../framework/model.js';
 import { t } from '../../i18n/catalog.js';
-import { scoreFiles } from '../../pipeline.js';
+import { scoreFilesThreaded } from '../../pipeline-threads.js';
 import { rankingCsv } from '../../report/csv.js';
 import { resultsJsonBytes } from '../../report/json.js';
 import { withIssues } from '../../results/build.js';
@@ -20,6 +20,7 @@ import { csvStyleOption } from '../csv-style.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
+import { threadsFrom, withThreads } from '../threads-option.js';
 import { ISSUE_FORMATS } from '../emit-issues.js';
 import { formatIssues } from '../report-issues.js';
 import { githubAnnotations } from '../../report/issues.js';
@@ -49,6 +50,7 @@ interface RankOptions {
   format: string;
   force?: boolean;
   csvStyle: string;
+  threads?: string;
 }
 
 /**
@@ -72,6 +74,7 @@ export function registerRank(program: Command, ctx: CommandContext): void {
     .option('-a, --agencies <file>', t('OPT_AGENCIES_LIST', lang))
     .option('--format <format>', t('OPT_FORMAT_RANK', lang), 'text')
     .option('--csv-style <style>', t('OPT_CSV_STYLE', lang), 'excel')
+    .option('--threads <n>', t('OPT_THREADS', lang))
     .option('--force', t('OPT_FORCE', lang))
     .action(async (paths: string[], options: RankOptions) => {
       ctx.exitCode = await rank(paths, options, ctx);
@@ -85,6 +88,7 @@ async function rank(paths: string[], options: RankOptions, ctx: CommandContext):
   }
   if (!/^\d{4}$/.test(options.year)) throw new UsageError([issue('E_YEAR_OPTION', {}, { value: options.year })]);
   csvStyleOption(options.csvStyle); // checked before any work
+  threadsFrom(options.threads); // checked before any work too
   const model = loadFrameworkOrThrow(options.framework, lang);
   const sideFiles = [options.review, options.previous, options.unitsMap, options.agencies].filter((f): f is string => f !== undefined);
   for (const f of sideFiles) if (!isFile(f)) throw new UsageError([issue('E_INPUT_NOT_FOUND', {}, { path: f })]);
@@ -133,14 +137,15 @@ async function rankInto(
   const progress = fileProgress(io, ctx.quiet);
   // Only the results and findings are kept: the parsed submissions and the engine's scores (most of
   // a national batch's memory) are let go before the outputs are built.
-  const { results: scored, issues: runIssues } = scoreFiles(files, model, {
+  const { results: scored, issues: runIssues } = await withThreads(() => scoreFilesThreaded(files, model, {
     lang,
+    threads: threadsFrom(options.threads),
     year: Number(options.year),
     ...(options.review ? { review: options.review } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(progress ? { onFile: progress } : {}),
     ...withSkipped(agencyListOptions(options.agencies, model), skipped),
-  });
+  }));
   const issues: DtiIssue[] = [...runIssues];
   let comparison: Comparison | undefined;
   if (options.previous) {

@@ -2,7 +2,7 @@ import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, issue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
-import { scoreFiles } from '../../pipeline.js';
+import { scoreFilesThreaded } from '../../pipeline-threads.js';
 import { rankingCsv } from '../../report/csv.js';
 import { githubAnnotations } from '../../report/issues.js';
 import { resultsJson, resultsJsonBytes } from '../../report/json.js';
@@ -16,6 +16,7 @@ import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
 import { agencyListOptions, checkOutput, isFile, withSideInputs, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { csvStyleOption } from '../csv-style.js';
+import { threadsFrom, withThreads } from '../threads-option.js';
 
 /** `text` is `table` (the word validate, check and rank use); `github` prints the findings as annotations, as they do. */
 const FORMATS = ['table', 'text', 'json', 'csv', 'github'] as const;
@@ -31,6 +32,7 @@ interface ScoreOptions extends LimitOptions {
   agencies?: string;
   force?: boolean;
   csvStyle: string;
+  threads?: string;
 }
 
 export function registerScore(program: Command, ctx: CommandContext): void {
@@ -51,6 +53,7 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option('--max-rows <n>', t('OPT_MAX_ROWS', lang))
     .option('--max-cells <n>', t('OPT_MAX_CELLS', lang))
     .option('--csv-style <style>', t('OPT_CSV_STYLE', lang), 'excel')
+    .option('--threads <n>', t('OPT_THREADS', lang))
     .option('--force', t('OPT_FORCE', lang))
     .action(async (paths: string[], options: ScoreOptions) => {
       ctx.exitCode = await score(paths, options, ctx);
@@ -64,6 +67,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   }
   const csvStyle = csvStyleOption(options.csvStyle);
   const xlsxLimits = xlsxLimitsFrom(options);
+  const threads = threadsFrom(options.threads);
   const model = loadFrameworkOrThrow(options.framework, lang);
   const groups = model.framework.groups.map((g) => g.id);
   if (options.group !== undefined && !groups.includes(options.group)) {
@@ -94,13 +98,14 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   const files = expanded.files.filter((f) => !side.some((s) => resolve(s) === resolve(f)));
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
   // Only the results, issues and adjustments are kept: submissions and scores can be freed before the outputs are built.
-  const { results, issues: allIssues, adjustments } = scoreFiles(files, model, {
+  const { results, issues: allIssues, adjustments } = await withThreads(() => scoreFilesThreaded(files, model, {
     lang,
+    threads,
     xlsxLimits,
     ...(options.sheet ? { sheet: options.sheet } : {}),
     ...(review !== undefined ? { review } : {}),
     ...withSkipped(agencyListOptions(options.agencies, model), expanded.skipped),
-  });
+  }));
   // Every input with its hash, side files included, for the method sheet and results.json.
   const all = withSideInputs(results, { agencies: options.agencies, framework: options.framework });
   // --group: the group's agencies, and only the findings (and counts) that concern them.
