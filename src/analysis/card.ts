@@ -1,7 +1,8 @@
 import { Decimal, dec, roundTo, toNumber } from '../core/decimal.js';
 import type { Comparison } from '../compare/schema.js';
 import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
-import { exactIndex, groupScope, rankedScopes, type ScopeOf } from './scope.js';
+import { comparedRow, indicatorStats, issuesOf, ladderOf, lookupAgency, rankAhead } from './card-index.js';
+import { exactIndex, groupScope, type ScopeOf } from './scope.js';
 
 /**
  * An agency's report card ("phiếu kết quả"): what the Department writes to each agency after
@@ -84,13 +85,9 @@ export interface AgencyCard {
   readonly issues: readonly IssueJson[];
 }
 
-/** Finds an agency by code (any case) in the document. */
+/** Finds an agency by code (any case) in the document: the first one when several share it. */
 export function findAgency(doc: ResultsDoc, code: string): { group: ResultsDoc['groups'][number]; agency: AgencyJson } | undefined {
-  for (const group of doc.groups) {
-    const agency = group.agencies.find((a) => a.code.toLowerCase() === code.toLowerCase());
-    if (agency) return { group, agency };
-  }
-  return undefined;
+  return lookupAgency(doc, code);
 }
 
 export function agencyCard(doc: ResultsDoc, code: string, options: CardOptions = {}): AgencyCard | undefined {
@@ -102,8 +99,8 @@ export function agencyCard(doc: ResultsDoc, code: string, options: CardOptions =
   const step = new Decimal(10).pow(-pp);
 
   const indicators = a.indicators.map((i): CardIndicator => {
-    const values = group.agencies.flatMap((x) => x.indicators.filter((y) => y.code === i.code).map((y) => dec(y.index)));
-    return { code: i.code, name: i.name, points: i.points, maxPoints: i.maxPoints, index: i.index, rank: i.rank, median: toNumber(median(values), ip), best: toNumber(Decimal.max(...values), ip) };
+    const stats = indicatorStats(doc, group, i.code);
+    return { code: i.code, name: i.name, points: i.points, maxPoints: i.maxPoints, index: i.index, rank: i.rank, median: toNumber(stats.median, ip), best: toNumber(stats.best, ip) };
   });
 
   const mains = a.indicators.map((i) => i.code);
@@ -119,13 +116,13 @@ export function agencyCard(doc: ResultsDoc, code: string, options: CardOptions =
     });
   const lostTotal = dec(a.maxPoints).minus(dec(a.points));
 
-  const cmp = options.comparison?.groups.flatMap((g) => g.agencies).find((x) => x.code === a.code && x.group === a.group);
+  const cmp = options.comparison ? comparedRow(options.comparison, a) : undefined;
   const previous = cmp?.previous ? { index: cmp.previous.index, rank: cmp.previous.rank, indexChange: cmp.indexChange, rankChange: cmp.rankChange } : null;
 
   return {
     group: { id: group.id, name: group.name, ranked: group.ranked },
     agency: a,
-    rankedCount: a.rank === null ? 0 : (rankedScopes(group, options.scopeOf ?? groupScope).get((options.scopeOf ?? groupScope)(a))?.length ?? 0),
+    rankedCount: a.rank === null ? 0 : (ladderOf(doc, group, options.scopeOf ?? groupScope, a)?.count ?? 0),
     classesKnown: (options.classes ?? []).length > 0,
     previous,
     indicators,
@@ -158,11 +155,10 @@ export function agencyCard(doc: ResultsDoc, code: string, options: CardOptions =
  */
 export function nextRank(doc: ResultsDoc, group: ResultsDoc['groups'][number], a: AgencyJson, scopeOf: ScopeOf, step: Decimal, lostTotal: Decimal): NextRank | null {
   if (a.rank === null || a.rank === 1) return null;
-  const members = rankedScopes(group, scopeOf).get(scopeOf(a)) ?? [];
-  const better = members.filter((m) => m.rank! < a.rank!);
-  if (better.length === 0) return null;
-  const rank = Math.max(...better.map((m) => m.rank!));
-  const ahead = better.filter((m) => m.rank === rank).sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+  const ladder = ladderOf(doc, group, scopeOf, a);
+  const rank = ladder ? rankAhead(ladder, a.rank) : undefined;
+  if (ladder === undefined || rank === undefined) return null;
+  const ahead = ladder.holders.get(rank)!;
   const first = ahead[0]!;
   const P = dec(a.points);
   const M = dec(a.maxPoints);
@@ -201,23 +197,4 @@ function ceilToStep(x: Decimal, step: Decimal): Decimal {
   return x.dividedBy(step).ceil().times(step);
 }
 
-function median(values: readonly Decimal[]): Decimal {
-  const s = [...values].sort((x, y) => x.comparedTo(y));
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : s[mid - 1]!.plus(s[mid]!).dividedBy(2);
-}
-
-/**
- * The document's issues about this agency's submission. Issues carry a location, not an agency:
- * an issue belongs to the agency when it points at a row one of its leaves was read from, or at a
- * file that holds no other agency (one workbook per agency).
- */
-export function issuesOf(doc: ResultsDoc, a: AgencyJson): IssueJson[] {
-  const rows = new Set(a.leaves.flatMap((l) => l.sources.filter((s) => s.row !== undefined).map((s) => `${s.file ?? ''}\u0000${s.sheet ?? ''}\u0000${s.row}`)));
-  const sharedFile = doc.groups.some((g) => g.agencies.some((x) => x !== a && x.file === a.file));
-  return doc.issues.filter((i) => {
-    if (i.file === undefined) return false;
-    if (i.row !== undefined && rows.has(`${i.file}\u0000${i.sheet ?? ''}\u0000${i.row}`)) return true;
-    return i.file === a.file && !sharedFile;
-  });
-}
+export { issuesOf };
