@@ -92,8 +92,11 @@ export function findAgency(doc: ResultsDoc, code: string): { group: ResultsDoc['
 
 export function agencyCard(doc: ResultsDoc, code: string, options: CardOptions = {}): AgencyCard | undefined {
   const found = findAgency(doc, code);
-  if (!found) return undefined;
-  const { group, agency: a } = found;
+  return found ? agencyCardOf(doc, found.group, found.agency, options) : undefined;
+}
+
+/** The card of an agency of the document's group (when the caller holds it already, as the report does for every agency). */
+export function agencyCardOf(doc: ResultsDoc, group: ResultsDoc['groups'][number], a: AgencyJson, options: CardOptions = {}): AgencyCard {
   const { points: pp, index: ip } = doc.framework.precision;
   const pts = (d: Decimal) => toNumber(d, pp);
   const step = new Decimal(10).pow(-pp);

@@ -54,6 +54,15 @@ export const htmlMessages: MessageTable = {
     vi: 'Thanh: khoảng 5–95 % của thứ hạng qua {runs} lần chạy; vòng tròn: hạng trung vị; hình thoi: hạng công bố.',
     en: 'Bar: the 5–95 % range of the rank over {runs} runs; ring: median rank; diamond: published rank.',
   },
+  HTML_CHART_GAP: { vi: '… {count} đơn vị khác …', en: '… {count} more agencies …' },
+  HTML_CAPTION_SHOWN_RANKING: {
+    vi: 'Nhóm có {count} đơn vị: biểu đồ chỉ vẽ {top} đơn vị đứng đầu và {bottom} đơn vị cuối; phân bố chỉ số của cả nhóm ở biểu đồ phân bố, bảng dưới đây có đủ mọi đơn vị.',
+    en: 'The group has {count} agencies: the chart shows the first {top} and the last {bottom}; the distribution chart shows the whole group, and the table below lists every agency.',
+  },
+  HTML_CAPTION_SHOWN: {
+    vi: 'Nhóm có {count} đơn vị: biểu đồ chỉ vẽ {top} đơn vị đứng đầu và {bottom} đơn vị cuối; bảng dưới đây có đủ mọi đơn vị.',
+    en: 'The group has {count} agencies: the chart shows the first {top} and the last {bottom}; the table below lists every agency.',
+  },
   HTML_FOOTER: { vi: 'Lập bằng {tool}, bộ chỉ số {framework}.', en: 'Made with {tool}, framework {framework}.' },
 
   // Rank robustness.

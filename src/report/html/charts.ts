@@ -15,21 +15,16 @@ export interface ChartSpec {
   readonly option: EChartsOption;
 }
 
-/** Draws the charts, in order; animation is off so the same option gives the same SVG. */
-export async function renderCharts(specs: readonly ChartSpec[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (specs.length === 0) return out;
+/** Draws one chart; animation is off so the same option gives the same SVG. */
+export async function renderChart(spec: ChartSpec): Promise<string> {
   const echarts = await import('echarts');
-  for (const spec of specs) {
-    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
-    try {
-      chart.setOption({ ...spec.option, animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } });
-      out.set(spec.id, normaliseSvg(chart.renderToSVGString(), spec));
-    } finally {
-      chart.dispose();
-    }
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+  try {
+    chart.setOption({ ...spec.option, animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } });
+    return normaliseSvg(chart.renderToSVGString(), spec);
+  } finally {
+    chart.dispose();
   }
-  return out;
 }
 
 /**
