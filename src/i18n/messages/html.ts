@@ -109,6 +109,11 @@ export const htmlMessages: MessageTable = {
   CARD_BEST: { vi: 'Cao nhất nhóm', en: 'Group best' },
   CARD_LOST: { vi: 'Điểm bị mất theo từng chỉ số thành phần', en: 'Points lost, sub-indicator by sub-indicator' },
   CARD_LOST_NONE: { vi: 'Đơn vị đạt điểm tối đa ở mọi chỉ số.', en: 'The agency has full points on every indicator.' },
+  CARD_LOST_MORE: {
+    vi: '… và {count} chỉ số thành phần khác, tổng cộng {points} điểm bị mất (danh sách đầy đủ trong bản điện tử và bảng tính kết quả).',
+    en: '… and {count} more sub-indicators, {points} points lost in all (the full list is on screen and in the results workbook).',
+  },
+  CARD_MORE_ROWS: { vi: '… và {count} dòng khác (xem bản điện tử).', en: '… and {count} more rows (see the report on screen).' },
   CARD_COL_LOST: { vi: 'Điểm bị mất', en: 'Points lost' },
   CARD_COL_APPRAISED: { vi: 'Điểm thẩm định', en: 'Appraised points' },
   CARD_COL_REASON: { vi: 'Lý do', en: 'Reason' },

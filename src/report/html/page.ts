@@ -31,7 +31,8 @@ export function tableHtml(columns: readonly Column[], rows: readonly (readonly C
           return `<td${attrs}>${c.html ?? esc(c.text)}</td>`;
         })
         .join('');
-      return `<tr${options.rowAttrs ? ' ' + options.rowAttrs(i) : ''}>${cells}</tr>`;
+      const attrs = options.rowAttrs?.(i);
+      return `<tr${attrs ? ' ' + attrs : ''}>${cells}</tr>`;
     })
     .join('\n');
   return `<div class="table-wrap"><table${cls ? ` class="${cls}"` : ''}><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`;

@@ -98,8 +98,8 @@ export async function* reportChunks(doc: ResultsDoc, options: ReportOptions): As
       yield part(`<h3>${esc(l('HTML_INDICATORS'))}</h3>`);
       const heatShown = shownRows(withMains.length);
       yield part(await figure(heatSpec, l('HTML_CAPTION_HEATMAP') + (heatShown ? ' ' + l('HTML_CAPTION_SHOWN', { count: withMains.length, top: heatShown.top, bottom: heatShown.bottom }) : '')));
-      // On paper the heatmap's labelled cells already give these numbers (all of them while the group is small).
-      yield part(valuesTable(withMains, (a) => a.indicators, lang, f, heatShown ? 'indicators' : 'indicators screen-only'));
+      // On paper the heatmap's labelled cells already give these numbers.
+      yield part(valuesTable(withMains, (a) => a.indicators, lang, f, 'indicators screen-only'));
     }
 
     // Pillars.

@@ -6,7 +6,7 @@ import { cardHtml } from '../../../src/report/html/card.js';
 import { normaliseSvg } from '../../../src/report/html/charts.js';
 import { reportChunks, reportHtml } from '../../../src/report/html/report.js';
 import { pickRows } from '../../../src/report/html/chart-options.js';
-import { tinyDoc } from '../../analysis/doc.js';
+import { leaf, tinyDoc } from '../../analysis/doc.js';
 import { agencyCard } from '../../../src/analysis/card.js';
 import { resultsSchema } from '../../../src/results/schema.js';
 
@@ -147,5 +147,18 @@ describe('which rows a chart draws', () => {
     expect(picked[24]).toEqual({ row: 24 });
     expect(picked[25]).toEqual({ gap: 11 });
     expect(picked[26]).toEqual({ row: 36 });
+  });
+});
+
+describe('a card on paper', () => {
+  it('keeps the 12 leaves the agency could gain most on, and sums the rest in a note printed instead', () => {
+    const leaves = Array.from({ length: 20 }, (_, i) => leaf(`1.${i + 1}`, 0, 20 - i));
+    const card = agencyCard(tinyDoc([{ code: 'A', points: 0, rank: 1, leaves }]), 'A')!;
+    const html = cardHtml(card, { doc: tinyDoc([]), lang: 'en', year: 2024 });
+    const rows = html.match(/<table class="lost">.*?<\/table>/s)![0].match(/<tr[ >]/g)!.length - 1;
+    expect(rows).toBe(20);
+    expect(html.match(/<tr class="more">/g)).toHaveLength(8);
+    // The last 8 leaves lose 8 + 7 + … + 1 points.
+    expect(html).toContain('<p class="print-only more-note">… and 8 more sub-indicators, 36.00 points lost in all');
   });
 });
