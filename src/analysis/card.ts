@@ -108,15 +108,11 @@ export function agencyCardOf(doc: ResultsDoc, group: ResultsDoc['groups'][number
 
   const mains = a.indicators.map((i) => i.code);
   const mainOf = (leaf: string) => options.leaf?.(leaf)?.main ?? mains.filter((m) => leaf === m || leaf.startsWith(m + '.')).sort((x, y) => y.length - x.length)[0];
-  const lost = a.leaves
-    .map((l, order) => ({ l, order, lost: dec(l.maxPoints).minus(dec(l.points)) }))
-    .filter((x) => x.l.status !== 'given-above' && x.lost.greaterThan(0))
-    .sort((x, y) => y.lost.comparedTo(x.lost) || x.order - y.order)
-    .map(({ l, lost: d }): LostPoints => {
-      const name = options.leaf?.(l.code)?.name;
-      const main = mainOf(l.code);
-      return { code: l.code, ...(name ? { name } : {}), ...(main ? { main } : {}), points: l.points, maxPoints: l.maxPoints, lost: pts(d) };
-    });
+  const lost = lostByLeaf(a.leaves, pp).map(({ l, lost: d }): LostPoints => {
+    const name = options.leaf?.(l.code)?.name;
+    const main = mainOf(l.code);
+    return { code: l.code, ...(name ? { name } : {}), ...(main ? { main } : {}), points: l.points, maxPoints: l.maxPoints, lost: d };
+  });
   const lostTotal = dec(a.maxPoints).minus(dec(a.points));
 
   const cmp = options.comparison ? comparedRow(options.comparison, a) : undefined;
@@ -194,6 +190,36 @@ export function nextClass(doc: ResultsDoc, a: AgencyJson, classes: readonly Clas
   const target = min.minus(new Decimal(10).pow(-places).dividedBy(2));
   const needed = Decimal.max(0, ceilToStep(target.times(dec(a.maxPoints)).minus(dec(a.points)), step));
   return { class: next, points: toNumber(needed, doc.framework.precision.points), reachable: needed.lessThanOrEqualTo(lostTotal) };
+}
+
+type Leaf = AgencyJson['leaves'][number];
+
+/**
+ * The leaves that lost points (max − points, exact), most first, ties in the framework's order;
+ * each loss rounded at the points precision. Points with at most 9 decimals below a million are
+ * exact integers of billionths, as their decimals are (the case of every results document, whose
+ * points are rounded), so the work is integer arithmetic; any other value takes decimal.js.
+ */
+export function lostByLeaf(leaves: readonly Leaf[], places: number): { l: Leaf; lost: number }[] {
+  const kept = leaves.filter((l) => l.status !== 'given-above');
+  const nanos = (x: number) => {
+    const n = Math.round(x * 1e9);
+    return Math.abs(x) < 1e6 && n / 1e9 === x ? n : undefined;
+  };
+  const whole = kept.map((l) => [nanos(l.maxPoints), nanos(l.points)] as const);
+  if (places <= 9 && whole.every(([m, p]) => m !== undefined && p !== undefined)) {
+    const unit = 10 ** (9 - places);
+    return kept
+      .map((l, order) => ({ l, order, nanos: whole[order]![0]! - whole[order]![1]! }))
+      .filter((x) => x.nanos > 0)
+      .sort((x, y) => y.nanos - x.nanos || x.order - y.order)
+      .map((x) => ({ l: x.l, lost: Math.floor((x.nanos + unit / 2) / unit) / 10 ** places }));
+  }
+  return kept
+    .map((l, order) => ({ l, order, lost: dec(l.maxPoints).minus(dec(l.points)) }))
+    .filter((x) => x.lost.greaterThan(0))
+    .sort((x, y) => y.lost.comparedTo(x.lost) || x.order - y.order)
+    .map((x) => ({ l: x.l, lost: toNumber(x.lost, places) }));
 }
 
 function ceilToStep(x: Decimal, step: Decimal): Decimal {

@@ -67,7 +67,7 @@ export function writeOutput(ctx: CommandContext, file: string, content: () => st
  * writeOutput for an output made in chunks (the HTML report): the same checks, then the chunks
  * written one by one to the temporary file, so a large output is never held whole.
  */
-export async function writeOutputChunks(ctx: CommandContext, file: string, chunks: AsyncIterable<string>, guard: OutputGuard = {}): Promise<void> {
+export async function writeOutputChunks(ctx: CommandContext, file: string, chunks: Iterable<string> | AsyncIterable<string>, guard: OutputGuard = {}): Promise<void> {
   try {
     checkSingleOutput(file, guardOptions(guard));
     await writeFileAtomicChunks(file, chunks);

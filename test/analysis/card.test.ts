@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agencyCard } from '../../src/analysis/card.js';
+import { agencyCard, lostByLeaf } from '../../src/analysis/card.js';
+import { dec, toNumber } from '../../src/core/decimal.js';
 import { leaf, tinyDoc } from './doc.js';
 
 const classes = [
@@ -85,6 +87,27 @@ describe('the points an agency lost', () => {
       ['2.1', '2', 10],
       ['1.2', '1', 5],
     ]);
+  });
+});
+
+describe('the points lost, computed in whole billionths', () => {
+  it('are what decimal arithmetic gives, in the same order, for points of up to 9 decimals and for any other', () => {
+    const value = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 4 })).map(([n, p]) => n / 10 ** p),
+      fc.double({ min: 0, max: 1000, noNaN: true }),
+    );
+    const leaves = fc.array(fc.tuple(value, value), { maxLength: 30 }).map((xs) => xs.map(([p, m], i) => leaf(`1.${i}`, p, m)));
+    fc.assert(
+      fc.property(leaves, fc.integer({ min: 0, max: 4 }), (ls, places) => {
+        const expected = ls
+          .map((l, order) => ({ l, order, lost: dec(l.maxPoints).minus(dec(l.points)) }))
+          .filter((x) => x.lost.greaterThan(0))
+          .sort((x, y) => y.lost.comparedTo(x.lost) || x.order - y.order)
+          .map((x) => [x.l.code, toNumber(x.lost, places)]);
+        expect(lostByLeaf(ls, places).map((x) => [x.l.code, x.lost])).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

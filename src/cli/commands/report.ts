@@ -40,9 +40,9 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       const compared = comparisonFrom(input.doc, options.previous, options.unitsMap);
       const comparison = compared.comparison ?? (options.previous === undefined ? input.comparison : undefined);
       // Written as it is made: a report of 10,000 cards is never held whole.
-      const chunks = reportChunks(input.doc, { lang, sensitivity: sens, ...(comparison ? { comparison } : {}), ...(fw ?? {}) });
+      const chunks = await reportChunks(input.doc, { lang, sensitivity: sens, ...(comparison ? { comparison } : {}), ...(fw ?? {}) });
       if (options.out === '-') {
-        for await (const chunk of chunks) await written(ctx.io.stdout, chunk);
+        for (const chunk of chunks) await written(ctx.io.stdout, chunk);
       } else {
         const inputs = [input.file, options.previous, options.unitsMap].filter((f): f is string => f !== undefined);
         await writeOutputChunks(ctx, options.out, chunks, { force: options.force, inputs });

@@ -158,7 +158,8 @@ export function sensitivityChart(id: string, title: string, group: GroupSensitiv
       type: 'value',
       min: 0,
       max: worst + 1,
-      interval: 1,
+      // A tick per rank while they fit; beyond, whole-rank ticks ECharts spaces (a tick for each of 3,000 ranks exceeds its limit).
+      ...(worst <= 40 ? { interval: 1 } : { minInterval: 1 }),
       name: labels.axis,
       nameLocation: 'middle',
       nameGap: 24,

@@ -15,9 +15,15 @@ export interface ChartSpec {
   readonly option: EChartsOption;
 }
 
+export type ECharts = typeof import('echarts');
+
+/** ECharts itself, loaded when a chart is first wanted (the one asynchronous step of a report). */
+export async function loadECharts(): Promise<ECharts> {
+  return await import('echarts');
+}
+
 /** Draws one chart; animation is off so the same option gives the same SVG. */
-export async function renderChart(spec: ChartSpec): Promise<string> {
-  const echarts = await import('echarts');
+export function renderChart(echarts: ECharts, spec: ChartSpec): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
   try {
     chart.setOption({ ...spec.option, animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } });

@@ -8,7 +8,7 @@ import type { Lang, Params } from '../../i18n/types.js';
 import type { ResultsDoc } from '../../results/schema.js';
 import { adjustmentsTable, cardArticle } from './card.js';
 import { distributionChart, heatmapChart, rankingChart, sensitivityChart, shownRows } from './chart-options.js';
-import { renderChart, type ChartSpec } from './charts.js';
+import { loadECharts, renderChart, type ChartSpec, type ECharts } from './charts.js';
 import { agencyLabel, esc, numberFormat } from './format.js';
 import { figureHtml, pageParts } from './page.js';
 import { issuesSection, moversTable, rankingTable, revertedTable, robustnessIntro, robustnessTable, valuesTable } from './sections.js';
@@ -35,9 +35,15 @@ export const DEFAULT_SENSITIVITY = { runs: 1000, seed: 1, spread: 0.2 } as const
  * Deterministic: the same document and options give the same bytes (no dates, seeded sampling).
  *
  * Written as a sequence of chunks (a section, a chart, a card at a time) so that a report of
- * 10,000 agencies is streamed to its file and never held whole; `reportHtml` joins them.
+ * 10,000 agencies is streamed to its file and never held whole; `reportHtml` joins them. The
+ * charting library is loaded first (the one asynchronous step); then each chunk is made when it
+ * is asked for, synchronously, so a writer that pulls chunks (a file, a stream) can use them.
  */
-export async function* reportChunks(doc: ResultsDoc, options: ReportOptions): AsyncGenerator<string> {
+export async function reportChunks(doc: ResultsDoc, options: ReportOptions): Promise<Generator<string>> {
+  return chunksOf(doc, options, await loadECharts());
+}
+
+function* chunksOf(doc: ResultsDoc, options: ReportOptions, echarts: ECharts): Generator<string> {
   const { lang } = options;
   const l = (key: string, params?: Params) => t(key, lang, params);
   const f = numberFormat(doc, lang);
@@ -46,7 +52,7 @@ export async function* reportChunks(doc: ResultsDoc, options: ReportOptions): As
   const groups = doc.groups.filter((g) => g.agencies.length > 0);
   const classes = options.classes ?? [];
   const sens = sensitivity(doc, { ...(options.sensitivity ?? DEFAULT_SENSITIVITY), ...(options.scopeOf ? { scopeOf: options.scopeOf } : {}) });
-  const figure = async (spec: ChartSpec, caption: string) => figureHtml(await renderChart(spec), caption);
+  const figure = (spec: ChartSpec, caption: string) => figureHtml(renderChart(echarts, spec), caption);
 
   const title = l('HTML_TITLE', { framework: doc.framework.name[lang], year });
   const page = pageParts(lang, title, true);
@@ -88,7 +94,7 @@ export async function* reportChunks(doc: ResultsDoc, options: ReportOptions): As
     const rankSpec = rankingChart(`g${gi}-rank`, l('HTML_CHART_RANKING', { group: g.name[lang] }), g.agencies, f, { thisYear: String(year), ...(cmp ? { lastYear: String(cmp.previousYear) } : {}), gap }, previous, classes, lang);
     yield part(`<h3>${esc(l('SUMMARY_RANKING'))}</h3>`);
     const caption = l(cmp ? 'HTML_CAPTION_RANKING_PREVIOUS' : 'HTML_CAPTION_RANKING', { year, previous: cmp?.previousYear ?? '' }) + (classes.length > 0 ? ' ' + l('HTML_CAPTION_CLASSES') : '') + shownNote('ranking');
-    yield part(await figure(rankSpec, caption));
+    yield part(figure(rankSpec, caption));
     yield part(rankingTable(g.agencies, g.ranked, compared, lang, f, cmp?.previousYear));
 
     // Main indicators.
@@ -97,7 +103,7 @@ export async function* reportChunks(doc: ResultsDoc, options: ReportOptions): As
       const heatSpec = heatmapChart(`g${gi}-heat`, l('HTML_CHART_HEATMAP', { group: g.name[lang] }), withMains, f, lang, gap);
       yield part(`<h3>${esc(l('HTML_INDICATORS'))}</h3>`);
       const heatShown = shownRows(withMains.length);
-      yield part(await figure(heatSpec, l('HTML_CAPTION_HEATMAP') + (heatShown ? ' ' + l('HTML_CAPTION_SHOWN', { count: withMains.length, top: heatShown.top, bottom: heatShown.bottom }) : '')));
+      yield part(figure(heatSpec, l('HTML_CAPTION_HEATMAP') + (heatShown ? ' ' + l('HTML_CAPTION_SHOWN', { count: withMains.length, top: heatShown.top, bottom: heatShown.bottom }) : '')));
       // On paper the heatmap's labelled cells already give these numbers.
       yield part(valuesTable(withMains, (a) => a.indicators, lang, f, 'indicators screen-only'));
     }
@@ -112,7 +118,7 @@ export async function* reportChunks(doc: ResultsDoc, options: ReportOptions): As
     // The spread of the index.
     const distSpec = distributionChart(`g${gi}-dist`, l('HTML_CHART_DISTRIBUTION', { group: g.name[lang] }), g.agencies, f, l('HTML_AGENCY_COUNT'));
     yield part(`<h3>${esc(l('HTML_DISTRIBUTION'))}</h3>`);
-    yield part(await figure(distSpec, l('HTML_CAPTION_DISTRIBUTION')));
+    yield part(figure(distSpec, l('HTML_CAPTION_DISTRIBUTION')));
 
     // Movers.
     if (cmp && rows) {
@@ -151,7 +157,7 @@ export async function* reportChunks(doc: ResultsDoc, options: ReportOptions): As
     });
     yield part(`<h3>${esc(sg.name[lang])}</h3>`);
     const sensShown = shownRows(sg.agencies.length);
-    yield part(await figure(spec, l('HTML_CAPTION_SENSITIVITY', { runs: sens.runs }) + (sensShown ? ' ' + l('HTML_CAPTION_SHOWN', { count: sg.agencies.length, top: sensShown.top, bottom: sensShown.bottom }) : '')));
+    yield part(figure(spec, l('HTML_CAPTION_SENSITIVITY', { runs: sens.runs }) + (sensShown ? ' ' + l('HTML_CAPTION_SHOWN', { count: sg.agencies.length, top: sensShown.top, bottom: sensShown.bottom }) : '')));
     yield part(robustnessTable(sg, lang));
     yield part(`<h4>${esc(l('SENS_ADJUSTMENTS'))}</h4>`);
     yield part(revertedTable(sg, lang, f));
@@ -180,7 +186,5 @@ export async function* reportChunks(doc: ResultsDoc, options: ReportOptions): As
 
 /** The whole report as one string: for small documents and tests (a large one is streamed from reportChunks). */
 export async function reportHtml(doc: ResultsDoc, options: ReportOptions): Promise<string> {
-  const chunks: string[] = [];
-  for await (const chunk of reportChunks(doc, options)) chunks.push(chunk);
-  return chunks.join('');
+  return [...(await reportChunks(doc, options))].join('');
 }

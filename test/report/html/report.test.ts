@@ -110,8 +110,7 @@ describe('text from the data', () => {
 describe('the report of a large group', async () => {
   // 130 agencies: more than a chart draws a row for.
   const big = tinyDoc(Array.from({ length: 130 }, (_, i) => ({ code: `A${String(i).padStart(3, '0')}`, points: 900 - i, rank: i + 1 })));
-  const chunks: string[] = [];
-  for await (const chunk of reportChunks(big, { lang: 'en', sensitivity: { runs: 5, seed: 1, spread: 0.2 } })) chunks.push(chunk);
+  const chunks = [...(await reportChunks(big, { lang: 'en', sensitivity: { runs: 5, seed: 1, spread: 0.2 } }))];
   const html = chunks.join('');
 
   it('comes in chunks, a card at a time, that join to the whole report', async () => {
