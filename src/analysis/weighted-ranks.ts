@@ -53,11 +53,12 @@ export interface Scratch {
   readonly num: Float64Array;
   readonly den: Float64Array;
   readonly key: Float64Array;
+  readonly sorted: Float64Array;
   readonly order: Uint32Array;
 }
 
 export function scratchFor(n: number): Scratch {
-  return { num: new Float64Array(n), den: new Float64Array(n), key: new Float64Array(n), order: new Uint32Array(n) };
+  return { num: new Float64Array(n), den: new Float64Array(n), key: new Float64Array(n), sorted: new Float64Array(n), order: new Uint32Array(n) };
 }
 
 /** Ties on the published value: each index rounded half away from zero to whole units of 10^-places, an exact integer key. */
@@ -106,10 +107,20 @@ export function publishedKey(num: number, den: number, scale: number, places: nu
 
 /** Ties on the exact value: sorted by the quotient in doubles, close pairs decided exactly. */
 function rankExact(n: number, num: Float64Array, den: Float64Array, scratch: Scratch, out: Int32Array, stride: number, offset: number): void {
-  const { key, order } = scratch;
+  const { key, order, sorted } = scratch;
   for (let j = 0; j < n; j++) {
     key[j] = num[j]! / den[j]!;
     order[j] = j;
+  }
+  // The common case, every value clear of its neighbours: a native sort of the values, and an
+  // agency's rank is 1 + how many values lie above its own.
+  sorted.set(key);
+  sorted.sort();
+  let clear = true;
+  for (let i = 1; i < n && clear; i++) clear = sorted[i]! - sorted[i - 1]! > DOUBT * Math.max(Math.abs(sorted[i]!), Math.abs(sorted[i - 1]!));
+  if (clear) {
+    for (let j = 0; j < n; j++) out[j * stride + offset] = n - lastAtMost(sorted, key[j]!);
+    return;
   }
   const compare = (a: number, b: number): number => {
     const x = key[a]!;
@@ -119,6 +130,18 @@ function rankExact(n: number, num: Float64Array, den: Float64Array, scratch: Scr
   };
   order.sort(compare);
   assignRanks(n, order, (a, b) => compare(a, b) === 0, out, stride, offset);
+}
+
+/** In ascending values: the position of the last value at most v (its count, less one). */
+function lastAtMost(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** The sign of p/q − r/s for whole p, r and positive whole q, s. */
