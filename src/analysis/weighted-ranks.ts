@@ -122,14 +122,22 @@ function rankExact(n: number, num: Float64Array, den: Float64Array, scratch: Scr
     for (let j = 0; j < n; j++) out[j * stride + offset] = n - lastAtMost(sorted, key[j]!);
     return;
   }
-  const compare = (a: number, b: number): number => {
-    const x = key[a]!;
-    const y = key[b]!;
-    if (Math.abs(x - y) > DOUBT * Math.max(Math.abs(x), Math.abs(y))) return y - x;
-    return exactCompare(num[b]!, den[b]!, num[a]!, den[a]!);
-  };
-  order.sort(compare);
-  assignRanks(n, order, (a, b) => compare(a, b) === 0, out, stride, offset);
+  // Some values are close: sorted by the doubles, then each run of close neighbours sorted
+  // exactly. Values in different runs are apart by far more than a double's error, so their
+  // order is right already; within a run, only the exact order counts.
+  order.sort((a, b) => key[b]! - key[a]!);
+  const close = (a: number, b: number) => Math.abs(key[a]! - key[b]!) <= DOUBT * Math.max(Math.abs(key[a]!), Math.abs(key[b]!));
+  const exact = (a: number, b: number) => exactCompare(num[b]!, den[b]!, num[a]!, den[a]!);
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && close(order[j - 1]!, order[j]!)) j++;
+    if (j - i > 1) order.subarray(i, j).sort(exact);
+    for (let p = i; p < j; p++) {
+      const rank = p > i && exact(order[p - 1]!, order[p]!) === 0 ? out[order[p - 1]! * stride + offset]! : p + 1;
+      out[order[p]! * stride + offset] = rank;
+    }
+    i = j;
+  }
 }
 
 /** In ascending values: the position of the last value at most v (its count, less one). */
