@@ -4,7 +4,7 @@
 // a user runs it; then the same work inside one process (analysis and report without the reading
 // of results.json), on a document of N agencies made from the largest readable results.
 //
-//   node scripts/bench-report.mjs [--sizes 300,3321,10000] [--pool /tmp/perf-pool] [--work DIR] [--bin bin/dti.js] [--timeout 600] [--json out.json]
+//   node scripts/bench-report.mjs [--sizes 300,3321,10000] [--pool /tmp/perf-pool] [--work DIR] [--bin bin/dti.js] [--timeout 600] [--whole-only] [--json out.json]
 //
 // results-N.json are made once in --work with `dti score` on links to the pool's first N
 // workbooks (the pool is only read). Figures are printed, not asserted: a benchmark, not a test.
@@ -46,7 +46,7 @@ async function main() {
     rows.push({ n, run: 'dti card', ...measure([bin, 'card', first ?? 'X', '--in', results, '-o', join(work, `card-${n}.html`), '--force', '-q']) });
   }
   const inProcess = [];
-  if (largest) {
+  if (largest && !args.includes('--whole-only')) {
     for (const n of sizes) {
       const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(n), '--from', largest.results], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
       try {

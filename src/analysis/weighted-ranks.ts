@@ -105,38 +105,44 @@ export function publishedKey(num: number, den: number, scale: number, places: nu
   return num < 0 ? -k : k;
 }
 
-/** Ties on the exact value: sorted by the quotient in doubles, close pairs decided exactly. */
+/**
+ * Ties on the exact value. The values are sorted natively as doubles, and an agency's rank is 1 +
+ * how many lie above its own (a binary search). Where neighbours in that order are closer than a
+ * double's error could matter (a run of them, "a cluster"), the cluster's agencies are ordered
+ * exactly among themselves; the values outside a cluster are far enough apart that the doubles
+ * order them right. With 10,000 agencies some pair is that close in many runs, so only the
+ * cluster, never the whole scope, takes the slow path.
+ */
 function rankExact(n: number, num: Float64Array, den: Float64Array, scratch: Scratch, out: Int32Array, stride: number, offset: number): void {
-  const { key, order, sorted } = scratch;
-  for (let j = 0; j < n; j++) {
-    key[j] = num[j]! / den[j]!;
-    order[j] = j;
-  }
-  // The common case, every value clear of its neighbours: a native sort of the values, and an
-  // agency's rank is 1 + how many values lie above its own.
+  const { key, sorted, order } = scratch;
+  for (let j = 0; j < n; j++) key[j] = num[j]! / den[j]!;
   sorted.set(key);
   sorted.sort();
-  let clear = true;
-  for (let i = 1; i < n && clear; i++) clear = sorted[i]! - sorted[i - 1]! > DOUBT * Math.max(Math.abs(sorted[i]!), Math.abs(sorted[i - 1]!));
-  if (clear) {
-    for (let j = 0; j < n; j++) out[j * stride + offset] = n - lastAtMost(sorted, key[j]!);
-    return;
+  // order[p]: the cluster of sorted position p, plus one (0: none).
+  const close = (x: number, y: number) => y - x <= DOUBT * Math.max(Math.abs(x), Math.abs(y));
+  let clusters = 0;
+  for (let p = 0; p < n; p++) order[p] = 0;
+  for (let p = 1; p < n; p++) {
+    if (!close(sorted[p - 1]!, sorted[p]!)) continue;
+    if (order[p - 1] === 0) order[p - 1] = ++clusters;
+    order[p] = order[p - 1]!;
   }
-  // Some values are close: sorted by the doubles, then each run of close neighbours sorted
-  // exactly. Values in different runs are apart by far more than a double's error, so their
-  // order is right already; within a run, only the exact order counts.
-  order.sort((a, b) => key[b]! - key[a]!);
-  const close = (a: number, b: number) => Math.abs(key[a]! - key[b]!) <= DOUBT * Math.max(Math.abs(key[a]!), Math.abs(key[b]!));
+  const members: number[][] = Array.from({ length: clusters }, () => []);
+  const end = new Int32Array(clusters);
+  for (let p = 0; p < n; p++) if (order[p]! > 0) end[order[p]! - 1] = p + 1;
+  for (let j = 0; j < n; j++) {
+    const p = lastAtMost(sorted, key[j]!);
+    if (order[p] === 0) out[j * stride + offset] = n - p;
+    else members[order[p]! - 1]!.push(j);
+  }
   const exact = (a: number, b: number) => exactCompare(num[b]!, den[b]!, num[a]!, den[a]!);
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && close(order[j - 1]!, order[j]!)) j++;
-    if (j - i > 1) order.subarray(i, j).sort(exact);
-    for (let p = i; p < j; p++) {
-      const rank = p > i && exact(order[p - 1]!, order[p]!) === 0 ? out[order[p - 1]! * stride + offset]! : p + 1;
-      out[order[p]! * stride + offset] = rank;
-    }
-    i = j;
+  for (let c = 0; c < clusters; c++) {
+    const list = members[c]!.sort(exact);
+    // Above the cluster: every value past its end in the ascending order.
+    const above = n - end[c]!;
+    list.forEach((j, i) => {
+      out[j * stride + offset] = i > 0 && exact(list[i - 1]!, j) === 0 ? out[list[i - 1]! * stride + offset]! : above + i + 1;
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nearestRank, sensitivity } from '../../src/analysis/sensitivity.js';
 import { resultsSchema } from '../../src/results/schema.js';
-import { publishedKey } from '../../src/analysis/weighted-ranks.js';
+import { publishedKey, rankRun, scratchFor } from '../../src/analysis/weighted-ranks.js';
 import { leaf, tinyDoc } from './doc.js';
 import { referenceSensitivity } from './sensitivity-reference.js';
 
@@ -84,6 +84,15 @@ describe('the fast ranking of the runs against the exact decimal computation', (
     expect(publishedKey(1851, 20000, 1e4, 4)).toBe(926);
     expect(publishedKey(1850, 20000, 1e4, 4)).toBe(925);
     expect(publishedKey(-1851, 20000, 1e4, 4)).toBe(-926);
+  });
+
+  it('tells apart, on the exact value, two indices that are the same double', () => {
+    // 1501199875790166 / 4503599627370497 and 1501199875790167 / 4503599627370500 are one double; the first is the larger.
+    expect(1501199875790166 / 4503599627370497).toBe(1501199875790167 / 4503599627370500);
+    const scope = { n: 3, k: 1, points: Float64Array.of(1501199875790167, 1501199875790166, 1501199875790166), max: Float64Array.of(4503599627370500, 4503599627370497, 4503599627370497) };
+    const ranks = new Int32Array(3);
+    rankRun(scope, Float64Array.of(1), 0, 'exact', 4, scratchFor(3), ranks, 1, 0);
+    expect([...ranks]).toEqual([3, 1, 1]);
   });
 
   it('ties two agencies whose published values are equal only after exact rounding', () => {
