@@ -164,16 +164,19 @@ export function comparedRow(comparison: Comparison, a: AgencyJson): AgencyCompar
  */
 export function issuesOf(doc: ResultsDoc, a: AgencyJson): IssueJson[] {
   const index = indexOf(doc);
+  if (index.issuesByFile.size === 0) return [];
   const rowKey = (file: string, sheet: string | undefined, row: number) => `${file}\u0000${sheet ?? ''}\u0000${row}`;
+  // Only the rows read from files that have issues are worth a key (an agency has a hundred leaves).
   const rows = new Set<string>();
-  const files = new Set<string>([a.file]);
+  const files = new Set<string>(index.issuesByFile.has(a.file) ? [a.file] : []);
   for (const l of a.leaves) {
     for (const s of l.sources) {
-      if (s.row === undefined) continue;
+      if (s.row === undefined || !index.issuesByFile.has(s.file ?? '')) continue;
       rows.add(rowKey(s.file ?? '', s.sheet, s.row));
       files.add(s.file ?? '');
     }
   }
+  if (files.size === 0) return [];
   const sharedFile = (index.agenciesPerFile.get(a.file) ?? 0) > 1;
   const found: { issue: IssueJson; order: number }[] = [];
   for (const file of files) {

@@ -50,6 +50,20 @@ describe('points to the next rank', () => {
     expect(agencyCard(doc, 'B')!.nextRank).toMatchObject({ rank: 1, points: 1.01, reachable: false });
   });
 
+  it('looks only within the agency rank scope when the framework ranks within parent units', () => {
+    // A and B in one district, C and D in another, each ranked within its own.
+    const doc = tinyDoc([
+      { code: 'A', points: 900, rank: 1 },
+      { code: 'B', points: 700, rank: 2 },
+      { code: 'C', points: 850, rank: 1 },
+      { code: 'D', points: 800, rank: 2 },
+    ]);
+    const scopeOf = (a: { code: string }) => (a.code < 'C' ? 'north' : 'south');
+    expect(agencyCard(doc, 'C', { scopeOf })!.nextRank).toBeNull();
+    expect(agencyCard(doc, 'D', { scopeOf })!).toMatchObject({ rankedCount: 2, nextRank: { rank: 1, ahead: [{ code: 'C' }], points: 50.05 } });
+    expect(agencyCard(doc, 'B', { scopeOf })!.nextRank).toMatchObject({ rank: 1, ahead: [{ code: 'A' }] });
+  });
+
   it('is nothing for an agency without a rank', () => {
     expect(agencyCard(tinyDoc([...ranking, { code: 'E', points: 700, rank: null }]), 'E')!.nextRank).toBeNull();
   });
