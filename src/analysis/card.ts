@@ -1,7 +1,8 @@
 import { Decimal, dec, roundTo, toNumber } from '../core/decimal.js';
 import type { Comparison } from '../compare/schema.js';
 import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
-import { exactIndex, groupScope, rankedScopes, type ScopeOf } from './scope.js';
+import { comparedRow, indicatorStats, issuesOf, ladderOf, lookupAgency, rankAhead } from './card-index.js';
+import { exactIndex, groupScope, type ScopeOf } from './scope.js';
 
 /**
  * An agency's report card ("phiếu kết quả"): what the Department writes to each agency after
@@ -84,48 +85,43 @@ export interface AgencyCard {
   readonly issues: readonly IssueJson[];
 }
 
-/** Finds an agency by code (any case) in the document. */
+/** Finds an agency by code (any case) in the document: the first one when several share it. */
 export function findAgency(doc: ResultsDoc, code: string): { group: ResultsDoc['groups'][number]; agency: AgencyJson } | undefined {
-  for (const group of doc.groups) {
-    const agency = group.agencies.find((a) => a.code.toLowerCase() === code.toLowerCase());
-    if (agency) return { group, agency };
-  }
-  return undefined;
+  return lookupAgency(doc, code);
 }
 
 export function agencyCard(doc: ResultsDoc, code: string, options: CardOptions = {}): AgencyCard | undefined {
   const found = findAgency(doc, code);
-  if (!found) return undefined;
-  const { group, agency: a } = found;
+  return found ? agencyCardOf(doc, found.group, found.agency, options) : undefined;
+}
+
+/** The card of an agency of the document's group (when the caller holds it already, as the report does for every agency). */
+export function agencyCardOf(doc: ResultsDoc, group: ResultsDoc['groups'][number], a: AgencyJson, options: CardOptions = {}): AgencyCard {
   const { points: pp, index: ip } = doc.framework.precision;
   const pts = (d: Decimal) => toNumber(d, pp);
   const step = new Decimal(10).pow(-pp);
 
   const indicators = a.indicators.map((i): CardIndicator => {
-    const values = group.agencies.flatMap((x) => x.indicators.filter((y) => y.code === i.code).map((y) => dec(y.index)));
-    return { code: i.code, name: i.name, points: i.points, maxPoints: i.maxPoints, index: i.index, rank: i.rank, median: toNumber(median(values), ip), best: toNumber(Decimal.max(...values), ip) };
+    const stats = indicatorStats(doc, group, i.code);
+    return { code: i.code, name: i.name, points: i.points, maxPoints: i.maxPoints, index: i.index, rank: i.rank, median: toNumber(stats.median, ip), best: toNumber(stats.best, ip) };
   });
 
   const mains = a.indicators.map((i) => i.code);
   const mainOf = (leaf: string) => options.leaf?.(leaf)?.main ?? mains.filter((m) => leaf === m || leaf.startsWith(m + '.')).sort((x, y) => y.length - x.length)[0];
-  const lost = a.leaves
-    .map((l, order) => ({ l, order, lost: dec(l.maxPoints).minus(dec(l.points)) }))
-    .filter((x) => x.l.status !== 'given-above' && x.lost.greaterThan(0))
-    .sort((x, y) => y.lost.comparedTo(x.lost) || x.order - y.order)
-    .map(({ l, lost: d }): LostPoints => {
-      const name = options.leaf?.(l.code)?.name;
-      const main = mainOf(l.code);
-      return { code: l.code, ...(name ? { name } : {}), ...(main ? { main } : {}), points: l.points, maxPoints: l.maxPoints, lost: pts(d) };
-    });
+  const lost = lostByLeaf(a.leaves, pp).map(({ l, lost: d }): LostPoints => {
+    const name = options.leaf?.(l.code)?.name;
+    const main = mainOf(l.code);
+    return { code: l.code, ...(name ? { name } : {}), ...(main ? { main } : {}), points: l.points, maxPoints: l.maxPoints, lost: d };
+  });
   const lostTotal = dec(a.maxPoints).minus(dec(a.points));
 
-  const cmp = options.comparison?.groups.flatMap((g) => g.agencies).find((x) => x.code === a.code && x.group === a.group);
+  const cmp = options.comparison ? comparedRow(options.comparison, a) : undefined;
   const previous = cmp?.previous ? { index: cmp.previous.index, rank: cmp.previous.rank, indexChange: cmp.indexChange, rankChange: cmp.rankChange } : null;
 
   return {
     group: { id: group.id, name: group.name, ranked: group.ranked },
     agency: a,
-    rankedCount: a.rank === null ? 0 : (rankedScopes(group, options.scopeOf ?? groupScope).get((options.scopeOf ?? groupScope)(a))?.length ?? 0),
+    rankedCount: a.rank === null ? 0 : (ladderOf(doc, group, options.scopeOf ?? groupScope, a)?.count ?? 0),
     classesKnown: (options.classes ?? []).length > 0,
     previous,
     indicators,
@@ -158,11 +154,10 @@ export function agencyCard(doc: ResultsDoc, code: string, options: CardOptions =
  */
 export function nextRank(doc: ResultsDoc, group: ResultsDoc['groups'][number], a: AgencyJson, scopeOf: ScopeOf, step: Decimal, lostTotal: Decimal): NextRank | null {
   if (a.rank === null || a.rank === 1) return null;
-  const members = rankedScopes(group, scopeOf).get(scopeOf(a)) ?? [];
-  const better = members.filter((m) => m.rank! < a.rank!);
-  if (better.length === 0) return null;
-  const rank = Math.max(...better.map((m) => m.rank!));
-  const ahead = better.filter((m) => m.rank === rank).sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+  const ladder = ladderOf(doc, group, scopeOf, a);
+  const rank = ladder ? rankAhead(ladder, a.rank) : undefined;
+  if (ladder === undefined || rank === undefined) return null;
+  const ahead = ladder.holders.get(rank)!;
   const first = ahead[0]!;
   const P = dec(a.points);
   const M = dec(a.maxPoints);
@@ -197,27 +192,38 @@ export function nextClass(doc: ResultsDoc, a: AgencyJson, classes: readonly Clas
   return { class: next, points: toNumber(needed, doc.framework.precision.points), reachable: needed.lessThanOrEqualTo(lostTotal) };
 }
 
+type Leaf = AgencyJson['leaves'][number];
+
+/**
+ * The leaves that lost points (max − points, exact), most first, ties in the framework's order;
+ * each loss rounded at the points precision. Points with at most 9 decimals below a million are
+ * exact integers of billionths, as their decimals are (the case of every results document, whose
+ * points are rounded), so the work is integer arithmetic; any other value takes decimal.js.
+ */
+export function lostByLeaf(leaves: readonly Leaf[], places: number): { l: Leaf; lost: number }[] {
+  const kept = leaves.filter((l) => l.status !== 'given-above');
+  const nanos = (x: number) => {
+    const n = Math.round(x * 1e9);
+    return Math.abs(x) < 1e6 && n / 1e9 === x ? n : undefined;
+  };
+  const whole = kept.map((l) => [nanos(l.maxPoints), nanos(l.points)] as const);
+  if (places <= 9 && whole.every(([m, p]) => m !== undefined && p !== undefined)) {
+    const unit = 10 ** (9 - places);
+    return kept
+      .map((l, order) => ({ l, order, nanos: whole[order]![0]! - whole[order]![1]! }))
+      .filter((x) => x.nanos > 0)
+      .sort((x, y) => y.nanos - x.nanos || x.order - y.order)
+      .map((x) => ({ l: x.l, lost: Math.floor((x.nanos + unit / 2) / unit) / 10 ** places }));
+  }
+  return kept
+    .map((l, order) => ({ l, order, lost: dec(l.maxPoints).minus(dec(l.points)) }))
+    .filter((x) => x.lost.greaterThan(0))
+    .sort((x, y) => y.lost.comparedTo(x.lost) || x.order - y.order)
+    .map((x) => ({ l: x.l, lost: toNumber(x.lost, places) }));
+}
+
 function ceilToStep(x: Decimal, step: Decimal): Decimal {
   return x.dividedBy(step).ceil().times(step);
 }
 
-function median(values: readonly Decimal[]): Decimal {
-  const s = [...values].sort((x, y) => x.comparedTo(y));
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : s[mid - 1]!.plus(s[mid]!).dividedBy(2);
-}
-
-/**
- * The document's issues about this agency's submission. Issues carry a location, not an agency:
- * an issue belongs to the agency when it points at a row one of its leaves was read from, or at a
- * file that holds no other agency (one workbook per agency).
- */
-export function issuesOf(doc: ResultsDoc, a: AgencyJson): IssueJson[] {
-  const rows = new Set(a.leaves.flatMap((l) => l.sources.filter((s) => s.row !== undefined).map((s) => `${s.file ?? ''}\u0000${s.sheet ?? ''}\u0000${s.row}`)));
-  const sharedFile = doc.groups.some((g) => g.agencies.some((x) => x !== a && x.file === a.file));
-  return doc.issues.filter((i) => {
-    if (i.file === undefined) return false;
-    if (i.row !== undefined && rows.has(`${i.file}\u0000${i.sheet ?? ''}\u0000${i.row}`)) return true;
-    return i.file === a.file && !sharedFile;
-  });
-}
+export { issuesOf };

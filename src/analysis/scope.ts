@@ -28,7 +28,9 @@ export function rankedScopes(group: ResultsDoc['groups'][number], scopeOf: Scope
   for (const a of group.agencies) {
     if (a.rank === null) continue;
     const key = scopeOf(a);
-    out.set(key, [...(out.get(key) ?? []), a]);
+    const list = out.get(key);
+    if (list) list.push(a);
+    else out.set(key, [a]);
   }
   return out;
 }

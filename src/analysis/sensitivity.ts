@@ -1,8 +1,8 @@
-import { Decimal, dec, toNumber } from '../core/decimal.js';
 import { seededRandom } from '../core/random.js';
-import { competitionRanks } from '../engine/rank.js';
 import type { AgencyJson, ResultsDoc } from '../results/schema.js';
-import { exactIndex, groupScope, rankedScopes, tieKeyOf, type ScopeOf } from './scope.js';
+import { revertedAdjustments } from './reverted.js';
+import { groupScope, rankedScopes, type ScopeOf } from './scope.js';
+import { rankRun, scratchFor, type WeightedScope } from './weighted-ranks.js';
 
 /**
  * How much each agency's rank depends on choices that could reasonably differ (the
@@ -80,58 +80,52 @@ export interface Sensitivity {
 }
 
 /** The q-quantile of sorted integers by the nearest-rank method (the value at ⌈q·n⌉), so ranks stay whole. */
-export function nearestRank(sorted: readonly number[], q: number): number {
+export function nearestRank(sorted: ArrayLike<number>, q: number): number {
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
 }
 
 export function sensitivity(doc: ResultsDoc, options: SensitivityOptions): Sensitivity {
   const { runs, seed, spread } = options;
   const scopeOf = options.scopeOf ?? groupScope;
-  const key = tieKeyOf(doc);
-  const places = doc.framework.precision.points;
   const codes = [...new Set(doc.groups.flatMap((g) => g.agencies.flatMap((a) => a.indicators.map((i) => i.code))))];
+  const column = new Map(codes.map((c, i) => [c, i]));
+  const k = codes.length;
 
   // Factors for every run, drawn in a fixed order (run, then indicator) so a seed names one
   // experiment; held in millionths so the weighted sums are exact integers (points are scaled
-  // to integers at the points precision), and only the final quotient is a decimal.
+  // to integers at the points precision), and only the final quotient is a fraction.
   const random = seededRandom(seed);
-  const factors: Map<string, number>[] = [];
+  const factors = new Float64Array(runs * k);
   for (let r = 0; r < runs; r++) {
-    const row = new Map<string, number>();
-    for (const c of codes) row.set(c, Math.round(1e6 * (1 + spread * (2 * random() - 1))));
-    factors.push(row);
+    for (let c = 0; c < k; c++) factors[r * k + c] = Math.round(1e6 * (1 + spread * (2 * random() - 1)));
   }
-  const scale = 10 ** places;
-  const scaled = new Map<AgencyJson, { code: string; points: number; max: number }[]>();
-  for (const g of doc.groups) {
-    for (const a of g.agencies) scaled.set(a, a.indicators.map((i) => ({ code: i.code, points: Math.round(i.points * scale), max: Math.round(i.maxPoints * scale) })));
-  }
+  const scale = 10 ** doc.framework.precision.points;
 
   const groups = doc.groups.map((g): GroupSensitivity => {
     const scopes = [...rankedScopes(g, scopeOf).values()];
-    const seen = new Map<AgencyJson, number[]>();
-    for (const row of factors) {
-      for (const members of scopes) {
-        const ranks = competitionRanks(members, (a) => {
-          let num = 0;
-          let den = 0;
-          for (const i of scaled.get(a)!) {
-            num += row.get(i.code)! * i.points;
-            den += row.get(i.code)! * i.max;
-          }
-          return key(exactIndex(new Decimal(num), new Decimal(den)));
-        });
-        for (const [a, rank] of ranks) {
-          const list = seen.get(a);
-          if (list) list.push(rank);
-          else seen.set(a, [rank]);
+    const seen = new Map<AgencyJson, Int32Array>();
+    for (const members of scopes) {
+      const n = members.length;
+      const points = new Float64Array(n * k);
+      const max = new Float64Array(n * k);
+      members.forEach((a, j) => {
+        for (const i of a.indicators) {
+          const c = j * k + column.get(i.code)!;
+          points[c] = points[c]! + Math.round(i.points * scale);
+          max[c] = max[c]! + Math.round(i.maxPoints * scale);
         }
-      }
+      });
+      const scope: WeightedScope = { n, k, points, max };
+      // Ranks by agency, then run: each agency's runs are one slice to sort.
+      const ranks = new Int32Array(n * runs);
+      const scratch = scratchFor(n);
+      for (let r = 0; r < runs; r++) rankRun(scope, factors, r * k, doc.framework.ties, doc.framework.precision.index, scratch, ranks, runs, r);
+      members.forEach((a, j) => seen.set(a, ranks.subarray(j * runs, (j + 1) * runs).sort()));
     }
     const agencies = g.agencies
       .filter((a) => a.rank !== null)
       .map((a): RankInterval => {
-        const ranks = [...(seen.get(a) ?? [])].sort((x, y) => x - y);
+        const ranks = seen.get(a)!;
         return {
           code: a.code,
           name: a.name,
@@ -143,31 +137,7 @@ export function sensitivity(doc: ResultsDoc, options: SensitivityOptions): Sensi
           worst: ranks[ranks.length - 1]!,
         };
       });
-
-    const adjustments: AdjustmentEffect[] = [];
-    for (const members of scopes) {
-      for (const a of members) {
-        for (const leaf of a.leaves) {
-          if (!leaf.appraisal || leaf.computedPoints === undefined) continue;
-          const delta = dec(leaf.computedPoints).minus(dec(leaf.points));
-          const ranks = competitionRanks(members, (m) => key(exactIndex(dec(m.points).plus(m === a ? delta : 0), dec(m.maxPoints))));
-          const moves = members
-            .filter((m) => ranks.get(m) !== m.rank)
-            .map((m) => ({ code: m.code, name: m.name, rank: m.rank!, rankWithout: ranks.get(m)! }))
-            .sort((x, y) => x.rank - y.rank || (x.code < y.code ? -1 : 1));
-          adjustments.push({
-            agency: a.code,
-            name: a.name,
-            leaf: leaf.code,
-            points: toNumber(dec(leaf.points), places),
-            computedPoints: toNumber(dec(leaf.computedPoints), places),
-            reason: leaf.appraisal.reason,
-            ...(leaf.appraisal.reviewer ? { reviewer: leaf.appraisal.reviewer } : {}),
-            moves,
-          });
-        }
-      }
-    }
+    const adjustments = scopes.flatMap((members) => revertedAdjustments(doc, members));
     return { id: g.id, name: g.name, agencies, adjustments };
   });
   return { runs, seed, spread, indicators: codes, groups };

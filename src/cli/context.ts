@@ -9,7 +9,7 @@ import { readAgencyList, type AgencyList } from '../submission/agencies.js';
 import { hasMessage, t } from '../i18n/catalog.js';
 import { renderIssue } from '../i18n/render.js';
 import type { Lang } from '../i18n/types.js';
-import { OutputError } from '../report/atomic.js';
+import { OutputError, writeFileAtomicChunks } from '../report/atomic.js';
 import { OutputFolderError } from '../report/output/make-folder.js';
 import { checkSingleOutput, openOutputFolder, OutputRefused, writeSingleOutput, type OpenOutputFolder, type OutputFile } from '../report/output/index.js';
 import { UsageError } from './errors.js';
@@ -58,6 +58,20 @@ export function checkOutput(ctx: CommandContext, file: string, guard: OutputGuar
 export function writeOutput(ctx: CommandContext, file: string, content: () => string | Uint8Array, guard: OutputGuard = {}): void {
   try {
     writeSingleOutput(file, content(), guardOptions(guard));
+  } catch (e) {
+    throw outputFailure(ctx, file, e);
+  }
+  if (!ctx.quiet) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: visible(file) }) + '\n');
+}
+
+/**
+ * writeOutput for an output made in chunks (the HTML report): the same checks, then the chunks
+ * written one by one to the temporary file, so a large output is never held whole.
+ */
+export async function writeOutputChunks(ctx: CommandContext, file: string, chunks: Iterable<string> | AsyncIterable<string>, guard: OutputGuard = {}): Promise<void> {
+  try {
+    checkSingleOutput(file, guardOptions(guard));
+    await writeFileAtomicChunks(file, chunks);
   } catch (e) {
     throw outputFailure(ctx, file, e);
   }

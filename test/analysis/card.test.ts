@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agencyCard } from '../../src/analysis/card.js';
+import { agencyCard, lostByLeaf } from '../../src/analysis/card.js';
+import { dec, toNumber } from '../../src/core/decimal.js';
 import { leaf, tinyDoc } from './doc.js';
 
 const classes = [
@@ -48,6 +50,20 @@ describe('points to the next rank', () => {
     expect(agencyCard(doc, 'B')!.nextRank).toMatchObject({ rank: 1, points: 1.01, reachable: false });
   });
 
+  it('looks only within the agency rank scope when the framework ranks within parent units', () => {
+    // A and B in one district, C and D in another, each ranked within its own.
+    const doc = tinyDoc([
+      { code: 'A', points: 900, rank: 1 },
+      { code: 'B', points: 700, rank: 2 },
+      { code: 'C', points: 850, rank: 1 },
+      { code: 'D', points: 800, rank: 2 },
+    ]);
+    const scopeOf = (a: { code: string }) => (a.code < 'C' ? 'north' : 'south');
+    expect(agencyCard(doc, 'C', { scopeOf })!.nextRank).toBeNull();
+    expect(agencyCard(doc, 'D', { scopeOf })!).toMatchObject({ rankedCount: 2, nextRank: { rank: 1, ahead: [{ code: 'C' }], points: 50.05 } });
+    expect(agencyCard(doc, 'B', { scopeOf })!.nextRank).toMatchObject({ rank: 1, ahead: [{ code: 'A' }] });
+  });
+
   it('is nothing for an agency without a rank', () => {
     expect(agencyCard(tinyDoc([...ranking, { code: 'E', points: 700, rank: null }]), 'E')!.nextRank).toBeNull();
   });
@@ -85,6 +101,27 @@ describe('the points an agency lost', () => {
       ['2.1', '2', 10],
       ['1.2', '1', 5],
     ]);
+  });
+});
+
+describe('the points lost, computed in whole billionths', () => {
+  it('are what decimal arithmetic gives, in the same order, for points of up to 9 decimals and for any other', () => {
+    const value = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 4 })).map(([n, p]) => n / 10 ** p),
+      fc.double({ min: 0, max: 1000, noNaN: true }),
+    );
+    const leaves = fc.array(fc.tuple(value, value), { maxLength: 30 }).map((xs) => xs.map(([p, m], i) => leaf(`1.${i}`, p, m)));
+    fc.assert(
+      fc.property(leaves, fc.integer({ min: 0, max: 4 }), (ls, places) => {
+        const expected = ls
+          .map((l, order) => ({ l, order, lost: dec(l.maxPoints).minus(dec(l.points)) }))
+          .filter((x) => x.lost.greaterThan(0))
+          .sort((x, y) => y.lost.comparedTo(x.lost) || x.order - y.order)
+          .map((x) => [x.l.code, toNumber(x.lost, places)]);
+        expect(lostByLeaf(ls, places).map((x) => [x.l.code, x.lost])).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -147,7 +147,33 @@ describe.skipIf(!present)('report.html in headless Chromium', () => {
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     const agencies = doc.summary.agencies;
     expect(pages).toBeGreaterThanOrEqual(agencies);
-    expect(pages).toBeLessThanOrEqual(agencies * 3 + 20);
+    // A page per card, and the charts and tables before them.
+    expect(pages).toBeLessThanOrEqual(agencies + 20);
     console.info(`browser test: screenshot and PDF (${pages} pages) in ${out}`);
+  });
+
+  it('lays each agency card out within one printed A4 page', async () => {
+    // A4 less the @page margins (12 mm left and right, 14 mm top and bottom), in CSS pixels.
+    const mm = 96 / 25.4;
+    const printed = await browser.newPage({ viewport: { width: Math.floor((210 - 24) * mm), height: 1000 } });
+    await printed.goto(url);
+    await printed.emulateMedia({ media: 'print' });
+    const heights = await printed.$$eval('article.card', (els) => els.map((e) => ({ code: e.getAttribute('data-agency'), height: e.getBoundingClientRect().height })));
+    await printed.close();
+    expect(heights).toHaveLength(doc.summary.agencies);
+    for (const h of heights) expect({ code: h.code, fits: h.height <= (297 - 28) * mm }).toEqual({ code: h.code, fits: true });
+  });
+
+  it('prints `dti card` on one A4 page, for the agency that lost points on the most sub-indicators', async () => {
+    const agencies = doc.groups.flatMap((g) => g.agencies);
+    const most = agencies.reduce((a, b) => (b.leaves.filter((l) => l.points < l.maxPoints).length > a.leaves.filter((l) => l.points < l.maxPoints).length ? b : a));
+    const file = join(out, `card-${most.code}.html`);
+    await promisify(execFile)(process.execPath, ['bin/dti.js', 'card', most.code, '--in', out, '-o', file, '-q'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', DTI_LANG: '' } });
+    const card = await browser.newPage();
+    await card.goto(pathToFileURL(file).href);
+    await card.pdf({ path: join(out, 'card.pdf'), format: 'A4' });
+    await card.close();
+    const pdf = readFileSync(join(out, 'card.pdf')).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
   });
 });

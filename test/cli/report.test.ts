@@ -51,6 +51,12 @@ describe('dti rank, report, card and sensitivity on the two-year sample', () => 
     expect(readFileSync(file)).toEqual(readFileSync(join(out, 'report.html')));
   });
 
+  it('dti report -o - prints the same report, written in chunks, to standard output', async () => {
+    const r = await dti(['report', out, '-o', '-', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(out, 'report.html'), 'utf8'));
+  });
+
   it('dti report compares with last year from --previous and --units-map', async () => {
     const file = join(out, 'from-json.html');
     const r = await dti(['report', join(out, 'results.json'), '--previous', 'fixtures/khanh-hoa-2023/results-2023.json', '--units-map', 'fixtures/khanh-hoa-2024/units-map.csv', '-o', file, '-q']);

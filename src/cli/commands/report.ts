@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { hasErrors, type DtiIssue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
-import { reportHtml } from '../../report/html/report.js';
-import { writeOutput, type CommandContext } from '../context.js';
+import { reportChunks } from '../../report/html/report.js';
+import { writeOutputChunks, type CommandContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { formatIssues } from '../report-issues.js';
@@ -39,11 +39,13 @@ export function registerReport(program: Command, ctx: CommandContext): void {
       const fw = frameworkFor(input.doc, options.framework, lang);
       const compared = comparisonFrom(input.doc, options.previous, options.unitsMap);
       const comparison = compared.comparison ?? (options.previous === undefined ? input.comparison : undefined);
-      const html = await reportHtml(input.doc, { lang, sensitivity: sens, ...(comparison ? { comparison } : {}), ...(fw ?? {}) });
-      if (options.out === '-') ctx.io.stdout.write(html);
-      else {
+      // Written as it is made: a report of 10,000 cards is never held whole.
+      const chunks = await reportChunks(input.doc, { lang, sensitivity: sens, ...(comparison ? { comparison } : {}), ...(fw ?? {}) });
+      if (options.out === '-') {
+        for (const chunk of chunks) await written(ctx.io.stdout, chunk);
+      } else {
         const inputs = [input.file, options.previous, options.unitsMap].filter((f): f is string => f !== undefined);
-        writeOutput(ctx, options.out, () => html, { force: options.force, inputs });
+        await writeOutputChunks(ctx, options.out, chunks, { force: options.force, inputs });
       }
       ctx.exitCode = reportIssues(ctx, compared.issues);
     });
@@ -53,4 +55,11 @@ export function registerReport(program: Command, ctx: CommandContext): void {
 export function reportIssues(ctx: CommandContext, issues: readonly DtiIssue[]): number {
   if (!ctx.quiet && issues.length > 0) ctx.io.stderr.write(formatIssues(issues, ctx.lang, chalkFor(ctx.io.stderr, ctx.io.env, ctx.color), 20));
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
+}
+
+/** Writes a chunk and, on a stream that asks to wait (a full pipe), waits for it to drain, so a large report does not pile up in memory. */
+function written(out: CommandContext['io']['stdout'], chunk: string): Promise<void> | void {
+  const full = out.write(chunk) === false;
+  const stream = out as { once?: (event: string, listener: () => void) => unknown };
+  if (full && typeof stream.once === 'function') return new Promise((resolve) => stream.once!('drain', resolve));
 }

@@ -54,6 +54,15 @@ export const htmlMessages: MessageTable = {
     vi: 'Thanh: khoảng 5–95 % của thứ hạng qua {runs} lần chạy; vòng tròn: hạng trung vị; hình thoi: hạng công bố.',
     en: 'Bar: the 5–95 % range of the rank over {runs} runs; ring: median rank; diamond: published rank.',
   },
+  HTML_CHART_GAP: { vi: '… {count} đơn vị khác …', en: '… {count} more agencies …' },
+  HTML_CAPTION_SHOWN_RANKING: {
+    vi: 'Nhóm có {count} đơn vị: biểu đồ chỉ vẽ {top} đơn vị đứng đầu và {bottom} đơn vị cuối; phân bố chỉ số của cả nhóm ở biểu đồ phân bố, bảng dưới đây có đủ mọi đơn vị.',
+    en: 'The group has {count} agencies: the chart shows the first {top} and the last {bottom}; the distribution chart shows the whole group, and the table below lists every agency.',
+  },
+  HTML_CAPTION_SHOWN: {
+    vi: 'Nhóm có {count} đơn vị: biểu đồ chỉ vẽ {top} đơn vị đứng đầu và {bottom} đơn vị cuối; bảng dưới đây có đủ mọi đơn vị.',
+    en: 'The group has {count} agencies: the chart shows the first {top} and the last {bottom}; the table below lists every agency.',
+  },
   HTML_FOOTER: { vi: 'Lập bằng {tool}, bộ chỉ số {framework}.', en: 'Made with {tool}, framework {framework}.' },
 
   // Rank robustness.
@@ -100,6 +109,11 @@ export const htmlMessages: MessageTable = {
   CARD_BEST: { vi: 'Cao nhất nhóm', en: 'Group best' },
   CARD_LOST: { vi: 'Điểm bị mất theo từng chỉ số thành phần', en: 'Points lost, sub-indicator by sub-indicator' },
   CARD_LOST_NONE: { vi: 'Đơn vị đạt điểm tối đa ở mọi chỉ số.', en: 'The agency has full points on every indicator.' },
+  CARD_LOST_MORE: {
+    vi: '… và {count} chỉ số thành phần khác, tổng cộng {points} điểm bị mất (danh sách đầy đủ trong bản điện tử và bảng tính kết quả).',
+    en: '… and {count} more sub-indicators, {points} points lost in all (the full list is on screen and in the results workbook).',
+  },
+  CARD_MORE_ROWS: { vi: '… và {count} dòng khác (xem bản điện tử).', en: '… and {count} more rows (see the report on screen).' },
   CARD_COL_LOST: { vi: 'Điểm bị mất', en: 'Points lost' },
   CARD_COL_APPRAISED: { vi: 'Điểm thẩm định', en: 'Appraised points' },
   CARD_COL_REASON: { vi: 'Lý do', en: 'Reason' },

@@ -1,4 +1,5 @@
 import type { AgencyCard } from '../../analysis/card.js';
+import { ZERO, dec, toNumber } from '../../core/decimal.js';
 import { rankChangeText } from '../../compare/compare.js';
 import { t } from '../../i18n/catalog.js';
 import { renderLocation } from '../../i18n/render.js';
@@ -88,15 +89,24 @@ export function cardArticle(card: AgencyCard, ctx: CardContext, heading: 'h1' | 
           num(f.points(x.maxPoints), x.maxPoints),
           num(f.points(x.lost), x.lost, 'lost'),
         ]),
-        { cls: 'lost' },
+        { cls: 'lost', rowAttrs: printedFirst(PRINTED.lost) },
       ),
     );
+    // On paper the card keeps to one A4 page: the leaves it could gain most on, and the rest summed.
+    const rest = card.lost.slice(PRINTED.lost);
+    if (rest.length > 0) {
+      const points = rest.reduce((sum, x) => sum.plus(dec(x.lost)), ZERO);
+      out.push(`<p class="print-only more-note">${esc(l('CARD_LOST_MORE', { count: rest.length, points: f.points(toNumber(points, ctx.doc.framework.precision.points)) }))}</p>`);
+    }
   }
 
   // The council's adjustments.
   out.push(`<${sub}>${esc(l('SUMMARY_ADJUSTMENTS'))}</${sub}>`);
   if (card.adjustments.length === 0) out.push(`<p>${esc(l('CARD_ADJUSTMENTS_NONE'))}</p>`);
-  else out.push(adjustmentsTable(card.adjustments, lang, f));
+  else {
+    out.push(adjustmentsTable(card.adjustments, lang, f, printedFirst(PRINTED.adjustments)));
+    if (card.adjustments.length > PRINTED.adjustments) out.push(`<p class="print-only more-note">${esc(l('CARD_MORE_ROWS', { count: card.adjustments.length - PRINTED.adjustments }))}</p>`);
+  }
 
   // Issues found in its submission.
   out.push(`<${sub}>${esc(l('CARD_ISSUES'))}</${sub}>`);
@@ -106,14 +116,23 @@ export function cardArticle(card: AgencyCard, ctx: CardContext, heading: 'h1' | 
       tableHtml(
         [{ head: l('LABEL_SEVERITY') }, { head: l('LABEL_ISSUE_CODE') }, { head: l('WB_COL_LOCATION') }, { head: l('LABEL_MESSAGE') }],
         card.issues.map((i) => [cell(l(`LABEL_SEVERITY_${i.severity}`)), cell(i.code), cell(renderLocation(i, lang)), cell(i.message)]),
+        { rowAttrs: printedFirst(PRINTED.issues) },
       ),
     );
+    if (card.issues.length > PRINTED.issues) out.push(`<p class="print-only more-note">${esc(l('CARD_MORE_ROWS', { count: card.issues.length - PRINTED.issues }))}</p>`);
   }
   out.push('</article>');
   return out.join('\n');
 }
 
-export function adjustmentsTable(rows: readonly { leaf: string; computedPoints: number; points: number; change: number; reason: string; reviewer?: string; agency?: string }[], lang: Lang, f: NumberFormat): string {
+/**
+ * How many rows of a card's long tables go on paper, so that a card prints on one A4 page; the
+ * screen shows them all, and a note on paper says what was left out.
+ */
+const PRINTED = { lost: 12, adjustments: 4, issues: 4 } as const;
+const printedFirst = (count: number) => (i: number) => (i >= count ? 'class="more"' : '');
+
+export function adjustmentsTable(rows: readonly { leaf: string; computedPoints: number; points: number; change: number; reason: string; reviewer?: string; agency?: string }[], lang: Lang, f: NumberFormat, rowAttrs?: (i: number) => string): string {
   const l = (key: string) => t(key, lang);
   const withAgency = rows.some((r) => r.agency !== undefined);
   return tableHtml(
@@ -135,7 +154,7 @@ export function adjustmentsTable(rows: readonly { leaf: string; computedPoints: 
       cell(r.reason),
       cell(r.reviewer ?? '–'),
     ]),
-    { cls: 'adjustments' },
+    { cls: 'adjustments', ...(rowAttrs ? { rowAttrs } : {}) },
   );
 }
 

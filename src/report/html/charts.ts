@@ -15,21 +15,22 @@ export interface ChartSpec {
   readonly option: EChartsOption;
 }
 
-/** Draws the charts, in order; animation is off so the same option gives the same SVG. */
-export async function renderCharts(specs: readonly ChartSpec[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (specs.length === 0) return out;
-  const echarts = await import('echarts');
-  for (const spec of specs) {
-    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
-    try {
-      chart.setOption({ ...spec.option, animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } });
-      out.set(spec.id, normaliseSvg(chart.renderToSVGString(), spec));
-    } finally {
-      chart.dispose();
-    }
+export type ECharts = typeof import('echarts');
+
+/** ECharts itself, loaded when a chart is first wanted (the one asynchronous step of a report). */
+export async function loadECharts(): Promise<ECharts> {
+  return await import('echarts');
+}
+
+/** Draws one chart; animation is off so the same option gives the same SVG. */
+export function renderChart(echarts: ECharts, spec: ChartSpec): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+  try {
+    chart.setOption({ ...spec.option, animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } });
+    return normaliseSvg(chart.renderToSVGString(), spec);
+  } finally {
+    chart.dispose();
   }
-  return out;
 }
 
 /**

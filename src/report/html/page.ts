@@ -31,7 +31,8 @@ export function tableHtml(columns: readonly Column[], rows: readonly (readonly C
           return `<td${attrs}>${c.html ?? esc(c.text)}</td>`;
         })
         .join('');
-      return `<tr${options.rowAttrs ? ' ' + options.rowAttrs(i) : ''}>${cells}</tr>`;
+      const attrs = options.rowAttrs?.(i);
+      return `<tr${attrs ? ' ' + attrs : ''}>${cells}</tr>`;
     })
     .join('\n');
   return `<div class="table-wrap"><table${cls ? ` class="${cls}"` : ''}><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>`;
@@ -45,7 +46,13 @@ export function figureHtml(svg: string | undefined, caption: string): string {
 
 /** The whole document: one file, styles and script inline, nothing fetched. */
 export function pageHtml(lang: Lang, title: string, body: string, withScript: boolean): string {
-  return [
+  const { head, tail } = pageParts(lang, title, withScript);
+  return head + body + tail;
+}
+
+/** The document around its body, for writing the body in chunks between them. */
+export function pageParts(lang: Lang, title: string, withScript: boolean): { head: string; tail: string } {
+  const head = [
     '<!DOCTYPE html>',
     `<html lang="${lang}">`,
     '<head>',
@@ -58,11 +65,7 @@ export function pageHtml(lang: Lang, title: string, body: string, withScript: bo
     '</head>',
     '<body>',
     '<main>',
-    body,
-    '</main>',
-    withScript ? `<script>${SORT_SCRIPT}</script>` : '',
-    '</body>',
-    '</html>',
-    '',
   ].join('\n');
+  const tail = ['</main>', withScript ? `<script>${SORT_SCRIPT}</script>` : '', '</body>', '</html>', ''].join('\n');
+  return { head: head + '\n', tail: '\n' + tail };
 }

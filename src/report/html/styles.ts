@@ -39,6 +39,7 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; color: var(-
 .card-head .label { display: block; font-size: 0.8rem; color: var(--muted); }
 .card-head .sub { display: block; font-size: 0.85rem; }
 ul.steps { padding-left: 1.2em; }
+.print-only { display: none; }
 @media (max-width: 600px) {
   body { font-size: 14px; }
   /* A chart keeps a readable size and scrolls sideways rather than shrinking its text away. */
@@ -57,11 +58,31 @@ ul.steps { padding-left: 1.2em; }
   a { color: inherit; text-decoration: none; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   figure.chart, tr { break-inside: avoid; page-break-inside: avoid; }
+  /* A tall chart (51 rows of a large group) shrinks to the page rather than being cut or leaving a blank page. */
+  figure.chart svg { max-height: 180mm; }
   .table-wrap { overflow: visible; }
   table { font-size: 8.5pt; }
   table.sortable th::after, table.sortable th[aria-sort]::after { content: ""; }
   .card-head .big { font-size: 1.25rem; }
   .cards > article { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
+  /* A card is one A4 page: tighter type and spacing, the long tables cut to their first rows (a note says how many more). */
+  .print-only { display: block; }
+  article.card tr.more { display: none; }
+  article.card { font-size: 9pt; line-height: 1.3; }
+  article.card > h2, article.card > h3 { font-size: 10pt; margin: 0.7em 0 0.2em; padding-bottom: 0; border-bottom: 1px solid var(--blue); }
+  article.card > :is(h1, h2):first-child { font-size: 14pt; margin: 0 0 0.1em; padding-bottom: 0.1em; border-bottom: 2px solid var(--blue); }
+  article.card > p.muted { margin: 0 0 0.3em; }
+  article.card .card-head { gap: 2px 18px; margin: 0.2em 0 0.3em; }
+  article.card .card-head div { min-width: 6em; }
+  article.card .card-head .big { font-size: 12pt; }
+  article.card .card-head .label, article.card .card-head .sub { font-size: 7.5pt; }
+  article.card ul.steps { margin: 0.2em 0; }
+  article.card p, article.card li { margin: 0.15em 0; max-width: none; }
+  article.card .table-wrap { margin: 0.2em 0 0.3em; }
+  article.card table { font-size: 8pt; width: 100%; }
+  article.card th, article.card td { padding: 1px 4px; }
+  article.card td:first-child:not(.num) { min-width: 0; }
+  article.card .more-note { font-size: 7.5pt; color: var(--muted); }
 }
 `;
 

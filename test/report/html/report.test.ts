@@ -4,7 +4,9 @@ import { frameworkContext } from '../../../src/analysis/framework.js';
 import { loadFramework } from '../../../src/framework/load.js';
 import { cardHtml } from '../../../src/report/html/card.js';
 import { normaliseSvg } from '../../../src/report/html/charts.js';
-import { reportHtml } from '../../../src/report/html/report.js';
+import { reportChunks, reportHtml } from '../../../src/report/html/report.js';
+import { pickRows } from '../../../src/report/html/chart-options.js';
+import { leaf, tinyDoc } from '../../analysis/doc.js';
 import { agencyCard } from '../../../src/analysis/card.js';
 import { resultsSchema } from '../../../src/results/schema.js';
 
@@ -102,5 +104,60 @@ describe('text from the data', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
     expect((html.match(/<script>/g) ?? []).length).toBe(1); // the sorting script only
+  });
+});
+
+describe('the report of a large group', async () => {
+  // 130 agencies: more than a chart draws a row for.
+  const big = tinyDoc(Array.from({ length: 130 }, (_, i) => ({ code: `A${String(i).padStart(3, '0')}`, points: 900 - i, rank: i + 1 })));
+  const chunks = [...(await reportChunks(big, { lang: 'en', sensitivity: { runs: 5, seed: 1, spread: 0.2 } }))];
+  const html = chunks.join('');
+
+  it('comes in chunks, a card at a time, that join to the whole report', async () => {
+    expect(chunks.length).toBeGreaterThan(130);
+    expect(html).toBe(await reportHtml(big, { lang: 'en', sensitivity: { runs: 5, seed: 1, spread: 0.2 } }));
+  });
+
+  it('draws the first and last 25 agencies in the ranking, heatmap and robustness charts, and says so', () => {
+    const figures = html.match(/<figure class="chart">.*?<\/figure>/gs)!;
+    const [ranking, heatmap, , robustness] = figures;
+    for (const fig of [ranking!, heatmap!, robustness!]) {
+      expect(fig).toContain('Agency A000');
+      expect(fig).toContain('Agency A024');
+      expect(fig).not.toContain('Agency A025<');
+      expect(fig).toContain('Agency A129');
+      expect(fig).toContain('… 80 more agencies …');
+      expect(fig).toMatch(/<figcaption>[^<]*the chart shows the first 25 and the last 25/);
+    }
+  });
+
+  it('keeps every agency in the tables and a card for each', () => {
+    expect((html.match(/<tr data-agency=/g) ?? []).length).toBe(130 * 2);
+    expect((html.match(/<article class="card"/g) ?? []).length).toBe(130);
+  });
+});
+
+describe('which rows a chart draws', () => {
+  it('draws them all up to 60, beyond that the first 25 and the last 25 around a gap', () => {
+    expect(pickRows([1, 2, 3])).toEqual([{ row: 1 }, { row: 2 }, { row: 3 }]);
+    expect(pickRows(Array.from({ length: 60 }, (_, i) => i))).toHaveLength(60);
+    const picked = pickRows(Array.from({ length: 61 }, (_, i) => i));
+    expect(picked).toHaveLength(51);
+    expect(picked[24]).toEqual({ row: 24 });
+    expect(picked[25]).toEqual({ gap: 11 });
+    expect(picked[26]).toEqual({ row: 36 });
+  });
+});
+
+describe('a card on paper', () => {
+  it('keeps the 12 leaves the agency could gain most on, and sums the rest in a note printed instead', () => {
+    const leaves = Array.from({ length: 20 }, (_, i) => leaf(`1.${i + 1}`, 0, 20 - i));
+    const card = agencyCard(tinyDoc([{ code: 'A', points: 0, rank: 1, leaves }]), 'A')!;
+    const html = cardHtml(card, { doc: tinyDoc([]), lang: 'en', year: 2024 });
+    const rows = html.match(/<table class="lost">.*?<\/table>/s)![0].match(/<tr[ >]/g)!.length - 1;
+    expect(rows).toBe(20);
+    expect(html.match(/<tr class="more">/g)).toHaveLength(8);
+    // The last 8 leaves lose 8 + 7 + … + 1 points.
+    expect(html).toContain('<p class="print-only more-note">… and 8 more sub-indicators, 36.00 points lost in all');
   });
 });
