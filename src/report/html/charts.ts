@@ -22,14 +22,44 @@ export async function loadECharts(): Promise<ECharts> {
   return await import('echarts');
 }
 
-/** Draws one chart; animation is off so the same option gives the same SVG. */
+/** Draws one chart; animation is off and the clock stopped, so the same option gives the same SVG. */
 export function renderChart(echarts: ECharts, spec: ChartSpec): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+  return withStoppedClock(() => {
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+    try {
+      chart.setOption({ ...spec.option, animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } });
+      return normaliseSvg(chart.renderToSVGString(), spec);
+    } finally {
+      chart.dispose();
+    }
+  });
+}
+
+/**
+ * Runs `draw` with `Date` standing still. zrender times how long it takes to measure the ASCII
+ * characters of a font (zrender/lib/contain/text.js, tryCreateASCIIWidthMap) and, when that took
+ * over 16 ms — a busy machine, a garbage collection — gives up the per-character widths for one
+ * average width for good. Labels then wrap and truncate elsewhere: the same results gave a
+ * different report.html on a loaded machine. ECharts offers no option to turn the timing off, and
+ * drawing is synchronous, so the clock is stopped for the draw and put back after.
+ */
+export function withStoppedClock<T>(draw: () => T): T {
+  const RealDate = globalThis.Date;
+  const now = RealDate.now();
+  class StoppedDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(now);
+      else super(...(args as [string | number | Date]));
+    }
+    static override now(): number {
+      return now;
+    }
+  }
+  globalThis.Date = StoppedDate as DateConstructor;
   try {
-    chart.setOption({ ...spec.option, animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } });
-    return normaliseSvg(chart.renderToSVGString(), spec);
+    return draw();
   } finally {
-    chart.dispose();
+    globalThis.Date = RealDate;
   }
 }
 
