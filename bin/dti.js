@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // Launcher only: the program lives in dist/cli (built by `npm install` through `prepare`).
-import { run } from '../dist/cli/main.js';
 
 // A reader that stops early (`dti score … | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,4 +9,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await run(process.argv);
+const args = process.argv.slice(2);
+const lang = (process.env.DTI_LANG || 'vi').toLowerCase();
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V') && (lang === 'vi' || lang === 'en')) {
+  // `dti --version` alone prints what commander would print, without loading the program and its
+  // catalogue; with a DTI_LANG the program refuses, the program runs and says so.
+  const { toolVersion } = await import('../dist/version.js');
+  process.stdout.write(toolVersion() + '\n');
+} else {
+  const { run } = await import('../dist/cli/main.js');
+  process.exitCode = await run(process.argv);
+}
