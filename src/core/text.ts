@@ -51,8 +51,26 @@ export const headerKey: (s: string) => string = memoised((s) =>
     .trim(),
 );
 
+const cleanAny = memoised((s) => s.normalize('NFC').replace(/[\u00a0\u202f\u2007]/g, ' ').replace(/\s+/g, ' ').trim());
+
 /** Clean user text for display: NFC, NBSPs to spaces, trimmed. */
-export const cleanText: (s: string) => string = memoised((s) => s.normalize('NFC').replace(/[\u00a0\u202f\u2007]/g, ' ').replace(/\s+/g, ' ').trim());
+export function cleanText(s: string): string {
+  // Most cells are short ASCII already clean (codes, figures typed as text): a scan of their
+  // characters is cheaper than finding them in the cache.
+  return isCleanAscii(s) ? s : cleanAny(s);
+}
+
+/** Printable ASCII with single spaces between words only: what cleanText leaves as it is. */
+function isCleanAscii(s: string): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c === 0x20 && i > 0 && i < last && s.charCodeAt(i - 1) !== 0x20) continue;
+    return false;
+  }
+  return true;
+}
 
 /** Indicator codes compare on a canonical form: "1.1.", " 1.1 ", "I.1" stay themselves but trailing dots go. */
 export function normaliseCode(s: string): string {

@@ -48,3 +48,23 @@ describe('header matching', () => {
     expect(roles.filter(([, r]) => r !== undefined).length).toBeGreaterThan(names.length);
   });
 });
+
+describe('cleaning text for display', () => {
+  it.each([
+    ['1.1', '1.1'],
+    ['Co', 'Co'],
+    ['a b', 'a b'],
+    [' a', 'a'],
+    ['a ', 'a'],
+    ['a  b', 'a b'],
+    ['a\tb', 'a b'],
+    ['a\u00a0b', 'a b'],
+    ['', ''],
+    [' ', ''],
+    ['x', 'x'],
+    ['Có'.normalize('NFD'), 'Có'],
+    ['\u200bx', '\u200bx'],
+  ])('cleans %j to %j', (input, out) => {
+    expect(cleanText(input)).toBe(out);
+  });
+});
