@@ -43,5 +43,6 @@ export function minDec(a: Decimal, b: Decimal): Decimal {
 
 /** For JSON and tables: the rounded decimal as a plain JS number (exactly representable as printed). */
 export function toNumber(x: Decimal, places: number): number {
-  return Number(roundTo(x, places).toFixed(places));
+  // toFixed rounds as roundTo does (half up, at `places`) without making the rounded decimal first.
+  return Number(x.toFixed(places, Decimal.ROUND_HALF_UP));
 }
