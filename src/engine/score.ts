@@ -288,9 +288,10 @@ function scoreOne(
       return NOTHING;
     }
     const loc = entry?.loc ?? agencyLoc;
-    const key = `${scopeKey(model, agency)}\u0000${node.code}`;
+    // Only a relative rule has a best value in its scope (bestValues): no key is built for the others.
+    const bestValue = rule.type === 'relative' ? best.get(`${scopeKey(model, agency)}\u0000${node.code}`) : undefined;
     const outcome =
-      entry && !app.scoreAsMissing ? scoreRule(rule, toRuleInput(entry), ctxFor(model, node, group, loc, best.get(key))) : { status: 'missing' as const };
+      entry && !app.scoreAsMissing ? scoreRule(rule, toRuleInput(entry), ctxFor(model, node, group, loc, bestValue)) : { status: 'missing' as const };
     const sources = entry ? inputLocations(entry) : [];
     let points = ZERO;
     let inputs: Readonly<Record<string, string>> = {};
@@ -317,7 +318,7 @@ function scoreOne(
     if (adjustment && (adjustment.value || adjustment.numerator || adjustment.denominator)) {
       // A rejected N/A claim has no inputs of the agency's own to score.
       const ownEntry = app.claim ? undefined : own;
-      const ownOutcome = ownEntry ? scoreRule(rule, toRuleInput(ownEntry), ctxFor(model, node, group, ownEntry.loc, best.get(key))) : undefined;
+      const ownOutcome = ownEntry ? scoreRule(rule, toRuleInput(ownEntry), ctxFor(model, node, group, ownEntry.loc, bestValue)) : undefined;
       computedPoints = ownOutcome?.status === 'scored' ? roundTo(ownOutcome.points, places) : ZERO;
       ownSide = {
         ownInputs: ownOutcome?.status === 'scored' ? ownOutcome.inputs : {},
