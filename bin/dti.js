@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Launcher only: the program lives in dist/cli (built by `npm install` through `prepare`).
+// Launcher only: the program lives in dist/cli, bundled in dist/cli-bundle (built by `npm install` through `prepare`).
 
 // A reader that stops early (`dti score … | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -17,6 +17,15 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V') && (lang 
   const { toolVersion } = await import('../dist/version.js');
   process.stdout.write(toolVersion() + '\n');
 } else {
-  const { run } = await import('../dist/cli/main.js');
-  process.exitCode = await run(process.argv);
+  process.exitCode = await (await program()).run(process.argv);
+}
+
+/** The bundled CLI (scripts/bundle-cli.mjs, made by `npm run build`), else the modules tsc wrote. */
+async function program() {
+  try {
+    return await import('../dist/cli-bundle/main.js');
+  } catch (e) {
+    if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('cli-bundle')) throw e;
+    return import('../dist/cli/main.js');
+  }
 }
