@@ -14,6 +14,10 @@ export const ONE = new Decimal(1);
 
 /** A JS number as the decimal a spreadsheet shows: 15 significant digits strip binary float noise (0.1 + 0.2). */
 export function fromNumber(n: number): Decimal {
+  // A whole number below 10^15 has no float noise to strip: it is its own 15-digit rounding (the
+  // common case, counts and points), and needs no trip through two strings.
+  // (-0 becomes 0, as the string trip makes it.)
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return new Decimal(n === 0 ? 0 : n);
   return new Decimal(Number(n.toPrecision(15)).toString());
 }
 
@@ -39,5 +43,6 @@ export function minDec(a: Decimal, b: Decimal): Decimal {
 
 /** For JSON and tables: the rounded decimal as a plain JS number (exactly representable as printed). */
 export function toNumber(x: Decimal, places: number): number {
-  return Number(roundTo(x, places).toFixed(places));
+  // toFixed rounds as roundTo does (half up, at `places`) without making the rounded decimal first.
+  return Number(x.toFixed(places, Decimal.ROUND_HALF_UP));
 }

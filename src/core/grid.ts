@@ -48,9 +48,23 @@ export function columnLetters(column: number): string {
   return s;
 }
 
+/** Cell names made so far, by row and column: every form of a batch names the same few thousand cells. */
+const cellRefs = new Map<number, string>();
+/** Names kept at most (a crude bound; the map starts afresh when full). */
+const CELL_REFS_MAX = 100_000;
+
 /** The name a user sees for a cell: A1 for workbooks, "line 4, column 3" style refs for CSV are built by i18n. */
 export function cellRef(row: number, column: number): string {
-  return `${columnLetters(column)}${row}`;
+  // One string per cell name, shared by every location naming it, rather than one per location.
+  if (!(column >= 1 && column <= 16_384 && Number.isSafeInteger(row * 16_384))) return `${columnLetters(column)}${row}`;
+  const key = row * 16_384 + column;
+  let ref = cellRefs.get(key);
+  if (ref === undefined) {
+    if (cellRefs.size >= CELL_REFS_MAX) cellRefs.clear();
+    ref = `${columnLetters(column)}${row}`;
+    cellRefs.set(key, ref);
+  }
+  return ref;
 }
 
 /** Letters → column number (A → 1, AA → 27). */

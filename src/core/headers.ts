@@ -1,4 +1,4 @@
-import { headerKey } from './text.js';
+import { headerKey, memoised } from './text.js';
 
 /**
  * A matcher from header text to a column role, built from synonym lists (folded: case,
@@ -15,13 +15,19 @@ export function headerMatcher<Role extends string>(synonyms: Readonly<Record<Rol
       exact.set(key, role);
     }
   }
-  // Longest synonyms first, so "diem tu danh gia" wins over "diem".
-  const prefixes = [...exact.entries()].filter(([n]) => n.length >= 5).sort((a, b) => b[0].length - a[0].length);
-  return (header) => {
-    const key = headerKey(header);
-    if (key === '') return undefined;
+  const prefixes = new Map([...exact].filter(([n]) => n.length >= 5));
+  // A form's headers and indicator names come back in every file of a batch: each key is matched once.
+  const roleOf = memoised((key: string): Role | null => {
+    if (key === '') return null;
     const found = exact.get(key);
     if (found) return found;
-    return prefixes.find(([name]) => key.startsWith(name + ' '))?.[1];
-  };
+    // The longest synonym the key starts with, followed by more words ("diem tu danh gia" wins over
+    // "diem"): the key cut at each space, longest first, looked up among the synonyms.
+    for (let i = key.lastIndexOf(' '); i >= 5; i = key.lastIndexOf(' ', i - 1)) {
+      const role = prefixes.get(key.slice(0, i));
+      if (role) return role;
+    }
+    return null;
+  });
+  return (header) => roleOf(headerKey(header)) ?? undefined;
 }

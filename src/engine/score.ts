@@ -120,6 +120,16 @@ function withCorrectedInputs(s: Submission, adjustments: ReadonlyMap<string, Adj
   return { ...s, entries: [...entries.values()] };
 }
 
+/** The cells an entry's inputs came from: value, numerator, denominator, points, those it has. */
+function inputLocations(e: SubmissionEntry): Location[] {
+  const out: Location[] = [];
+  if (e.value) out.push(e.value.loc);
+  if (e.numerator) out.push(e.numerator.loc);
+  if (e.denominator) out.push(e.denominator.loc);
+  if (e.points) out.push(e.points.loc);
+  return out;
+}
+
 /** The cell an indicator's missing input goes in: the numerator for a ratio, the points for a manual rule, else the value. */
 function inputCell(entry: SubmissionEntry | undefined, rule: string): Location | undefined {
   const cells = entry?.cells;
@@ -203,6 +213,12 @@ function scoreOne(
   const ownEntries = new Map(submission.entries.map((e) => [e.indicator, e]));
   const nodes = new Map<string, NodeScore>();
   const leaves: LeafAudit[] = [];
+  /** Each leaf's audit by code (the first one kept), for the subtotal checks that look leaves up. */
+  const leafByCode = new Map<string, LeafAudit>();
+  const addLeaf = (leaf: LeafAudit) => {
+    leaves.push(leaf);
+    if (!leafByCode.has(leaf.code)) leafByCode.set(leaf.code, leaf);
+  };
   let complete = true;
   const places = fw.precision.points;
   const agencyLoc: Location = submission.loc;
@@ -223,7 +239,7 @@ function scoreOne(
     const entry = entries.get(node.code);
     if (givenAbove) {
       if (node.isLeaf) {
-        leaves.push({ code: node.code, rule: node.node.rule!.type, maxPoints: max, points: ZERO, status: 'given-above', inputs: {}, sources: [] });
+        addLeaf({ code: node.code, rule: node.node.rule!.type, maxPoints: max, points: ZERO, status: 'given-above', inputs: {}, sources: [] });
       }
       node.children.filter((c) => !c.informational && model.applies(c, group)).forEach((c) => visit(c, true));
       return NOTHING;
@@ -266,16 +282,17 @@ function scoreOne(
     if (app.notApplicable) {
       // Out of the agency's maximum: no points, no max.
       const sources = app.notApplicable.by === 'declared' ? [app.notApplicable.loc] : [];
-      leaves.push({ code: node.code, rule: rule.type, maxPoints: ZERO, points: ZERO, status: 'not-applicable', notApplicable: app.notApplicable, ...claim, ...effect, inputs: {}, sources });
+      addLeaf({ code: node.code, rule: rule.type, maxPoints: ZERO, points: ZERO, status: 'not-applicable', notApplicable: app.notApplicable, ...claim, ...effect, inputs: {}, sources });
       nodes.set(node.code, { code: node.code, maxPoints: ZERO, points: ZERO, origin: 'rules' });
       if (!max.isZero() && node.effect === 'score') ownMaxDiffers.add(node.code);
       return NOTHING;
     }
     const loc = entry?.loc ?? agencyLoc;
-    const key = `${scopeKey(model, agency)}\u0000${node.code}`;
+    // Only a relative rule has a best value in its scope (bestValues): no key is built for the others.
+    const bestValue = rule.type === 'relative' ? best.get(`${scopeKey(model, agency)}\u0000${node.code}`) : undefined;
     const outcome =
-      entry && !app.scoreAsMissing ? scoreRule(rule, toRuleInput(entry), ctxFor(model, node, group, loc, best.get(key))) : { status: 'missing' as const };
-    const sources = entry ? [entry.value, entry.numerator, entry.denominator, entry.points].flatMap((v) => (v ? [v.loc] : [])) : [];
+      entry && !app.scoreAsMissing ? scoreRule(rule, toRuleInput(entry), ctxFor(model, node, group, loc, bestValue)) : { status: 'missing' as const };
+    const sources = entry ? inputLocations(entry) : [];
     let points = ZERO;
     let inputs: Readonly<Record<string, string>> = {};
     // No entry for a bonus or penalty: no award, no incident; nothing is missing.
@@ -301,11 +318,11 @@ function scoreOne(
     if (adjustment && (adjustment.value || adjustment.numerator || adjustment.denominator)) {
       // A rejected N/A claim has no inputs of the agency's own to score.
       const ownEntry = app.claim ? undefined : own;
-      const ownOutcome = ownEntry ? scoreRule(rule, toRuleInput(ownEntry), ctxFor(model, node, group, ownEntry.loc, best.get(key))) : undefined;
+      const ownOutcome = ownEntry ? scoreRule(rule, toRuleInput(ownEntry), ctxFor(model, node, group, ownEntry.loc, bestValue)) : undefined;
       computedPoints = ownOutcome?.status === 'scored' ? roundTo(ownOutcome.points, places) : ZERO;
       ownSide = {
         ownInputs: ownOutcome?.status === 'scored' ? ownOutcome.inputs : {},
-        ownSources: ownEntry ? [ownEntry.value, ownEntry.numerator, ownEntry.denominator, ownEntry.points].flatMap((v) => (v ? [v.loc] : [])) : [],
+        ownSources: ownEntry ? inputLocations(ownEntry) : [],
       };
     }
     if (adjustment?.points) {
@@ -352,7 +369,7 @@ function scoreOne(
         : {}),
       ...(entry?.evidence ? { evidence: entry.evidence.link ?? entry.evidence.text } : {}),
     };
-    leaves.push(audit);
+    addLeaf(audit);
     nodes.set(node.code, { code: node.code, maxPoints: node.effect === 'score' ? max : ZERO, points: node.effect === 'score' ? points : ZERO, origin: 'rules' });
     return asEffect(node, points);
   };
@@ -393,7 +410,7 @@ function scoreOne(
 
   /** A manual rule's points are the agency's own; other leaves count their self-scored points. */
   function selfOf(node: FrameworkNode): Decimal | undefined {
-    const leaf = leaves.find((l) => l.code === node.code);
+    const leaf = leafByCode.get(node.code);
     return node.node.rule?.type === 'manual' && leaf?.status === 'scored' ? leaf.points : leaf?.selfPoints;
   }
 

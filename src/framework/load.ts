@@ -2,12 +2,19 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { issue, type DtiIssue } from '../core/issues.js';
+import { fromCompiled } from './compiled.js';
 import { FRAMEWORK_SCHEMA_FILE } from './json-schema.js';
 import { parseFramework, type FrameworkParse, type Lang } from './parse.js';
 import { withFile } from '../core/file-error.js';
 
 /** Bundled frameworks ship as YAML in the package's frameworks/ folder (two levels above this module in src/ and dist/). */
 export const BUNDLED_DIR = fileURLToPath(new URL('../../frameworks/', import.meta.url));
+
+/**
+ * The bundled frameworks compiled by the build (dist/frameworks/<id>.json, see compiled.ts); from
+ * src/ (tests) there are none, and the YAML is parsed.
+ */
+export const COMPILED_DIR = fileURLToPath(new URL('../frameworks/', import.meta.url));
 
 export function bundledFrameworkIds(): string[] {
   return readdirSync(BUNDLED_DIR)
@@ -22,7 +29,8 @@ export function bundledFrameworkIds(): string[] {
  * is a usage problem (E_FW_NOT_FOUND), which the CLI turns into exit code 2.
  */
 export function loadFramework(ref: string, lang: Lang = 'vi'): FrameworkParse {
-  const path = frameworkPath(ref);
+  const bundled = bundledFrameworkIds().includes(ref);
+  const path = bundled ? bundledPath(ref) : ref;
   let text: string;
   try {
     if (!statSync(path).isFile()) throw new Error('not a file');
@@ -33,6 +41,8 @@ export function loadFramework(ref: string, lang: Lang = 'vi'): FrameworkParse {
   const ext = extname(path).toLowerCase();
   const format = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
   if (!format) return { ok: false, issues: [issue('E_FW_FORMAT', { file: ref }, { ext })] };
+  const compiled = bundled ? readCompiled(ref, text) : undefined;
+  if (compiled) return compiled;
   return withFile(ref, () => parseFramework(text.replace(/^\uFEFF/, ''), format, ref, lang));
 }
 
@@ -52,6 +62,17 @@ function bundledPath(id: string): string {
     }
   }
   return join(BUNDLED_DIR, id + '.yaml');
+}
+
+/** A bundled framework's compiled form, when the build made one from this very text. */
+function readCompiled(id: string, text: string): FrameworkParse | undefined {
+  let json: string;
+  try {
+    json = readFileSync(join(COMPILED_DIR, id + '.json'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return fromCompiled(json, text);
 }
 
 function notFound(ref: string): DtiIssue {

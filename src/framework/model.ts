@@ -77,28 +77,37 @@ export function buildModel(framework: Framework): FrameworkModel {
   };
   const roots = framework.indicators.map((n, i) => build(n, undefined, `indicators[${i}]`, 0));
 
-  // Asked for every node of every agency: answered once per group and node.
-  const appliesCache = new Map<string, boolean>();
+  // Asked for every node of every agency: answered once per group and node (by node object, so
+  // that a look-up builds no key string).
+  const byGroup = <T>() => {
+    const caches = new Map<string, Map<FrameworkNode, T>>();
+    return (group: string): Map<FrameworkNode, T> => {
+      let cache = caches.get(group);
+      if (!cache) caches.set(group, (cache = new Map()));
+      return cache;
+    };
+  };
+  const appliesCache = byGroup<boolean>();
   const applies = (n: FrameworkNode, group: string): boolean => {
-    const key = `${group}\u0000${n.code}`;
-    let answer = appliesCache.get(key);
+    const cache = appliesCache(group);
+    let answer = cache.get(n);
     if (answer === undefined) {
       answer = (n.node.groups === undefined || n.node.groups.includes(group)) && (n.parent === undefined || applies(n.parent, group));
-      appliesCache.set(key, answer);
+      cache.set(n, answer);
     }
     return answer;
   };
 
-  const maxCache = new Map<string, Decimal>();
+  const maxCache = byGroup<Decimal>();
   const maxFor = (n: FrameworkNode, group: string): Decimal => {
     if (n.informational || n.effect !== 'score' || !applies(n, group)) return ZERO;
-    const key = `${group}\u0000${n.code}`;
-    const cached = maxCache.get(key);
+    const cache = maxCache(group);
+    const cached = cache.get(n);
     if (cached) return cached;
     const declared = n.node.maxPointsByGroup?.[group] ?? n.node.maxPoints;
     const value =
       declared !== undefined ? new Decimal(declared) : sum(n.children.map((c) => maxFor(c, group)));
-    maxCache.set(key, value);
+    cache.set(n, value);
     return value;
   };
 

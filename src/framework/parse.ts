@@ -1,4 +1,5 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
+import { z } from 'zod';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { FRAMEWORK_LIMITS } from '../core/limits.js';
 import { syntaxDetail } from '../i18n/syntax.js';
@@ -8,6 +9,14 @@ import { frameworkSchema } from './schema.js';
 import { validateFramework } from './validate.js';
 
 export type Lang = 'vi' | 'en';
+
+/**
+ * The YAML parser, loaded on first use: a bundled framework loads from its compiled JSON
+ * (compiled.ts), and a command that reads no YAML should not pay for loading the parser.
+ * `require`, not `import()`, keeps parsing synchronous; the package is CommonJS on Node anyway.
+ */
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 
 export type FrameworkParse = { ok: true; model: FrameworkModel; issues: DtiIssue[] } | { ok: false; issues: DtiIssue[] };
 
@@ -26,11 +35,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function parseFramework(text: string, format: 'json' | 'yaml', file: string, lang: Lang = 'vi'): FrameworkParse {
   let data: unknown;
   try {
-    data = format === 'json' ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true });
+    data = format === 'json' ? JSON.parse(text) : yaml().parse(text, { uniqueKeys: true });
   } catch (e) {
     // Nesting deep enough to exhaust the parser's stack is no framework (the yaml package reports it as a parse error).
     if (e instanceof RangeError || (e instanceof Error && e.message.includes('Maximum call stack size exceeded'))) return { ok: false, issues: [issue('E_FW_TOO_DEEP', { file }, { max: FRAMEWORK_LIMITS.depth })] };
-    const detail = e instanceof YAMLParseError || e instanceof SyntaxError ? syntaxDetail(e, format) : String(e);
+    const detail = (yamlModule !== undefined && e instanceof yamlModule.YAMLParseError) || e instanceof SyntaxError ? syntaxDetail(e, format) : String(e);
     return { ok: false, issues: [issue('E_FW_SYNTAX', { file }, { detail })] };
   }
   const bounds = treeBounds(data, file);

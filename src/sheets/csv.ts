@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
-import { parse, type Info } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type { Info } from 'csv-parse/sync';
 import type { Grid, GridCell } from '../core/grid.js';
 import { issue, type DtiIssue } from '../core/issues.js';
 import { trimBlank } from '../core/text.js';
+
+/**
+ * The CSV parser and the decoder of legacy encodings, loaded on the first CSV file: a run over
+ * workbooks alone should not pay for loading them. `require` keeps reading synchronous; both
+ * packages ship CommonJS for Node.
+ */
+const load = createRequire(import.meta.url);
+let csvParse: typeof import('csv-parse/sync') | undefined;
+let iconvLite: typeof import('iconv-lite') | undefined;
+const csv = () => (csvParse ??= load('csv-parse/sync') as typeof import('csv-parse/sync'));
+const iconv = () => (iconvLite ??= load('iconv-lite') as typeof import('iconv-lite'));
 
 /** What reading one CSV file gives: a grid unless the file cannot be trusted, and the issues found. */
 export interface CsvReadResult {
@@ -79,7 +90,7 @@ export function readCsv(bytes: Uint8Array, file: string, limits: CsvLimits = {})
   const buffer = Buffer.from(text, 'utf8');
   let records: { record: Fields; info: Info }[];
   try {
-    records = parse(buffer, {
+    records = csv().parse(buffer, {
       // Trailing empty fields are counted, not kept: 16,384 empty columns on every line cost no memory.
       // (With info: true, csv-parse hands on_record the record with its info.)
       on_record: (({ record, info }: { record: string[]; info: Info }) => {
@@ -277,12 +288,12 @@ interface Decoded {
 /** The text of the bytes, or undefined when they hold NUL bytes and are not UTF-16 (binary). */
 function decode(bytes: Uint8Array): Decoded | undefined {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: iconv.decode(buf, 'utf16le'), encoding: 'utf-16le', guessed: false };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: iconv.decode(buf, 'utf16be'), encoding: 'utf-16be', guessed: false };
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: iconv().decode(buf, 'utf16le'), encoding: 'utf-16le', guessed: false };
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: iconv().decode(buf, 'utf16be'), encoding: 'utf-16be', guessed: false };
   const utf8Bom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   if (!utf8Bom) {
     const utf16 = guessUtf16(bytes);
-    if (utf16) return { text: iconv.decode(buf, utf16), encoding: utf16 === 'utf16le' ? 'utf-16le' : 'utf-16be', guessed: true };
+    if (utf16) return { text: iconv().decode(buf, utf16), encoding: utf16 === 'utf16le' ? 'utf-16le' : 'utf-16be', guessed: true };
     if (bytes.includes(0)) return undefined;
   }
   try {
@@ -299,7 +310,7 @@ function decode(bytes: Uint8Array): Decoded | undefined {
       else if (ch.charCodeAt(0) > 0x7f) multibyte++;
     }
     if (multibyte >= 4 * invalid) return { text: lenient, encoding: 'utf-8', guessed: false, invalid };
-    return { text: iconv.decode(utf8Bom ? buf.subarray(3) : buf, 'windows1258'), encoding: 'windows-1258', guessed: true };
+    return { text: iconv().decode(utf8Bom ? buf.subarray(3) : buf, 'windows1258'), encoding: 'windows-1258', guessed: true };
   }
 }
 

@@ -15,5 +15,6 @@ export function locationOf(grid: Grid, sheet: GridSheet, row: number, column?: n
 
 export function cellText(cell: GridCell | undefined): string {
   if (cell === undefined || cell.value === null) return '';
-  return cleanText(String(cell.value));
+  // A number or a boolean prints without spaces or accents: nothing to clean.
+  return typeof cell.value === 'string' ? cleanText(cell.value) : String(cell.value);
 }

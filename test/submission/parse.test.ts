@@ -155,3 +155,13 @@ describe('the wide layout', () => {
     ]);
   });
 });
+
+describe('the shape of a submission', () => {
+  it('refuses an agency whose year is outside 2000..2100, naming the agency', () => {
+    const rows = longRows([['A', 'dept', '1.1', 'có']]);
+    rows[1]![3] = 1999;
+    const out = parseGrid(grid(rows), m);
+    expect(out.submissions).toEqual([]);
+    expect(out.issues.map((i) => [i.code, i.params.agency])).toEqual([['E_SUBMISSION_SHAPE', 'A']]);
+  });
+});

@@ -45,8 +45,8 @@ export function readNumber(v: SourcedValue, ctx: RuleContext, field: string, bou
   if (bounds.integer && !n.isInteger()) {
     return { ok: false, issue: issue('E_NOT_INTEGER', v.loc, params) };
   }
-  const min = bounds.min === undefined ? undefined : new Decimal(bounds.min);
-  const max = bounds.max === undefined ? undefined : new Decimal(bounds.max);
+  const min = bounds.min === undefined ? undefined : asDecimal(bounds.min);
+  const max = bounds.max === undefined ? undefined : asDecimal(bounds.max);
   if ((min && n.lessThan(min)) || (max && n.greaterThan(max))) {
     return {
       ok: false,
@@ -54,6 +54,11 @@ export function readNumber(v: SourcedValue, ctx: RuleContext, field: string, bou
     };
   }
   return { ok: true, value: n };
+}
+
+/** A bound as a decimal: a Decimal as it is (they are immutable), a number converted. */
+function asDecimal(x: Decimal | number): Decimal {
+  return x instanceof Decimal ? x : new Decimal(x);
 }
 
 /**

@@ -18,8 +18,19 @@ export type RatioRule = z.infer<typeof ratioRuleSchema>;
 
 const HUNDRED = new Decimal(100);
 
+/** Each rule's target as a share (0.8 for 80 %), worked out once per rule rather than once per agency. */
+const targets = new WeakMap<RatioRule, Decimal>();
+function targetOf(rule: RatioRule): Decimal {
+  let target = targets.get(rule);
+  if (target === undefined) {
+    target = rule.target === undefined ? ONE : new Decimal(rule.target).dividedBy(HUNDRED);
+    targets.set(rule, target);
+  }
+  return target;
+}
+
 export function scoreRatio(rule: RatioRule, input: RuleInput, ctx: RuleContext): RuleOutcome {
-  const target = new Decimal(rule.target ?? 100).dividedBy(HUNDRED);
+  const target = targetOf(rule);
   const fail = (inputs: Record<string, string>, problem: ReturnType<typeof issue>): RuleOutcome => ({
     status: 'scored',
     points: ZERO,
@@ -67,5 +78,6 @@ export function scoreRatio(rule: RatioRule, input: RuleInput, ctx: RuleContext):
 }
 
 function share(ratio: Decimal, target: Decimal, ctx: RuleContext): Decimal {
-  return minDec(ONE, ratio.dividedBy(target)).times(ctx.maxPoints);
+  // Without a target the share is the ratio itself: dividing by 1 (at the same precision) changes no digit.
+  return minDec(ONE, target === ONE ? ratio : ratio.dividedBy(target)).times(ctx.maxPoints);
 }
