@@ -9,7 +9,7 @@ import { readAgencyList, type AgencyList } from '../submission/agencies.js';
 import { hasMessage, t } from '../i18n/catalog.js';
 import { renderIssue } from '../i18n/render.js';
 import type { Lang } from '../i18n/types.js';
-import { OutputError } from '../report/atomic.js';
+import { OutputError, type Chunked } from '../report/atomic.js';
 import { checkSingleOutput, openOutputFolder, OutputRefused, writeSingleOutput, type OpenOutputFolder, type OutputFile } from '../report/output/index.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
@@ -54,7 +54,7 @@ export function checkOutput(ctx: CommandContext, file: string, guard: OutputGuar
  * Writes one output atomically, after the same checks; a failure becomes an error issue, not a
  * stack trace. Without a guard an existing file is refused: the safe default for a command that says no more.
  */
-export function writeOutput(ctx: CommandContext, file: string, content: () => string | Uint8Array, guard: OutputGuard = {}): void {
+export function writeOutput(ctx: CommandContext, file: string, content: () => string | Uint8Array | Chunked, guard: OutputGuard = {}): void {
   try {
     writeSingleOutput(file, content(), guardOptions(guard));
   } catch (e) {

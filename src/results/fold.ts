@@ -110,6 +110,8 @@ export class ScoringFold {
       this.submissions.close();
     }
     const groups = rankScores(model, scores);
+    // Writers read an agency's leaves several times in a row (a card, a row of the workbook): the last few are kept.
+    const recent = new RecentlyRead<LeafJson[]>(RECENT_TRAILS);
     const inputs = this.batch.inputs.map((i): InputFile => ({ ...i, kind: 'submission' }));
     if (options.reviewInput) inputs.push(options.reviewInput);
     const issues = [...options.sideIssues, ...this.batch.issues, ...this.checks, ...options.reviewIssues, ...checked.issues, ...scoreIssues];
@@ -120,7 +122,7 @@ export class ScoringFold {
       inputs,
       leaves: (score) => {
         const slot = slotOf.get(score)!;
-        return () => JSON.parse(trails.get(slot).toString('utf8')) as LeafJson[];
+        return () => recent.get(slot, () => JSON.parse(trails.get(slot).toString('utf8')) as LeafJson[]);
       },
     });
     return { results, issues, adjustments: checked.adjustments, release: () => trails.close() };
@@ -135,4 +137,22 @@ function compactScore(model: FrameworkModel, score: AgencyScore): AgencyScore {
     if (node) nodes.set(m.code, node);
   }
   return { ...score, nodes, leaves: [], issues: [] };
+}
+
+/** How many agencies' audit trails stay parsed in memory after being read (about 100 leaves each). */
+const RECENT_TRAILS = 32;
+
+/** The last few values read, by key: a bounded cache, oldest out first. */
+class RecentlyRead<T> {
+  private readonly values = new Map<number, T>();
+  constructor(private readonly max: number) {}
+
+  get(key: number, read: () => T): T {
+    const known = this.values.get(key);
+    if (known !== undefined) return known;
+    const value = read();
+    this.values.set(key, value);
+    if (this.values.size > this.max) this.values.delete(this.values.keys().next().value!);
+    return value;
+  }
 }

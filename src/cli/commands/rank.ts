@@ -7,9 +7,9 @@ import { append } from '../../core/arrays.js';
 import { hasErrors, issue, type DtiIssue } from '../../core/issues.js';
 import type { FrameworkModel } from '../../framework/model.js';
 import { t } from '../../i18n/catalog.js';
-import { scoreFiles } from '../../pipeline.js';
+import { readEach, scoreReads, type CompactRun } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
-import { resultsJsonBytes } from '../../report/json.js';
+import { writeResultsJson } from '../../report/json.js';
 import { withIssues } from '../../results/build.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { frameworkContext } from '../../analysis/framework.js';
@@ -128,19 +128,36 @@ async function rankInto(
   ctx: CommandContext,
 ): Promise<number> {
   const { lang, io } = ctx;
-  const csvStyle = csvStyleOption(options.csvStyle);
-
   const progress = fileProgress(io, ctx.quiet);
-  // Only the results and findings are kept: the parsed submissions and the engine's scores (most of
-  // a national batch's memory) are let go before the outputs are built.
-  const { results: scored, issues: runIssues } = scoreFiles(files, model, {
+  // Per agency only what the outputs need is kept; the audit trails wait on disk until written (src/results/fold.ts).
+  // The agency list serves both the reading (which agencies exist) and the findings (its own).
+  const side = withSkipped(agencyListOptions(options.agencies, model), skipped);
+  const reading = { ...(options.sheet ? { sheet: options.sheet } : {}), ...(progress ? { onFile: progress } : {}), ...side };
+  const run = await scoreReads(readEach(files, model, reading), model, {
     lang,
     year: Number(options.year),
     ...(options.review ? { review: options.review } : {}),
-    ...(options.sheet ? { sheet: options.sheet } : {}),
-    ...(progress ? { onFile: progress } : {}),
-    ...withSkipped(agencyListOptions(options.agencies, model), skipped),
+    ...side,
   });
+  try {
+    return await writeRankOutputs(folder, files, run, options, model, ctx);
+  } finally {
+    run.release();
+  }
+}
+
+/** Compares with last year and writes the set, from a scored run. */
+async function writeRankOutputs(
+  folder: ReturnType<typeof openFolder>,
+  files: string[],
+  run: CompactRun,
+  options: RankOptions,
+  model: FrameworkModel,
+  ctx: CommandContext,
+): Promise<number> {
+  const { lang, io } = ctx;
+  const csvStyle = csvStyleOption(options.csvStyle);
+  const { results: scored, issues: runIssues } = run;
   const issues: DtiIssue[] = [...runIssues];
   let comparison: Comparison | undefined;
   if (options.previous) {
@@ -169,7 +186,7 @@ async function rankInto(
   // The run's output set, written as one folder (all or nothing): one line per file.
   const outputs: OutputFile[] = [
     { name: 'results.xlsx', bytes: workbook },
-    { name: 'results.json', bytes: resultsJsonBytes(doc) },
+    { name: 'results.json', produce: (put) => writeResultsJson(doc, put) },
     ...(comparison ? [text('comparison.json', JSON.stringify(comparison, null, 2) + '\n')] : []),
     ...doc.groups.map((g) => text(`${g.id}.csv`, rankingCsv(doc, lang, [g.id], csvStyle))),
     text('summary.md', summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),

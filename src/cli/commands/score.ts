@@ -2,10 +2,11 @@ import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, issue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
-import { scoreFiles } from '../../pipeline.js';
+import { readEach, scoreReads, type CompactRun } from '../../pipeline.js';
+import type { FrameworkModel } from '../../framework/model.js';
 import { rankingCsv } from '../../report/csv.js';
 import { githubAnnotations } from '../../report/issues.js';
-import { resultsJson, resultsJsonBytes } from '../../report/json.js';
+import { resultsJson, writeResultsJson } from '../../report/json.js';
 import { issuesOfGroups, withIssues } from '../../results/build.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -84,23 +85,29 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
     if (!OUT_EXTENSIONS.includes(ext)) throw new UsageError([issue('E_OUT_FORMAT', {}, { ext })]);
   }
   // Inputs are never overwritten; an existing file only with --force. Checked before any work.
-  const guard = {
-    force: options.force,
-    inputs: [...expanded.files, ...[review, options.agencies].filter((f): f is string => f !== undefined), ...(isFile(options.framework) ? [options.framework] : [])],
-  };
+  const guard = guardOf(expanded.files, options);
   if (options.out !== undefined) checkOutput(ctx, options.out, guard);
 
-  const side = [review, options.agencies].filter((f): f is string => f !== undefined);
-  const files = expanded.files.filter((f) => !side.some((s) => resolve(s) === resolve(f)));
+  const sideFiles = [review, options.agencies].filter((f): f is string => f !== undefined);
+  const files = expanded.files.filter((f) => !sideFiles.some((s) => resolve(s) === resolve(f)));
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
-  // Only the results, issues and adjustments are kept: submissions and scores can be freed before the outputs are built.
-  const { results, issues: allIssues, adjustments } = scoreFiles(files, model, {
-    lang,
-    xlsxLimits,
-    ...(options.sheet ? { sheet: options.sheet } : {}),
-    ...(review !== undefined ? { review } : {}),
-    ...withSkipped(agencyListOptions(options.agencies, model), expanded.skipped),
-  });
+  // Per agency only what the outputs need is kept; the audit trails wait on disk until written (src/results/fold.ts).
+  const side = withSkipped(agencyListOptions(options.agencies, model), expanded.skipped);
+  const reading = { xlsxLimits, ...(options.sheet ? { sheet: options.sheet } : {}), ...side };
+  const run = await scoreReads(readEach(files, model, reading), model, { lang, xlsxLimits, ...(review !== undefined ? { review } : {}), ...side });
+  try {
+    return await report(run, files, guard, options, model, ctx);
+  } finally {
+    run.release();
+  }
+}
+
+/** Prints the ranking and findings and writes --out, from a scored run. */
+async function report(run: CompactRun, files: readonly string[], guard: ReturnType<typeof guardOf>, options: ScoreOptions, model: FrameworkModel, ctx: CommandContext): Promise<number> {
+  const { lang, io } = ctx;
+  const { results, issues: allIssues, adjustments } = run;
+  const review = options.review;
+  const csvStyle = csvStyleOption(options.csvStyle);
   // Every input with its hash, side files included, for the method sheet and results.json.
   const all = withSideInputs(results, { agencies: options.agencies, framework: options.framework });
   // --group: the group's agencies, and only the findings (and counts) that concern them.
@@ -137,8 +144,16 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
           ? csvText()
           : json !== undefined
             ? json
-            : resultsJsonBytes(filtered);
+            : { produce: (put: (chunk: Uint8Array) => void) => writeResultsJson(filtered, put) };
     writeOutput(ctx, options.out, () => content, guard);
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
+}
+
+/** Inputs are never overwritten; an existing file only with --force. */
+function guardOf(files: readonly string[], options: ScoreOptions): { force: boolean | undefined; inputs: string[] } {
+  return {
+    force: options.force,
+    inputs: [...files, ...[options.review, options.agencies].filter((f): f is string => f !== undefined), ...(isFile(options.framework) ? [options.framework] : [])],
+  };
 }
