@@ -68,13 +68,22 @@ export function writeOutput(ctx: CommandContext, file: string, content: () => st
  * the run's work, so a second run or a folder of someone else's files is refused at once; the
  * caller writes the set at the end and closes it in a finally.
  */
-export function openFolder(ctx: CommandContext, folder: string, guard: OutputGuard): { write(files: readonly OutputFile[]): void; close(): void } {
+export function openFolder(
+  ctx: CommandContext,
+  folder: string,
+  guard: OutputGuard,
+): { write(files: readonly OutputFile[]): void; writeAsync(files: readonly OutputFile[]): Promise<void>; close(): void } {
   let held: OpenOutputFolder;
   try {
     held = openOutputFolder(folder, guardOptions(guard));
   } catch (e) {
     throw outputFailure(ctx, folder, e);
   }
+  const wrote = (files: readonly OutputFile[], notes: readonly DtiIssue[]) => {
+    if (ctx.quiet) return;
+    for (const n of notes) ctx.io.stderr.write(visible(renderIssue(n, ctx.lang)) + '\n');
+    for (const f of files) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: visible(join(folder, f.name)) }) + '\n');
+  };
   return {
     close: () => held.close(),
     write: (files) => {
@@ -84,9 +93,17 @@ export function openFolder(ctx: CommandContext, folder: string, guard: OutputGua
       } catch (e) {
         throw outputFailure(ctx, folder, e);
       }
-      if (ctx.quiet) return;
-      for (const n of notes) ctx.io.stderr.write(visible(renderIssue(n, ctx.lang)) + '\n');
-      for (const f of files) ctx.io.stderr.write(t('WROTE', ctx.lang, { file: visible(join(folder, f.name)) }) + '\n');
+      wrote(files, notes);
+    },
+    // For outputs made by streams (the ranked workbook): the same guarantees.
+    writeAsync: async (files) => {
+      let notes;
+      try {
+        notes = (await held.writeAsync(files)).notes;
+      } catch (e) {
+        throw outputFailure(ctx, folder, e);
+      }
+      wrote(files, notes);
     },
   };
 }
