@@ -303,8 +303,34 @@ function identityColumns(ctx: Context): Column<RankItem>[] {
 /** A sheet title, then per group its title row and an Excel table of its agencies. */
 async function groupTables(sheet: SheetWriter, ctx: Context, title: string, columns: readonly Column<RankItem>[]): Promise<void> {
   const { l } = ctx;
-  sheet.title(1, title);
   const headers = uniqueHeaders(columns.map((c) => c.header));
+  const freezeColumns = identityCount(columns);
+  const print = { title, pageLabel: l('PRINT_PAGE'), titleColumns: freezeColumns };
+  const groupTitle = (g: Context['groups'][number]) => l('WB_TITLE_GROUP', { group: g.name[ctx.lang], count: g.agencies.length, max: g.maxPoints });
+  const widths = columns.map((c) => (c.wrap ? undefined : c.width));
+  sheet.title(1, title);
+
+  // Several groups of which one is longer than a printed page: every page needs the header, and
+  // a header row of each group's own would then print twice at the top of a group's first page
+  // (once as the repeated rows, once as its own). So the groups share one header row, under
+  // the sheet title: repeated at the top of every page, frozen on screen, and each group starts
+  // a page with its title under it. (src/compare/read-previous.ts reads both layouts.)
+  const onePage = ctx.groups.every((g) => g.agencies.length <= ROWS_PER_PAGE);
+  if (ctx.groups.length > 1 && !onePage) {
+    sheet.header(2, headers, widths);
+    let row = 3;
+    const groupRows: number[] = [];
+    for (const g of ctx.groups) {
+      groupRows.push(row);
+      sheet.title(row, groupTitle(g), 12);
+      const first = row + 1;
+      row = await sheet.rows(first, columns, g.agencies.map((a) => ({ a, ranked: g.ranked })), ({ a }) => isTop(a.rank));
+      sheet.colourScales(columns, first, row - 1);
+      row++; // a blank row between groups
+    }
+    sheet.finish({ ...print, freezeRows: 2, freezeColumns, pageBreaksBefore: groupRows.slice(1), printTitles: [2, 2] });
+    return;
+  }
 
   let row = 2;
   let firstHeaderRow = 0;
@@ -312,24 +338,20 @@ async function groupTables(sheet: SheetWriter, ctx: Context, title: string, colu
   const groupRows: number[] = [];
   for (const g of ctx.groups) {
     groupRows.push(row);
-    sheet.title(row, l('WB_TITLE_GROUP', { group: g.name[ctx.lang], count: g.agencies.length, max: g.maxPoints }), 12);
+    sheet.title(row, groupTitle(g), 12);
     row++;
     const headerRow = row;
     firstHeaderRow ||= headerRow;
-    const items = g.agencies.map((a) => ({ a, ranked: g.ranked }));
-    sheet.header(headerRow, headers, columns.map((c) => (c.wrap ? undefined : c.width)));
-    row = await sheet.rows(headerRow + 1, columns, items, ({ a }) => isTop(a.rank));
+    sheet.header(headerRow, headers, widths);
+    row = await sheet.rows(headerRow + 1, columns, g.agencies.map((a) => ({ a, ranked: g.ranked })), ({ a }) => isTop(a.rank));
     sheet.colourScales(columns, headerRow + 1, row - 1);
     lastRow = row - 1;
     row++; // a blank row between groups
   }
 
-  // One group: its title and header stay in view, with a filter over its rows. Several groups
-  // share the same columns but not the same title, so only the sheet title is frozen; the
-  // identity columns always are. (The streaming writer has no Excel tables, which gave each
+  // One group: its title and header stay in view, with a filter over its rows, and the header is
+  // repeated on every printed page. (The streaming writer has no Excel tables, which gave each
   // group its own filter buttons: a sheet has one filter.)
-  const freezeColumns = identityCount(columns);
-  const print = { title, pageLabel: l('PRINT_PAGE'), titleColumns: freezeColumns };
   if (ctx.groups.length <= 1) {
     sheet.finish({
       ...print,
@@ -339,17 +361,10 @@ async function groupTables(sheet: SheetWriter, ctx: Context, title: string, colu
     });
     return;
   }
-  // Several groups: each starts a printed page with its own title and header. A group longer
-  // than a page also needs the header repeated (the same for every group), at the price of
-  // seeing it twice at the top of each later group.
-  const onePage = ctx.groups.every((g) => g.agencies.length <= ROWS_PER_PAGE);
-  sheet.finish({
-    ...print,
-    freezeRows: 1,
-    freezeColumns,
-    pageBreaksBefore: groupRows.slice(1),
-    ...(!onePage && firstHeaderRow ? { printTitles: [firstHeaderRow, firstHeaderRow] as const } : {}),
-  });
+  // Several short groups: each starts a printed page with its own title and header. They share
+  // the same columns but not the same title, so only the sheet title is frozen; the identity
+  // columns always are.
+  sheet.finish({ ...print, freezeRows: 1, freezeColumns, pageBreaksBefore: groupRows.slice(1) });
 }
 
 /** Agency rows a landscape page holds below a group's title and header (about 120 points), with room for a few wrapped names. */
