@@ -6,7 +6,7 @@ import { readEach, scoreReads, type CompactRun } from '../../pipeline.js';
 import type { FrameworkModel } from '../../framework/model.js';
 import { rankingCsv } from '../../report/csv.js';
 import { githubAnnotations } from '../../report/issues.js';
-import { resultsJson, writeResultsJson } from '../../report/json.js';
+import { writeResultsJson } from '../../report/json.js';
 import { issuesOfGroups, withIssues } from '../../results/build.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -118,13 +118,12 @@ async function report(run: CompactRun, files: readonly string[], guard: ReturnTy
 
   const out = chalkFor(io.stdout, io.env, ctx.color);
   const err = chalkFor(io.stderr, io.env, ctx.color);
-  // Each text is built at most once, whether it goes to stdout, to --out, or both; results.json for
-  // --out alone is built as bytes, never as one string (see resultsJsonBytes).
-  let json: string | undefined;
+  // The CSV is built at most once, whether it goes to stdout, to --out, or both; results.json is
+  // never one string (a national batch's is past what a string may hold): it is written in
+  // chunks, each a whole UTF-8 text, to stdout and to --out alike.
   let csv: string | undefined;
-  const jsonText = () => (json ??= resultsJson(filtered));
   const csvText = () => (csv ??= rankingCsv(filtered, lang, undefined, csvStyle));
-  if (options.format === 'json') io.stdout.write(jsonText());
+  if (options.format === 'json') writeResultsJson(filtered, (chunk) => io.stdout.write(chunk.toString('utf8')));
   else if (options.format === 'csv') io.stdout.write(csvText());
   else if (options.format === 'github') io.stdout.write(githubAnnotations(filtered.issues));
   else io.stdout.write(rankingTable(filtered, lang, out));
@@ -142,9 +141,7 @@ async function report(run: CompactRun, files: readonly string[], guard: ReturnTy
         ? await (await import('../../report/workbook.js')).resultsWorkbook(filtered, model, { lang, ...sourceDateEpochFrom(io.env) })
         : ext === '.csv'
           ? csvText()
-          : json !== undefined
-            ? json
-            : { produce: (put: (chunk: Uint8Array) => void) => writeResultsJson(filtered, put) };
+          : { produce: (put: (chunk: Uint8Array) => void) => writeResultsJson(filtered, put) };
     writeOutput(ctx, options.out, () => content, guard);
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
