@@ -125,6 +125,10 @@ export class ScoringFold {
         return () => recent.get(slot, () => JSON.parse(trails.get(slot).toString('utf8')) as LeafJson[]);
       },
     });
+    // The document keeps only what it reads (each agency's record number); the compact scores,
+    // with their exact decimals, and the reduced submissions go now rather than with the document.
+    slotOf.clear();
+    this.reduced.length = 0;
     return { results, issues, adjustments: checked.adjustments, release: () => trails.close() };
   }
 }

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pidAlive } from '../report/output/paths.js';
 
 /**
  * Records written once to a temporary file and read back by number: what a national batch would
  * otherwise hold in memory (10,000 parsed submissions, then their audit trails) waits on disk, so
  * peak memory stays flat whatever the batch size. The file lives in the system's temporary folder
- * and goes when the spool is closed, or at the latest when the process exits.
+ * and goes when the spool is closed, or at the latest when the process exits; one left by a killed
+ * run (named after its process) is removed by the next run.
  */
 export class Spool {
   private readonly dir: string;
@@ -16,7 +18,8 @@ export class Spool {
   private readonly lengths: number[] = [];
 
   constructor() {
-    this.dir = fs.mkdtempSync(join(tmpdir(), 'dti-spool-'));
+    removeDeadSpools();
+    this.dir = fs.mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
     this.fd = fs.openSync(join(this.dir, 'records'), 'w+');
     open.add(this);
   }
@@ -70,6 +73,28 @@ export class Spool {
   private handle(): number {
     if (this.fd === undefined) throw new Error('spool used after it was closed');
     return this.fd;
+  }
+}
+
+const PREFIX = 'dti-spool-';
+
+/** Spools of runs that were killed (no exit hook runs then): their process is gone, so nobody reads them. */
+function removeDeadSpools(): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(PREFIX) ? Number(name.slice(PREFIX.length).split('-')[0]) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !pidAlive(pid)) {
+      try {
+        fs.rmSync(join(tmpdir(), name), { recursive: true, force: true });
+      } catch {
+        // Left for a later run.
+      }
+    }
   }
 }
 

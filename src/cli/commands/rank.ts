@@ -180,17 +180,19 @@ async function writeRankOutputs(
   const epoch = sourceDateEpochFrom(io.env);
   // exceljs and ECharts load only when a workbook or a report is written, not for every command.
   const { writeResultsWorkbook } = await import('../../report/workbook.js');
-  const text = (name: string, content: string): OutputFile => ({ name, bytes: Buffer.from(content, 'utf8') });
-  // The visual report: charts, robustness and a card per agency, in one self-contained page.
-  const html = await (await import('../../report/html/report.js')).reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) });
+  // Each output is made while its own file is written, and let go before the next is made: at
+  // national scale no two large outputs are in memory at once.
+  const text = (name: string, content: () => string): OutputFile => ({ name, produce: (put) => put(content()) });
+  const { reportHtml } = await import('../../report/html/report.js');
   // The run's output set, written as one folder (all or nothing): one line per file.
   const outputs: OutputFile[] = [
     { name: 'results.xlsx', produce: (put) => writeResultsWorkbook(doc, model, { lang, year: Number(options.year), ...epoch, ...(comparison ? { comparison } : {}) }, put) },
     { name: 'results.json', produce: (put) => writeResultsJson(doc, put) },
-    ...(comparison ? [text('comparison.json', JSON.stringify(comparison, null, 2) + '\n')] : []),
-    ...doc.groups.map((g) => text(`${g.id}.csv`, rankingCsv(doc, lang, [g.id], csvStyle))),
-    text('summary.md', summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),
-    text('report.html', html),
+    ...(comparison ? [text('comparison.json', () => JSON.stringify(comparison, null, 2) + '\n')] : []),
+    ...doc.groups.map((g) => text(`${g.id}.csv`, () => rankingCsv(doc, lang, [g.id], csvStyle))),
+    text('summary.md', () => summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),
+    // The visual report: charts, robustness and a card per agency, in one self-contained page.
+    { name: 'report.html', produce: async (put) => put(await reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) })) },
   ];
   await folder.writeAsync(outputs);
 

@@ -172,8 +172,10 @@ export function openOutputFolder(target: string, options: OutputFolderOptions = 
     return { folder: real, notes };
   }
 
+  /** What the file system refused (a code such as ENOSPC) is the folder's failure; a producer's own error is passed on as it is. */
   function failure(e: unknown): unknown {
     if (e instanceof OutputRefused || e instanceof OutputError) return e;
+    if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code !== 'string') return e;
     return new OutputError(target, codeOf(e));
   }
 }

@@ -111,9 +111,27 @@ describe('writeOutputFolder', () => {
     expect(readdirSync(parent)).toEqual(['out']);
   });
 
+  it('passes on a producer\'s own error (not the file system\'s) as it is, leaving nothing behind', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'dti-folder-'));
+    const folder = openOutputFolder(join(parent, 'out'));
+    const bug = new TypeError('a writer bug');
+    await expect(
+      folder.writeAsync([
+        {
+          name: 'a.txt',
+          produce: () => {
+            throw bug;
+          },
+        },
+      ]),
+    ).rejects.toBe(bug);
+    folder.close();
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it('refuses an async producer in a synchronous write, leaving nothing behind', () => {
     const parent = mkdtempSync(join(tmpdir(), 'dti-folder-'));
-    expect(() => writeOutputFolder(join(parent, 'out'), [{ name: 'a.txt', produce: async () => undefined }])).toThrow(OutputError);
+    expect(() => writeOutputFolder(join(parent, 'out'), [{ name: 'a.txt', produce: async () => undefined }])).toThrow(/needs writeAsync/);
     expect(readdirSync(parent)).toEqual([]);
   });
 });
