@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import v8 from 'node:v8';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { issue, type DtiIssue } from '../core/issues.js';
@@ -193,4 +194,15 @@ function sha256OfFile(path: string): string {
     closeSync(fd);
   }
   return hash.digest('hex');
+}
+
+/**
+ * For the batch commands (score, rank): V8 sizes its heap for speed, letting garbage grow to
+ * several times what a run keeps alive. A national batch keeps little alive (src/results/fold.ts)
+ * but makes much garbage, so without this a run of 10,000 workbooks peaked at 640 MB with under
+ * 100 MB live; `--optimize-for-size` makes V8 collect sooner (measured: 3,321 workbooks, 324 MB
+ * → 156 MB). Set when the command starts: V8 reads its heap-growing flags at each collection.
+ */
+export function preferSmallHeap(): void {
+  v8.setFlagsFromString('--optimize-for-size');
 }

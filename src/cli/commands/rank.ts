@@ -15,7 +15,7 @@ import { summaryMarkdown } from '../../report/summary.js';
 import { frameworkContext } from '../../analysis/framework.js';
 import { expandInputs } from '../../sheets/files.js';
 import { isWithin, realPath, type OutputFile } from '../../report/output/index.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, withSideInputs, withSkipped, type CommandContext } from '../context.js';
+import { agencyListOptions, preferSmallHeap, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, withSideInputs, withSkipped, type CommandContext } from '../context.js';
 import { csvStyleOption } from '../csv-style.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
@@ -74,6 +74,7 @@ export function registerRank(program: Command, ctx: CommandContext): void {
     .option('--csv-style <style>', t('OPT_CSV_STYLE', lang), 'excel')
     .option('--force', t('OPT_FORCE', lang))
     .action(async (paths: string[], options: RankOptions) => {
+      preferSmallHeap();
       ctx.exitCode = await rank(paths, options, ctx);
     });
 }

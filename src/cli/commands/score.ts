@@ -15,7 +15,7 @@ import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
-import { agencyListOptions, checkOutput, isFile, withSideInputs, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, preferSmallHeap, checkOutput, isFile, withSideInputs, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { csvStyleOption } from '../csv-style.js';
 
 /** `text` is `table` (the word validate, check and rank use); `github` prints the findings as annotations, as they do. */
@@ -54,6 +54,7 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option('--csv-style <style>', t('OPT_CSV_STYLE', lang), 'excel')
     .option('--force', t('OPT_FORCE', lang))
     .action(async (paths: string[], options: ScoreOptions) => {
+      preferSmallHeap();
       ctx.exitCode = await score(paths, options, ctx);
     });
 }
