@@ -39,16 +39,17 @@ export { submissionSchema } from './engine/input.js';
 export type { Submission, SubmissionEntry, Agency } from './engine/input.js';
 
 export { buildResults } from './results/build.js';
-export { resultsWorkbook } from './report/workbook.js';
+export { resultsWorkbook, writeResultsWorkbook } from './report/workbook.js';
 export { submissionTemplate } from './template/write.js';
 export { rankingCsv, csvFormat, CSV_STYLES } from './report/csv.js';
 export type { CsvStyle, CsvFormat } from './report/csv.js';
 export { fileNameProblem } from './core/file-names.js';
-export { resultsJson } from './report/json.js';
+export { resultsJson, writeResultsJson } from './report/json.js';
 export { resultsSchema } from './results/schema.js';
 export type { ResultsDoc, AgencyJson, IssueJson } from './results/schema.js';
-export { scoreFiles, scoreAndRank } from './pipeline.js';
-export type { ScoreRun, ScoreFilesOptions } from './pipeline.js';
+export { scoreFiles, scoreAndRank, scoreReads, scoreReadsSync, readEach } from './pipeline.js';
+export type { ScoreRun, ScoreFilesOptions, ScoreReadsOptions, CompactRun } from './pipeline.js';
+export type { FileRead } from './submission/read.js';
 
 export { issueSchema, issue, hasErrors, sortIssues } from './core/issues.js';
 export type { DtiIssue, Location, Severity } from './core/issues.js';

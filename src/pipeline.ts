@@ -10,7 +10,8 @@ import { readReview } from './review/read.js';
 import type { Adjustment } from './review/schema.js';
 import type { ReadOptions } from './sheets/read.js';
 import type { ParseOptions } from './submission/parse.js';
-import { readSubmissions, type ReadProgress } from './submission/read.js';
+import { readSubmissionFile, readSubmissions, type FileRead, type ReadProgress } from './submission/read.js';
+import { ScoringFold, type CompactRun } from './results/fold.js';
 import type { Submission } from './submission/schema.js';
 import { toolVersion } from './version.js';
 import { checkSubmission, type SubmissionCheckOptions } from './validate/checks.js';
@@ -72,6 +73,59 @@ export function scoreFiles(
   const adjustments = [...(options.adjustments ?? []), ...(review?.adjustments ?? [])];
   const issues = [...(options.sideIssues ?? []), ...read.issues, ...checks, ...(review?.issues ?? [])];
   return scoreAndRank(model, read.submissions, issues, inputs, options.lang ?? 'vi', adjustments);
+}
+
+export type { CompactRun } from './results/fold.js';
+
+/** Options of a run over reads already made (scoreReads): reading options go to whatever made the reads. */
+export interface ScoreReadsOptions extends SubmissionCheckOptions {
+  readonly lang?: Lang;
+  readonly review?: string;
+  readonly adjustments?: readonly Adjustment[];
+  readonly sideIssues?: readonly DtiIssue[];
+  /** For the review file's reader. */
+  readonly xlsxLimits?: ReadOptions['xlsxLimits'];
+}
+
+/** Reads submission files one after another, in order, as scoreReads takes them; `onFile` after each. */
+export function* readEach(files: readonly string[], model: FrameworkModel, options: ReadOptions & ParseOptions & ReadProgress = {}): Generator<FileRead> {
+  for (const [index, file] of files.entries()) {
+    yield readSubmissionFile(file, model, options);
+    options.onFile?.(file, index + 1, files.length);
+  }
+}
+
+/**
+ * What scoreFiles does, over file reads in file order (readEach, or reads made by worker
+ * threads), keeping per agency only what the outputs need: memory stays flat whatever the batch
+ * size (src/results/fold.ts). The same results document, byte for byte. The caller releases the
+ * run when its outputs are written.
+ */
+export async function scoreReads(reads: AsyncIterable<FileRead> | Iterable<FileRead>, model: FrameworkModel, options: ScoreReadsOptions = {}): Promise<CompactRun> {
+  const fold = startFold(model, options);
+  for await (const read of reads) fold.add(read);
+  return fold.finish();
+}
+
+/** scoreReads for reads made synchronously: a library call without a promise. */
+export function scoreReadsSync(reads: Iterable<FileRead>, model: FrameworkModel, options: ScoreReadsOptions = {}): CompactRun {
+  const fold = startFold(model, options);
+  for (const read of reads) fold.add(read);
+  return fold.finish();
+}
+
+function startFold(model: FrameworkModel, options: ScoreReadsOptions): ScoringFold {
+  // Read before the submissions (it does not depend on them), so the fold knows which entries the council's decisions concern.
+  const review = options.review === undefined ? undefined : readReview(options.review, model, undefined, options.xlsxLimits ? { xlsxLimits: options.xlsxLimits } : {});
+  return new ScoringFold(model, {
+    lang: options.lang ?? 'vi',
+    toolVersion: toolVersion(),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    adjustments: [...(options.adjustments ?? []), ...(review?.adjustments ?? [])],
+    sideIssues: options.sideIssues ?? [],
+    reviewIssues: review?.issues ?? [],
+    ...(review?.sha256 !== undefined ? { reviewInput: { file: options.review!, sha256: review.sha256, kind: 'review' as const } } : {}),
+  });
 }
 
 export interface ValidateRun {

@@ -123,6 +123,8 @@ export function previousFromGrid(grid: Grid): PreviousRead {
   let title: Record<string, string> | undefined;
   const blocks: Block[] = [];
   let block: Block | undefined;
+  // Long groups on one sheet share one header row above them all (printed at the top of every page).
+  let shared: Column | undefined;
 
   for (const cells of sheet.rows) {
     const first = cells.find((c) => c !== undefined && cellText(c) !== '');
@@ -135,11 +137,14 @@ export function previousFromGrid(grid: Grid): PreviousRead {
     }
     const asGroup = lead ? groupRe.exec(lead)?.groups : undefined;
     if (asGroup) {
-      block = { name: asGroup.group ?? '', maxPoints: Number(String(asGroup.max).replace(',', '.')), ranked: true, agencies: [] };
+      block = { name: asGroup.group ?? '', maxPoints: Number(String(asGroup.max).replace(',', '.')), ranked: true, agencies: [], ...(shared ? { columns: shared } : {}) };
       blocks.push(block);
       continue;
     }
-    if (!block) continue;
+    if (!block) {
+      if (cells.some((c) => c !== undefined && is(cellText(c), 'WB_COL_AGENCY_CODE'))) shared = headerColumns(cells, lang);
+      continue;
+    }
     if (!block.columns) {
       if (cells.some((c) => c !== undefined && is(cellText(c), 'WB_COL_AGENCY_CODE'))) block.columns = headerColumns(cells, lang);
       continue;
@@ -341,16 +346,22 @@ function readMainsSheet(grid: Grid, lang: Lang, blocks: readonly Block[], places
   const groupRe = countedMatcher(t('WB_TITLE_GROUP', lang));
   let block = -1;
   let cols: Column | undefined;
+  // A header above the first group is shared by all of them (long groups, see the ranking sheet).
+  let shared: Column | undefined;
+  const isHeader = (cells: ReadonlyArray<GridCell | undefined>) => cells.some((c) => c !== undefined && headerKey(cellText(c)) === headerKey(t('WB_COL_AGENCY_CODE', lang)));
   for (const cells of sheet.rows) {
     const first = cells.find((c) => c !== undefined && cellText(c) !== '');
     if (!first) continue;
     if (first.column === 1 && groupRe.test(cellText(first))) {
       block++;
-      cols = undefined;
+      cols = shared;
       continue;
     }
     const target = blocks[block];
-    if (!target) continue;
+    if (!target) {
+      if (block < 0 && isHeader(cells)) shared = headerColumns(cells, lang);
+      continue;
+    }
     if (!cols) {
       if (cells.some((c) => c !== undefined && headerKey(cellText(c)) === headerKey(t('WB_COL_AGENCY_CODE', lang)))) cols = headerColumns(cells, lang);
       continue;

@@ -92,16 +92,33 @@ export function scoreSubmissions(
   model: FrameworkModel,
   submissions: readonly Submission[],
   adjustments: readonly Adjustment[] = [],
+  /** The batch's best values (bestOfBatch), when the submissions are scored a few at a time rather than all together. */
+  best?: ReadonlyMap<string, Decimal>,
 ): AgencyScore[] {
+  const byAgency = adjustmentsByAgency(adjustments);
+  const appraised = submissions.map((s) => withCorrectedInputs(s, byAgency.get(s.agency.code)));
+  const bests = best ?? bestValues(model, appraised);
+  return submissions.map((s, i) => scoreOne(model, s, bests, byAgency.get(s.agency.code), appraised[i]!));
+}
+
+/**
+ * The best value of each relative leaf per ranking scope over a whole batch, as scoreSubmissions
+ * computes it: lets a caller score a large batch one submission at a time. Only the entries of
+ * relative leaves (and of adjusted ones) are read, so the submissions may be reduced to those.
+ */
+export function bestOfBatch(model: FrameworkModel, submissions: readonly Submission[], adjustments: readonly Adjustment[] = []): Map<string, Decimal> {
+  const byAgency = adjustmentsByAgency(adjustments);
+  return bestValues(model, submissions.map((s) => withCorrectedInputs(s, byAgency.get(s.agency.code))));
+}
+
+function adjustmentsByAgency(adjustments: readonly Adjustment[]): Map<string, Map<string, Adjustment>> {
   const byAgency = new Map<string, Map<string, Adjustment>>();
   for (const a of adjustments) {
     const mine = byAgency.get(a.agency) ?? new Map<string, Adjustment>();
     mine.set(a.indicator, a);
     byAgency.set(a.agency, mine);
   }
-  const appraised = submissions.map((s) => withCorrectedInputs(s, byAgency.get(s.agency.code)));
-  const best = bestValues(model, appraised);
-  return submissions.map((s, i) => scoreOne(model, s, best, byAgency.get(s.agency.code), appraised[i]!));
+  return byAgency;
 }
 
 /** The submission as the council corrected it: corrected inputs replace the agency's own. */
@@ -201,7 +218,7 @@ function ctxFor(model: FrameworkModel, node: FrameworkNode, group: string, loc: 
 function scoreOne(
   model: FrameworkModel,
   submission: Submission,
-  best: Map<string, Decimal>,
+  best: ReadonlyMap<string, Decimal>,
   adjustments: ReadonlyMap<string, Adjustment> | undefined,
   appraised: Submission,
 ): AgencyScore {

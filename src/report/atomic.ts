@@ -14,15 +14,24 @@ export class OutputError extends Error {
  * Writes a file so that readers see the old content or the new, never half: a temporary file
  * beside the target, flushed, then renamed over it. On any failure the temporary file is removed.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+/** Bytes made in chunks, each handed to `put` as it is made, so a large output is never one Buffer. */
+export interface Chunked {
+  readonly produce: (put: (chunk: Uint8Array | string) => void) => void;
+}
+
+export function writeFileAtomic(file: string, data: string | Uint8Array | Chunked): void {
   const target = resolve(file);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    const put = (chunk: Uint8Array | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd!, bytes, offset, bytes.length - offset);
+    };
+    if (typeof data === 'string' || data instanceof Uint8Array) put(data);
+    else data.produce(put);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -15,19 +15,28 @@ export function resultsJson(doc: ResultsDoc): string {
  */
 export function resultsJsonBytes(doc: ResultsDoc): Buffer {
   const parts: Buffer[] = [];
+  writeResultsJson(doc, (chunk) => parts.push(chunk));
+  return Buffer.concat(parts);
+}
+
+/**
+ * The same bytes as `resultsJson`, handed to `put` in chunks of about 64 KB as they are made: an
+ * output file is written while the document is walked, and no more than a chunk and one
+ * agency's text are in memory at once (an agency's audit trail may be read from disk on demand).
+ */
+export function writeResultsJson(doc: ResultsDoc, put: (chunk: Buffer) => void): void {
   let pending = '';
-  const put = (s: string) => {
+  const add = (s: string) => {
     pending += s;
     if (pending.length > 1 << 16) flush();
   };
   const flush = () => {
-    parts.push(Buffer.from(pending, 'utf8'));
+    put(Buffer.from(pending, 'utf8'));
     pending = '';
   };
-  writeValue(doc, '', put, 0);
-  put('\n');
+  writeValue(doc, '', add, 0);
+  add('\n');
   flush();
-  return Buffer.concat(parts);
 }
 
 /** How many levels are walked by hand: the document, its groups, their agencies, an agency's fields. */

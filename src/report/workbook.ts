@@ -10,8 +10,9 @@ import { localNumber } from '../i18n/numbers.js';
 import type { Lang, Params } from '../i18n/types.js';
 import type { AgencyJson, IssueJson, ResultsDoc } from '../results/schema.js';
 import { notApplicableText } from './not-applicable.js';
-import { LINE_HEIGHT, TEXT_FACTOR, newWorkbook, printSetup, rowHeight, solid, wrappedLines } from './excel.js';
-import { pinZipEntryTimes } from './workbook-dates.js';
+import { LINE_HEIGHT, TEXT_FACTOR, printSetup, rowHeight, solid, wrappedLines } from './excel.js';
+import { documentDate } from './workbook-dates.js';
+import { Writable } from 'node:stream';
 import { maxOf } from '../core/arrays.js';
 
 /**
@@ -36,24 +37,91 @@ export interface WorkbookOptions {
 }
 
 export async function resultsWorkbook(doc: ResultsDoc, model: FrameworkModel, options: WorkbookOptions): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writeResultsWorkbook(doc, model, options, (chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The ranked workbook written as it is made, in chunks handed to `put`: exceljs's streaming
+ * writer commits each row once it is complete, so memory does not grow with the number of
+ * agencies. Each sheet is drawn twice, first to measure (column widths, the print setup, which
+ * the file states before the rows), then to write; rows are written in order, each with its
+ * height. The streaming writer has no Excel tables: a sheet of one group gets a filter over it.
+ */
+export async function writeResultsWorkbook(doc: ResultsDoc, model: FrameworkModel, options: WorkbookOptions, put: (chunk: Uint8Array) => void): Promise<void> {
   const lang = options.lang;
-  const wb = newWorkbook(options.sourceDateEpoch);
+  const date = documentDate(options.sourceDateEpoch);
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      try {
+        put(chunk);
+        done();
+      } catch (e) {
+        done(e as Error);
+      }
+    },
+  });
+  const wb = new PinnedWorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  wb.creator = 'dti';
+  wb.lastModifiedBy = 'dti';
+  wb.created = date;
+  wb.modified = date;
+  const failed = new Promise<never>((_, reject) => sink.on('error', reject));
+  failed.catch(() => undefined);
 
   const ctx = context(doc, model, lang, options.year ?? assessmentYear(doc));
   const names = sheetNamer();
-  rankingSheet(wb.addWorksheet(names(t('WB_SHEET_RANKING', lang))), ctx, options.comparison);
-  if (ctx.mainCodes.length > 0) mainsSheet(wb.addWorksheet(names(t('WB_SHEET_MAINS', lang))), ctx);
-  for (const main of ctx.mainCodes) {
-    indicatorSheet(wb.addWorksheet(names(`${main} ${ctx.nameOf(main)}`)), ctx, main);
-  }
-  detailSheet(wb.addWorksheet(names(t('WB_SHEET_DETAIL', lang))), ctx);
-  selfSheet(wb.addWorksheet(names(t('WB_SHEET_SELF', lang))), ctx);
-  issuesSheet(wb.addWorksheet(names(t('WB_SHEET_ISSUES', lang))), ctx);
-  methodSheet(wb.addWorksheet(names(t('WB_SHEET_METHOD', lang))), ctx);
-
-  const written = await wb.xlsx.writeBuffer();
-  return pinZipEntryTimes(new Uint8Array(written as ArrayBuffer));
+  const add = (name: string, draw: (sheet: SheetWriter) => Promise<void>) => Promise.race([addSheet(wb, names(name), draw), failed]);
+  await add(t('WB_SHEET_RANKING', lang), (sheet) => rankingSheet(sheet, ctx, options.comparison));
+  if (ctx.mainCodes.length > 0) await add(t('WB_SHEET_MAINS', lang), (sheet) => mainsSheet(sheet, ctx));
+  for (const main of ctx.mainCodes) await add(`${main} ${ctx.nameOf(main)}`, (sheet) => indicatorSheet(sheet, ctx, main));
+  await add(t('WB_SHEET_DETAIL', lang), (sheet) => detailSheet(sheet, ctx));
+  await add(t('WB_SHEET_SELF', lang), (sheet) => selfSheet(sheet, ctx));
+  await add(t('WB_SHEET_ISSUES', lang), (sheet) => issuesSheet(sheet, ctx));
+  await add(t('WB_SHEET_METHOD', lang), (sheet) => methodSheet(sheet, ctx));
+  await Promise.race([wb.commit(), failed]);
 }
+
+/** A sheet measured, then written and committed. */
+async function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, draw: (sheet: SheetWriter) => Promise<void>): Promise<void> {
+  const measure = new SheetWriter();
+  await draw(measure);
+  const plan = measure.plan();
+  // Frozen panes and the print setup go with the worksheet: the streaming writer states them before the rows.
+  const printed = { pageSetup: {}, headerFooter: {} } as ExcelJS.Worksheet;
+  const o = plan.finish;
+  printSetup(printed, {
+    title: o.title,
+    pageLabel: o.pageLabel,
+    widths: plan.measured.map((w) => w ?? MIN_WIDTH),
+    ...(o.printTitles ? { titleRows: o.printTitles } : {}),
+    ...(o.titleColumns ? { titleColumns: o.titleColumns } : {}),
+  });
+  const ws = wb.addWorksheet(name, { ...(plan.views.length > 0 ? { views: plan.views } : {}), pageSetup: printed.pageSetup, headerFooter: printed.headerFooter });
+  const writer = new SheetWriter(ws, plan);
+  await draw(writer);
+  writer.end();
+}
+
+/**
+ * The streaming writer with every zip entry dated 1980-01-01 00:00 (UTC, as the zip library reads
+ * a date), so the bytes do not depend on when the workbook was written: the writer gives the zip
+ * library no date of its own, so each entry's is set as it is added (the in-memory writer's were
+ * patched afterwards). The constructor adds its first entries through addThemes, the first hook.
+ */
+class PinnedWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  override addThemes(): Promise<void> {
+    const zip = (this as unknown as { zip: { append: (source: unknown, data: Record<string, unknown>) => unknown; pinned?: true } }).zip;
+    if (!zip.pinned) {
+      zip.pinned = true;
+      const append = zip.append.bind(zip);
+      zip.append = (source, data) => append(source, { ...data, date: ZIP_ENTRY_DATE });
+    }
+    return super.addThemes();
+  }
+}
+const ZIP_ENTRY_DATE = new Date(Date.UTC(1980, 0, 1));
 
 // ---------------------------------------------------------------------------------------------
 // What every sheet needs: labels, formats, the doc's codes in framework order.
@@ -80,6 +148,9 @@ interface Context {
   /** Some agency's own max differs from its group's (indicators per agency): a column shows each one's. */
   readonly hasOwnMax: boolean;
   readonly hasBonusPenalty: boolean;
+  /** Each agency's counted points per leaf (NaN: none), in leafCodes order: read once, kept compact (8 bytes a leaf). */
+  readonly leafPoints: ReadonlyMap<AgencyJson, Float64Array>;
+  readonly leafColumn: ReadonlyMap<string, number>;
   nameOf(code: string): string;
 }
 
@@ -97,7 +168,22 @@ function context(doc: ResultsDoc, model: FrameworkModel, lang: Lang, year: numbe
   const mainCodes = inOrder(agencies.flatMap((a) => a.indicators.map((i) => i.code)), order);
   const leafSet = new Set<string>();
   for (const g of groups) for (const n of model.leavesFor(g.id)) leafSet.add(n.code);
-  for (const a of agencies) for (const leaf of a.leaves) leafSet.add(leaf.code);
+  // Each agency's leaves are read once here (they may come from disk); only their points are kept,
+  // packed by the order in which leaf codes were first seen (leafColumn).
+  const leafColumn = new Map<string, number>();
+  for (const code of leafSet) leafColumn.set(code, leafColumn.size);
+  const leafPoints = new Map<AgencyJson, Float64Array>();
+  for (const a of agencies) {
+    const leaves = a.leaves;
+    for (const leaf of leaves) if (!leafColumn.has(leaf.code)) leafColumn.set(leaf.code, leafColumn.size);
+    const packed = new Float64Array(leafColumn.size).fill(NaN);
+    for (const leaf of leaves) {
+      const p = countedPoints(leaf);
+      if (p !== null) packed[leafColumn.get(leaf.code)!] = p;
+    }
+    leafPoints.set(a, packed);
+  }
+  const leafCodes = inOrder(leafColumn.keys(), order);
 
   return {
     doc,
@@ -114,7 +200,9 @@ function context(doc: ResultsDoc, model: FrameworkModel, lang: Lang, year: numbe
     groups,
     mainCodes,
     pillarCodes: inOrder(agencies.flatMap((a) => a.pillars.map((p) => p.code)), pillarOrder),
-    leafCodes: inOrder(leafSet, order),
+    leafCodes,
+    leafPoints,
+    leafColumn,
     hasParent: agencies.some((a) => a.parent !== undefined),
     hasClasses: model.framework.classes.length > 0 || model.framework.groups.some((g) => (g.classes ?? []).length > 0),
     hasOwnMax: groups.some((g) => g.agencies.some((a) => a.maxPoints !== g.maxPoints)),
@@ -150,7 +238,7 @@ type RankItem = { a: AgencyJson; ranked: boolean };
  * and the pillars. Main-indicator indices and ranks are on their own sheet (mainsSheet): all in
  * one table, the sheet would print at a scale no one can read.
  */
-function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Comparison | undefined): void {
+function rankingSheet(sheet: SheetWriter, ctx: Context, comparison: Comparison | undefined): Promise<void> {
   const { l, fmt } = ctx;
   const previousOf = (a: AgencyJson) => {
     const found = comparison ? findAgency(comparison, a.code) : undefined;
@@ -186,11 +274,11 @@ function rankingSheet(ws: ExcelJS.Worksheet, ctx: Context, comparison: Compariso
       ? [{ header: l('LABEL_SUBMISSION_ERRORS'), fmt: fmt.rank, value: ({ a }: { a: AgencyJson }) => a.errors ?? null }]
       : []),
   ];
-  groupTables(ws, ctx, ctx.title, columns, 'DTI_Ranking');
+  return groupTables(sheet, ctx, ctx.title, columns);
 }
 
 /** Each main indicator's index and rank per agency, group by group, as on the ranking sheet. */
-function mainsSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+function mainsSheet(sheet: SheetWriter, ctx: Context): Promise<void> {
   const { l, fmt } = ctx;
   const columns: Column<RankItem>[] = [
     ...identityColumns(ctx),
@@ -199,7 +287,7 @@ function mainsSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
       { header: l('WB_COL_RANK_OF', { code }), fmt: fmt.rank, value: ({ a }) => a.indicators.find((i) => i.code === code)?.rank ?? null },
     ]),
   ];
-  groupTables(ws, ctx, l('WB_TITLE_MAINS', { year: ctx.year }), columns, 'DTI_Mains');
+  return groupTables(sheet, ctx, l('WB_TITLE_MAINS', { year: ctx.year }), columns);
 }
 
 /** Rank, code and name: the columns that stay in view (frozen) and are repeated on every printed page. */
@@ -213,56 +301,70 @@ function identityColumns(ctx: Context): Column<RankItem>[] {
 }
 
 /** A sheet title, then per group its title row and an Excel table of its agencies. */
-function groupTables(ws: ExcelJS.Worksheet, ctx: Context, title: string, columns: readonly Column<RankItem>[], tablePrefix: string): void {
+async function groupTables(sheet: SheetWriter, ctx: Context, title: string, columns: readonly Column<RankItem>[]): Promise<void> {
   const { l } = ctx;
-  const sheet = new SheetWriter(ws);
-  sheet.title(1, title);
   const headers = uniqueHeaders(columns.map((c) => c.header));
+  const freezeColumns = identityCount(columns);
+  const print = { title, pageLabel: l('PRINT_PAGE'), titleColumns: freezeColumns };
+  const groupTitle = (g: Context['groups'][number]) => l('WB_TITLE_GROUP', { group: g.name[ctx.lang], count: g.agencies.length, max: g.maxPoints });
+  const widths = columns.map((c) => (c.wrap ? undefined : c.width));
+  sheet.title(1, title);
+
+  // Several groups of which one is longer than a printed page: every page needs the header, and
+  // a header row of each group's own would then print twice at the top of a group's first page
+  // (once as the repeated rows, once as its own). So the groups share one header row, under
+  // the sheet title: repeated at the top of every page, frozen on screen, and each group starts
+  // a page with its title under it. (src/compare/read-previous.ts reads both layouts.)
+  const onePage = ctx.groups.every((g) => g.agencies.length <= ROWS_PER_PAGE);
+  if (ctx.groups.length > 1 && !onePage) {
+    sheet.header(2, headers, widths);
+    let row = 3;
+    const groupRows: number[] = [];
+    for (const g of ctx.groups) {
+      groupRows.push(row);
+      sheet.title(row, groupTitle(g), 12);
+      const first = row + 1;
+      row = await sheet.rows(first, columns, g.agencies.map((a) => ({ a, ranked: g.ranked })), ({ a }) => isTop(a.rank));
+      sheet.colourScales(columns, first, row - 1);
+      row++; // a blank row between groups
+    }
+    sheet.finish({ ...print, freezeRows: 2, freezeColumns, pageBreaksBefore: groupRows.slice(1), printTitles: [2, 2] });
+    return;
+  }
 
   let row = 2;
   let firstHeaderRow = 0;
+  let lastRow = 0;
   const groupRows: number[] = [];
-  ctx.groups.forEach((g, gi) => {
+  for (const g of ctx.groups) {
     groupRows.push(row);
-    sheet.title(row, l('WB_TITLE_GROUP', { group: g.name[ctx.lang], count: g.agencies.length, max: g.maxPoints }), 12);
+    sheet.title(row, groupTitle(g), 12);
     row++;
     const headerRow = row;
     firstHeaderRow ||= headerRow;
-    const items = g.agencies.map((a) => ({ a, ranked: g.ranked }));
-    // An Excel table per group: each gets its own filter buttons (a sheet has one autofilter).
-    ws.addTable({
-      name: `${tablePrefix}_${gi + 1}`,
-      ref: `A${headerRow}`,
-      headerRow: true,
-      style: { theme: 'TableStyleLight1', showRowStripes: false },
-      columns: headers.map((name) => ({ name, filterButton: true })),
-      rows: items.map((item) => columns.map((c) => toExcel(c.value(item)))),
-    });
-    sheet.header(headerRow, headers, columns.map((c) => (c.wrap ? undefined : c.width)));
-    row = sheet.rows(headerRow + 1, columns, items, ({ a }) => isTop(a.rank));
+    sheet.header(headerRow, headers, widths);
+    row = await sheet.rows(headerRow + 1, columns, g.agencies.map((a) => ({ a, ranked: g.ranked })), ({ a }) => isTop(a.rank));
     sheet.colourScales(columns, headerRow + 1, row - 1);
+    lastRow = row - 1;
     row++; // a blank row between groups
-  });
+  }
 
-  // One group: its title and header stay in view. Several groups share the same columns but
-  // not the same title, so only the sheet title is frozen; the identity columns always are.
-  const freezeColumns = identityCount(columns);
-  const print = { title, pageLabel: l('PRINT_PAGE'), titleColumns: freezeColumns };
+  // One group: its title and header stay in view, with a filter over its rows, and the header is
+  // repeated on every printed page. (The streaming writer has no Excel tables, which gave each
+  // group its own filter buttons: a sheet has one filter.)
   if (ctx.groups.length <= 1) {
-    sheet.finish({ ...print, freezeRows: firstHeaderRow, freezeColumns, ...(firstHeaderRow ? { printTitles: [firstHeaderRow, firstHeaderRow] as const } : {}) });
+    sheet.finish({
+      ...print,
+      freezeRows: firstHeaderRow,
+      freezeColumns,
+      ...(firstHeaderRow ? { printTitles: [firstHeaderRow, firstHeaderRow] as const, filter: [firstHeaderRow, lastRow, columns.length] as const } : {}),
+    });
     return;
   }
-  // Several groups: each starts a printed page with its own title and header. A group longer
-  // than a page also needs the header repeated (the same for every group), at the price of
-  // seeing it twice at the top of each later group.
-  const onePage = ctx.groups.every((g) => g.agencies.length <= ROWS_PER_PAGE);
-  sheet.finish({
-    ...print,
-    freezeRows: 1,
-    freezeColumns,
-    pageBreaksBefore: groupRows.slice(1),
-    ...(!onePage && firstHeaderRow ? { printTitles: [firstHeaderRow, firstHeaderRow] as const } : {}),
-  });
+  // Several short groups: each starts a printed page with its own title and header. They share
+  // the same columns but not the same title, so only the sheet title is frozen; the identity
+  // columns always are.
+  sheet.finish({ ...print, freezeRows: 1, freezeColumns, pageBreaksBefore: groupRows.slice(1) });
 }
 
 /** Agency rows a landscape page holds below a group's title and header (about 120 points), with room for a few wrapped names. */
@@ -275,9 +377,8 @@ function identityCount<T>(columns: readonly Column<T>[]): number {
   return n;
 }
 
-function indicatorSheet(ws: ExcelJS.Worksheet, ctx: Context, main: string): void {
+async function indicatorSheet(sheet: SheetWriter, ctx: Context, main: string): Promise<void> {
   const { l, fmt, model } = ctx;
-  const sheet = new SheetWriter(ws);
   const mainNode = model.nodes.get(main);
   const groups = ctx.groups.filter((g) => g.agencies.some((a) => a.indicators.some((i) => i.code === main)));
   const leaves = ctx.leafCodes.filter((code) => mainNode !== undefined && isUnder(model.nodes.get(code), mainNode));
@@ -295,7 +396,7 @@ function indicatorSheet(ws: ExcelJS.Worksheet, ctx: Context, main: string): void
     { header: l('LABEL_GROUP'), wrap: true, value: ({ groupName }) => groupName },
     ...(ctx.hasParent ? [{ header: l('WB_COL_PARENT'), value: ({ a }: Item) => a.parent ?? null }] : []),
     ...leaves.map(
-      (code): Column<Item> => ({ header: l('WB_COL_LEAF', { code, name: ctx.nameOf(code) }), fmt: fmt.points, value: ({ a }) => leafPoints(a, code) }),
+      (code): Column<Item> => ({ header: l('WB_COL_LEAF', { code, name: ctx.nameOf(code) }), fmt: fmt.points, value: ({ a }) => leafPoints(ctx, a, code) }),
     ),
     { header: l('WB_COL_POINTS_OF', { code: main, name: ctx.nameOf(main) }), fmt: fmt.points, value: ({ a }) => a.indicators.find((i) => i.code === main)?.points ?? null },
     { header: l('WB_COL_INDEX'), fmt: fmt.index, scale: true, value: ({ a }) => a.indicators.find((i) => i.code === main)?.index ?? null },
@@ -309,7 +410,7 @@ function indicatorSheet(ws: ExcelJS.Worksheet, ctx: Context, main: string): void
       .map((a) => ({ a, groupName: g.name[ctx.lang], ranked: g.ranked }))
       .sort((x, y) => byRank(rankOf(x.a), rankOf(y.a)) || compareText(x.a.code, y.a.code));
     const first = row;
-    row = sheet.rows(row, columns, items, ({ a }) => isTop(rankOf(a)));
+    row = await sheet.rows(row, columns, items, ({ a }) => isTop(rankOf(a)));
     // Colours compare agencies within their group, as ranks do.
     sheet.colourScales(columns, first, row - 1);
   }
@@ -321,9 +422,8 @@ function printOf(ctx: Context, name: string): { title: string; pageLabel: string
   return { title: `${name} – ${ctx.year}`, pageLabel: ctx.l('PRINT_PAGE') };
 }
 
-function detailSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+async function detailSheet(sheet: SheetWriter, ctx: Context): Promise<void> {
   const { l, fmt } = ctx;
-  const sheet = new SheetWriter(ws);
   type Item = { a: AgencyJson; groupName: string };
   const columns: Column<Item>[] = [
     { header: l('WB_COL_AGENCY_CODE'), identity: true, value: ({ a }) => a.code },
@@ -331,13 +431,13 @@ function detailSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
     { header: l('LABEL_GROUP'), wrap: true, width: 16, value: ({ groupName }) => groupName },
     // Codes only: with every leaf's name the header would take half a printed page (the names are on the method sheet).
     ...ctx.leafCodes.flatMap((code): Column<Item>[] => [
-      { header: code, fmt: fmt.points, value: ({ a }) => leafPoints(a, code) },
+      { header: code, fmt: fmt.points, value: ({ a }) => leafPoints(ctx, a, code) },
       { header: l('WB_COL_INPUTS_OF', { code }), wrap: true, width: 20, value: ({ a }) => inputsText(ctx, a, code) },
     ]),
   ];
   sheet.header(1, columns.map((c) => c.header));
   const items = ctx.groups.flatMap((g) => g.agencies.map((a) => ({ a, groupName: g.name[ctx.lang] })));
-  const end = sheet.rows(2, columns, items);
+  const end = await sheet.rows(2, columns, items);
   sheet.finish({ ...printOf(ctx, l('WB_SHEET_DETAIL')), titleColumns: 2, freezeRows: 1, freezeColumns: 2, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
 }
 
@@ -346,9 +446,8 @@ function detailSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
  * are not all the same: self-scored, computed (on the agency's own inputs), appraised, the
  * difference between the points that count and the self-score, and the council's reason.
  */
-function selfSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+async function selfSheet(sheet: SheetWriter, ctx: Context): Promise<void> {
   const { l, fmt } = ctx;
-  const sheet = new SheetWriter(ws);
   const places = ctx.doc.framework.precision.points;
   type Item = { a: AgencyJson; leaf: LeafJson; computed: number; appraised: number | null };
   const columns: Column<Item>[] = [
@@ -379,15 +478,14 @@ function selfSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
     ),
   );
   sheet.header(1, columns.map((c) => c.header));
-  const end = sheet.rows(2, columns, items);
+  const end = await sheet.rows(2, columns, items);
   sheet.finish({ ...printOf(ctx, l('WB_SHEET_SELF')), titleColumns: 2, freezeRows: 1, freezeColumns: 2, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
 }
 
 const SEVERITY_COLOUR: Record<IssueJson['severity'], string> = { error: 'FF9C0006', warning: 'FF9C5700', info: 'FF1F4E78' };
 
-function issuesSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+async function issuesSheet(sheet: SheetWriter, ctx: Context): Promise<void> {
   const { l } = ctx;
-  const sheet = new SheetWriter(ws);
   const columns: Column<IssueJson>[] = [
     { header: l('WB_COL_SEVERITY'), value: (i) => l(`LABEL_SEVERITY_${i.severity}`), colour: (i) => SEVERITY_COLOUR[i.severity] },
     { header: l('WB_COL_ISSUE_CODE'), value: (i) => i.code },
@@ -397,14 +495,13 @@ function issuesSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
     { header: l('WB_COL_MESSAGE'), wrap: true, width: 60, value: (i) => i.message },
   ];
   sheet.header(1, columns.map((c) => c.header));
-  const end = sheet.rows(2, columns, ctx.doc.issues);
+  const end = await sheet.rows(2, columns, ctx.doc.issues);
   sheet.finish({ ...printOf(ctx, l('WB_SHEET_ISSUES')), freezeRows: 1, freezeColumns: 0, filter: [1, end - 1, columns.length], printTitles: [1, 1] });
 }
 
-function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
+async function methodSheet(sheet: SheetWriter, ctx: Context): Promise<void> {
   const { l, doc, model, lang, fmt } = ctx;
   const fw = doc.framework;
-  const sheet = new SheetWriter(ws);
   sheet.title(1, l('WB_TITLE_METHOD'));
 
   const settings: [string, Value, string?][] = [
@@ -483,7 +580,7 @@ function methodSheet(ws: ExcelJS.Worksheet, ctx: Context): void {
   ];
   const leafHeader = row;
   sheet.header(leafHeader, leafColumns.map((c) => c.header));
-  row = sheet.rows(leafHeader + 1, leafColumns, leaves);
+  row = await sheet.rows(leafHeader + 1, leafColumns, leaves);
 
   row++;
   sheet.title(row++, l('WB_METHOD_INPUTS'), 12);
@@ -509,18 +606,27 @@ function isUnder(node: FrameworkNode | undefined, ancestor: FrameworkNode): bool
 }
 
 type LeafJson = AgencyJson['leaves'][number];
-const leafIndex = new WeakMap<AgencyJson, Map<string, LeafJson>>();
+/**
+ * The last agency's leaves by code: the detail sheet asks for every leaf of one agency, then of
+ * the next. Only one is kept, so the leaves of a national batch (which may be read from disk on
+ * demand, src/results/fold.ts) are never all in memory.
+ */
+let lastLeaves: { agency: AgencyJson; byCode: Map<string, LeafJson> } | undefined;
 
-/** An agency's leaf by code (indexed once: the detail sheet asks for every leaf of every agency). */
 function leafOf(a: AgencyJson, code: string): LeafJson | undefined {
-  let index = leafIndex.get(a);
-  if (!index) leafIndex.set(a, (index = new Map(a.leaves.map((l) => [l.code, l]))));
-  return index.get(code);
+  if (lastLeaves?.agency !== a) lastLeaves = { agency: a, byCode: new Map(a.leaves.map((l) => [l.code, l])) };
+  return lastLeaves.byCode.get(code);
 }
 
-function leafPoints(a: AgencyJson, code: string): number | null {
-  const leaf = leafOf(a, code);
+/** Points a leaf counts in the tables: none when it is given above or does not apply. */
+function countedPoints(leaf: LeafJson | undefined): number | null {
   return leaf === undefined || leaf.status === 'given-above' || leaf.status === 'not-applicable' ? null : leaf.points;
+}
+
+/** An agency's counted points of a leaf, from the points read once per workbook (Context.leafPoints). */
+function leafPoints(ctx: Context, a: AgencyJson, code: string): number | null {
+  const points = ctx.leafPoints.get(a)?.[ctx.leafColumn.get(code)!];
+  return points === undefined || Number.isNaN(points) ? null : points;
 }
 
 /** The inputs of a leaf in a few characters: "3/4", "có", "87.5", "Mức 2". */
@@ -681,41 +787,109 @@ const NAME_WIDTH = 40;
  */
 const SCALE_COLOURS = ['FFF7FBFF', 'FFC6DBEF', 'FF6BAED6'];
 
+/** How a sheet is finished: frozen panes, filter, print setup. */
+interface FinishOptions {
+  freezeRows: number;
+  freezeColumns: number;
+  /** Header row, last row, number of columns. */
+  filter?: readonly [number, number, number];
+  printTitles?: readonly [number, number];
+  /** The title in the page header, and "page n of m". */
+  title: string;
+  pageLabel: string;
+  /** Identity columns repeated on each page when the sheet is printed across pages. */
+  titleColumns?: number;
+  /** Rows that start a new printed page (each group of a ranking after the first). */
+  pageBreaksBefore?: readonly number[];
+}
+
+/** What measuring a sheet found, which the file states before its rows. */
+interface SheetPlan {
+  /** Column widths, final; undefined for a column nothing was written in. */
+  readonly measured: readonly (number | undefined)[];
+  readonly finish: FinishOptions;
+  readonly views: Partial<ExcelJS.WorksheetView>[];
+}
+
+/** Rows written between two pauses that let the zip library take what was written. */
+const ROWS_PER_PAUSE = 200;
+
+/**
+ * Writes a sheet in two passes over the same drawing code: without a worksheet it only
+ * measures (column widths, the finishing options); with one and the plan of the first pass, it
+ * writes cells row by row, giving each finished row its height and committing it, so that
+ * only the row being written is in memory. Rows must be drawn in increasing order.
+ */
 class SheetWriter {
   private readonly widths: number[] = [];
-  private readonly headerRows = new Map<number, readonly string[]>();
-  private readonly titles = new Map<number, number>();
-  /** Text of wrapped cells by row and column, for the row heights. */
-  private readonly wrapped = new Map<number, Map<number, { text: string; bold: boolean }>>();
+  private finishing: FinishOptions | undefined;
+  /** The row being written (write pass), and what its height depends on. */
+  private current = 0;
+  private currentHeader: readonly string[] | undefined;
+  private currentTitle: { text: string; size: number } | undefined;
+  private currentWrapped = new Map<number, { text: string; bold: boolean }>();
+  private readonly breaks: ReadonlySet<number>;
   private priority = 1;
 
-  constructor(private readonly ws: ExcelJS.Worksheet) {}
+  constructor(
+    private readonly ws?: ExcelJS.Worksheet,
+    private readonly layout?: SheetPlan,
+  ) {
+    this.breaks = new Set((layout?.finish.pageBreaksBefore ?? []).filter((r) => r > 1).map((r) => r - 1));
+    if (ws && layout) this.start(ws, layout);
+  }
+
+  /** The measuring pass's findings. */
+  plan(): SheetPlan {
+    const o = this.finishing;
+    if (!o) throw new Error('a sheet must be finished');
+    const views: Partial<ExcelJS.WorksheetView>[] =
+      o.freezeRows > 0 || o.freezeColumns > 0
+        ? [
+            {
+              state: 'frozen',
+              xSplit: o.freezeColumns,
+              ySplit: o.freezeRows,
+              topLeftCell: `${columnLetters(o.freezeColumns + 1)}${o.freezeRows + 1}`,
+              activeCell: `${columnLetters(o.freezeColumns + 1)}${o.freezeRows + 1}`,
+            },
+          ]
+        : [];
+    const measured = this.widths.map((w) => (w === undefined ? undefined : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 1))));
+    return { measured, finish: o, views };
+  }
 
   title(row: number, text: string, size = 14): void {
-    const cell = this.ws.getCell(row, 1);
+    if (!this.ws) return;
+    const cell = this.cell(row, 1);
     cell.value = cellText(text);
     cell.font = { bold: true, size };
-    this.titles.set(row, size);
+    this.currentTitle = { text: cellText(text), size };
   }
 
   /** A header row; `widths` are the least widths of columns whose long header should not stand in a narrow column. */
   header(row: number, raw: readonly string[], widths: readonly (number | undefined)[] = []): void {
     const labels = raw.map(headerText);
-    this.headerRows.set(row, labels);
+    if (!this.ws) {
+      labels.forEach((label, i) => {
+        const longestWord = maxOf(label.split(/\s+/).map(textWidth), 0);
+        this.fit(i + 1, Math.min(WRAP_WIDTH, Math.max(longestWord + 1, Math.min(textWidth(label), widths[i] ?? HEADER_WIDTH))));
+      });
+      return;
+    }
     labels.forEach((label, i) => {
-      const cell = this.ws.getCell(row, i + 1);
+      const cell = this.cell(row, i + 1);
       cell.value = label;
       cell.font = { bold: true };
       cell.fill = solid(HEADER_FILL);
       cell.alignment = { wrapText: true, vertical: 'top' };
       cell.border = { bottom: { style: 'thin' } };
-      const longestWord = maxOf(label.split(/\s+/).map(textWidth), 0);
-      this.fit(i + 1, Math.min(WRAP_WIDTH, Math.max(longestWord + 1, Math.min(textWidth(label), widths[i] ?? HEADER_WIDTH))));
     });
+    this.currentHeader = labels;
   }
 
   /** Writes one row per item from `start`; returns the next free row. */
-  rows<T>(start: number, columns: readonly Column<T>[], items: readonly T[], top: (item: T) => boolean = () => false): number {
+  async rows<T>(start: number, columns: readonly Column<T>[], items: readonly T[], top: (item: T) => boolean = () => false): Promise<number> {
     let row = start;
     for (const item of items) {
       const marked = top(item);
@@ -729,13 +903,22 @@ class SheetWriter {
         });
       });
       row++;
+      if (this.ws && (row - start) % ROWS_PER_PAUSE === 0) await new Promise((done) => setImmediate(done));
     }
     return row;
   }
 
   put(row: number, col: number, value: Value, style: CellStyle = {}): void {
-    const cell = this.ws.getCell(row, col);
     const v = toExcel(value);
+    const text = typeof v === 'string' ? v : v !== null && typeof v === 'object' ? v.text : undefined;
+    if (!this.ws) {
+      const width = valueWidth(v, typeof v === 'number' ? style.fmt : undefined);
+      // Wide enough that a text which would fit on one line is estimated to (see charsPerLine).
+      if (style.wrap && text !== undefined) this.fit(col, Math.min(Math.ceil(width / TEXT_FACTOR) + 1, style.maxWidth ?? WRAP_WIDTH));
+      else this.fit(col, width);
+      return;
+    }
+    const cell = this.cell(row, col);
     cell.value = v;
     if (style.fmt && typeof v === 'number') cell.numFmt = style.fmt;
     const isLink = v !== null && typeof v === 'object';
@@ -747,25 +930,16 @@ class SheetWriter {
     }
     if (style.fill) cell.fill = solid(style.fill);
     if (style.left) cell.alignment = { horizontal: 'left' };
-    const width = valueWidth(v, typeof v === 'number' ? style.fmt : undefined);
-    const text = typeof v === 'string' ? v : v !== null && typeof v === 'object' ? v.text : undefined;
-    if (style.wrap && text !== undefined) {
-      const cap = style.maxWidth ?? WRAP_WIDTH;
-      // Wide enough that a text which would fit on one line is estimated to (see charsPerLine).
-      this.fit(col, Math.min(Math.ceil(width / TEXT_FACTOR) + 1, cap));
-      let cells = this.wrapped.get(row);
-      if (!cells) this.wrapped.set(row, (cells = new Map()));
-      cells.set(col, { text, bold: style.bold === true });
-    } else this.fit(col, width);
+    if (style.wrap && text !== undefined) this.currentWrapped.set(col, { text, bold: style.bold === true });
   }
 
   /** A light-to-dark single-hue scale on each index column over rows first..last. */
   colourScales<T>(columns: readonly Column<T>[], first: number, last: number): void {
-    if (last < first) return;
+    if (!this.ws || last < first) return;
     columns.forEach((c, i) => {
       if (!c.scale) return;
       const col = columnLetters(i + 1);
-      this.ws.addConditionalFormatting({
+      this.ws!.addConditionalFormatting({
         ref: `${col}${first}:${col}${last}`,
         rules: [
           {
@@ -779,79 +953,79 @@ class SheetWriter {
     });
   }
 
-  finish(o: {
-    freezeRows: number;
-    freezeColumns: number;
-    /** Header row, last row, number of columns. */
-    filter?: readonly [number, number, number];
-    printTitles?: readonly [number, number];
-    /** The title in the page header, and "page n of m". */
-    title: string;
-    pageLabel: string;
-    /** Identity columns repeated on each page when the sheet is printed across pages. */
-    titleColumns?: number;
-    /** Rows that start a new printed page (each group of a ranking after the first). */
-    pageBreaksBefore?: readonly number[];
-  }): void {
-    const widths = this.widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (w ?? 0) + 1)));
-    widths.forEach((w, i) => {
-      if (this.widths[i] !== undefined) this.ws.getColumn(i + 1).width = w;
+  /** Measuring: records how the sheet is finished. Writing: nothing more (it was set up from the plan). */
+  finish(o: FinishOptions): void {
+    if (!this.ws) this.finishing = o;
+  }
+
+  /** Writes the last row and commits the sheet. */
+  end(): void {
+    if (!this.ws) return;
+    this.flushRow();
+    this.ws.commit();
+  }
+
+  /** What the file states before the rows: column widths and the filter (frozen panes and print setup come with the worksheet). */
+  private start(ws: ExcelJS.Worksheet, layout: SheetPlan): void {
+    layout.measured.forEach((w, i) => {
+      if (w !== undefined) ws.getColumn(i + 1).width = w;
     });
-    const widthOf = (col: number) => widths[col - 1] ?? MIN_WIDTH;
-    const heights = new Map<number, number>();
-    const need = (row: number, lines: number, size = 11) => heights.set(row, Math.max(heights.get(row) ?? 0, rowHeight(lines, size)));
-    // Wrapped headers and cells get the height their longest wrap needs (no reader re-measures rows).
-    for (const [row, labels] of this.headerRows) {
-      need(row, maxOf(labels.map((label, i) => wrappedLines(label, widthOf(i + 1), true)), 1));
-    }
-    for (const [row, cells] of this.wrapped) {
-      for (const [col, { text, bold }] of cells) {
-        const cell = this.ws.getCell(row, col);
-        const lines = wrappedLines(text, widthOf(col), bold);
-        cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
-        need(row, lines);
-      }
-    }
-    // Titles span the printed width and wrap within it, so nothing runs past the margin.
-    const last = Math.max(1, widths.length);
-    const total = widths.reduce((sum, w) => sum + (w ?? MIN_WIDTH), 0) || MIN_WIDTH;
-    for (const [row, size] of this.titles) {
-      const text = String(this.ws.getCell(row, 1).value ?? '');
-      if (last > 1) this.ws.mergeCells(row, 1, row, last);
-      this.ws.getCell(row, 1).alignment = { wrapText: true, vertical: 'top' };
-      need(row, wrappedLines(text, total / (size / 11), true), size);
-    }
-    for (const [row, height] of heights) {
-      const r = this.ws.getRow(row);
-      r.height = height;
-      // A row of several lines reads from the top, its numbers beside the first line of its text.
-      if (height > rowHeight(1) && !this.titles.has(row)) {
-        r.eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: 'top' }));
-      }
-    }
-    for (const row of o.pageBreaksBefore ?? []) if (row > 1) this.ws.getRow(row - 1).addPageBreak();
-    if (o.freezeRows > 0 || o.freezeColumns > 0) {
-      this.ws.views = [
-        {
-          state: 'frozen',
-          xSplit: o.freezeColumns,
-          ySplit: o.freezeRows,
-          topLeftCell: `${columnLetters(o.freezeColumns + 1)}${o.freezeRows + 1}`,
-          activeCell: `${columnLetters(o.freezeColumns + 1)}${o.freezeRows + 1}`,
-        },
-      ];
-    }
+    const o = layout.finish;
     if (o.filter && o.filter[2] > 0) {
       const [header, lastRow, cols] = o.filter;
-      this.ws.autoFilter = `A${header}:${columnLetters(cols)}${Math.max(header, lastRow)}`;
+      ws.autoFilter = `A${header}:${columnLetters(cols)}${Math.max(header, lastRow)}`;
     }
-    printSetup(this.ws, {
-      title: o.title,
-      pageLabel: o.pageLabel,
-      widths: widths.map((w) => w ?? MIN_WIDTH),
-      ...(o.printTitles ? { titleRows: o.printTitles } : {}),
-      ...(o.titleColumns ? { titleColumns: o.titleColumns } : {}),
-    });
+  }
+
+  /** A cell of the row being written; moving to a later row finishes the one before. */
+  private cell(row: number, col: number): ExcelJS.Cell {
+    if (row !== this.current) {
+      if (row < this.current) throw new Error(`rows are written in order: row ${row} after row ${this.current}`);
+      this.flushRow();
+      // Rows left blank (between groups) may still end a printed page.
+      for (let skipped = this.current + 1; skipped < row; skipped++) if (this.breaks.has(skipped)) this.ws!.getRow(skipped).addPageBreak();
+      this.current = row;
+    }
+    return this.ws!.getCell(row, col);
+  }
+
+  /**
+   * The row being written gets the height its wrapped header, cells or title need (no reader
+   * re-measures rows), its cells read from the top when it is taller than a line, and is committed.
+   */
+  private flushRow(): void {
+    const row = this.current;
+    if (row === 0) return;
+    const widths = this.layout!.measured;
+    const widthOf = (col: number) => widths[col - 1] ?? MIN_WIDTH;
+    let height = 0;
+    const need = (lines: number, size = 11) => (height = Math.max(height, rowHeight(lines, size)));
+    if (this.currentHeader) need(maxOf(this.currentHeader.map((label, i) => wrappedLines(label, widthOf(i + 1), true)), 1));
+    for (const [col, { text, bold }] of this.currentWrapped) {
+      const cell = this.ws!.getCell(row, col);
+      cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+      need(wrappedLines(text, widthOf(col), bold));
+    }
+    const r = this.ws!.getRow(row);
+    const title = this.currentTitle;
+    if (title) {
+      // Titles span the printed width and wrap within it, so nothing runs past the margin.
+      const last = Math.max(1, widths.length);
+      const total = widths.reduce<number>((sum, w) => sum + (w ?? MIN_WIDTH), 0) || MIN_WIDTH;
+      if (last > 1) this.ws!.mergeCells(row, 1, row, last);
+      this.ws!.getCell(row, 1).alignment = { wrapText: true, vertical: 'top' };
+      need(wrappedLines(title.text, total / (title.size / 11), true), title.size);
+    }
+    if (height > 0) {
+      r.height = height;
+      // A row of several lines reads from the top, its numbers beside the first line of its text.
+      if (height > rowHeight(1) && !title) r.eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: 'top' }));
+    }
+    if (this.breaks.has(row)) r.addPageBreak();
+    r.commit();
+    this.currentHeader = undefined;
+    this.currentTitle = undefined;
+    this.currentWrapped = new Map();
   }
 
   private fit(col: number, width: number): void {

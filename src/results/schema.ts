@@ -50,6 +50,8 @@ export const leafJsonSchema = z.object({
   sources: z.array(locationSchema),
 });
 
+export type LeafJson = z.infer<typeof leafJsonSchema>;
+
 export const agencyJsonSchema = z.object({
   code: z.string(),
   name: z.string(),

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareYears } from '../../src/compare/compare.js';
 import { readPrevious, readUnitsMap } from '../../src/compare/read-previous.js';
@@ -135,6 +136,33 @@ describe('results.json', () => {
     writeFileSync(txt, 'x');
     expect(readPrevious(txt).issues.map((i) => [i.code, i.params])).toEqual([['E_PREVIOUS_FILE_TYPE', { ext: '.txt' }]]);
     expect(readPrevious(join(dir, 'nothing.json')).issues.map((i) => i.code)).toEqual(['E_FILE_UNREADABLE']);
+  });
+});
+
+describe('a ranking sheet whose groups are longer than a printed page', async () => {
+  // 40 departments: more than a landscape page holds, so the groups share one header row.
+  const many: Row[] = Array.from({ length: 40 }, (_, i) => [`L${String(i).padStart(2, '0')}`, `Sở số ${i}`, 'dept', '2.1', (i * 7) % 100, null, null, null]);
+  const { doc, file } = await workbookFile('long.xlsx', FRAMEWORK, 'vi', [...ROWS, ...many]);
+
+  it('has one header row under the sheet title, repeated on every printed page, and none of each group\'s own', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('Xếp hạng')!;
+    expect(ws.getCell('B2').value).toBe('Mã đơn vị');
+    expect(ws.pageSetup.printTitlesRow).toBe('2:2');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const codeHeaders: number[] = [];
+    ws.eachRow((row, n) => {
+      if (row.getCell(2).value === 'Mã đơn vị') codeHeaders.push(n);
+    });
+    expect(codeHeaders).toEqual([2]);
+    expect(String(ws.getCell('A3').value)).toMatch(/^Nhóm: Sở, ban, ngành/);
+  });
+
+  it('reads back the same groups, agencies and main indicators', () => {
+    const back = readPrevious(file);
+    expect(back.issues.map((i) => i.code)).toEqual(['I_PREVIOUS_FROM_WORKBOOK']);
+    expect(shown(back.doc!)).toEqual(shown(doc));
   });
 });
 

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { resultsJson, resultsJsonBytes } from '../../src/report/json.js';
+import { resultsJson, resultsJsonBytes, writeResultsJson } from '../../src/report/json.js';
 import type { ResultsDoc } from '../../src/results/schema.js';
 
 const asDoc = (v: unknown) => v as ResultsDoc;
@@ -23,5 +23,15 @@ describe('results.json built as bytes', () => {
   it('writes Vietnamese text as UTF-8', () => {
     const doc = { name: 'Ủy ban nhân dân huyện Vạn Ninh' };
     expect(resultsJsonBytes(asDoc(doc))).toEqual(Buffer.from(JSON.stringify(doc, null, 2) + '\n', 'utf8'));
+  });
+
+  it('hands a large document out in chunks of about 64 KB, which join into the same bytes', () => {
+    const agencies = Array.from({ length: 400 }, (_, i) => ({ code: `DV${i}`, name: `Đơn vị số ${i}`, leaves: Array.from({ length: 20 }, (_, j) => ({ code: `1.${j}`, points: j / 4 })) }));
+    const doc = asDoc({ groups: [{ id: 'tinh', agencies }] });
+    const chunks: Buffer[] = [];
+    writeResultsJson(doc, (chunk) => chunks.push(chunk));
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(200_000);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(resultsJson(doc));
   });
 });

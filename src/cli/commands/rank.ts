@@ -7,15 +7,16 @@ import { append } from '../../core/arrays.js';
 import { hasErrors, issue, type DtiIssue } from '../../core/issues.js';
 import type { FrameworkModel } from '../../framework/model.js';
 import { t } from '../../i18n/catalog.js';
-import { scoreFilesThreaded } from '../../pipeline-threads.js';
+import { readEach, scoreReads, type CompactRun } from '../../pipeline.js';
+import { readFilesParallel } from '../../submission/parallel/index.js';
 import { rankingCsv } from '../../report/csv.js';
-import { resultsJsonBytes } from '../../report/json.js';
+import { writeResultsJson } from '../../report/json.js';
 import { withIssues } from '../../results/build.js';
 import { summaryMarkdown } from '../../report/summary.js';
 import { frameworkContext } from '../../analysis/framework.js';
 import { expandInputs } from '../../sheets/files.js';
 import { isWithin, realPath, type OutputFile } from '../../report/output/index.js';
-import { agencyListOptions, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, withSideInputs, withSkipped, type CommandContext } from '../context.js';
+import { agencyListOptions, preferSmallHeap, isFile, loadFrameworkOrThrow, openFolder, sourceDateEpochFrom, withSideInputs, withSkipped, type CommandContext } from '../context.js';
 import { csvStyleOption } from '../csv-style.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
@@ -77,6 +78,7 @@ export function registerRank(program: Command, ctx: CommandContext): void {
     .option('--threads <n>', t('OPT_THREADS', lang))
     .option('--force', t('OPT_FORCE', lang))
     .action(async (paths: string[], options: RankOptions) => {
+      preferSmallHeap();
       ctx.exitCode = await rank(paths, options, ctx);
     });
 }
@@ -132,20 +134,39 @@ async function rankInto(
   ctx: CommandContext,
 ): Promise<number> {
   const { lang, io } = ctx;
-  const csvStyle = csvStyleOption(options.csvStyle);
-
   const progress = fileProgress(io, ctx.quiet);
-  // Only the results and findings are kept: the parsed submissions and the engine's scores (most of
-  // a national batch's memory) are let go before the outputs are built.
-  const { results: scored, issues: runIssues } = await withThreads(() => scoreFilesThreaded(files, model, {
+  // Per agency only what the outputs need is kept; the audit trails wait on disk until written (src/results/fold.ts).
+  // The agency list serves both the reading (which agencies exist) and the findings (its own).
+  const side = withSkipped(agencyListOptions(options.agencies, model), skipped);
+  const reading = { ...(options.sheet ? { sheet: options.sheet } : {}), ...(progress ? { onFile: progress } : {}), ...side };
+  // With --threads the files are read on worker threads, in the same order (src/submission/parallel).
+  const threads = threadsFrom(options.threads);
+  const reads = threads > 1 ? readFilesParallel(files, model, reading, threads) : readEach(files, model, reading);
+  const run = await withThreads(() => scoreReads(reads, model, {
     lang,
-    threads: threadsFrom(options.threads),
     year: Number(options.year),
     ...(options.review ? { review: options.review } : {}),
-    ...(options.sheet ? { sheet: options.sheet } : {}),
-    ...(progress ? { onFile: progress } : {}),
-    ...withSkipped(agencyListOptions(options.agencies, model), skipped),
+    ...side,
   }));
+  try {
+    return await writeRankOutputs(folder, files, run, options, model, ctx);
+  } finally {
+    run.release();
+  }
+}
+
+/** Compares with last year and writes the set, from a scored run. */
+async function writeRankOutputs(
+  folder: ReturnType<typeof openFolder>,
+  files: string[],
+  run: CompactRun,
+  options: RankOptions,
+  model: FrameworkModel,
+  ctx: CommandContext,
+): Promise<number> {
+  const { lang, io } = ctx;
+  const csvStyle = csvStyleOption(options.csvStyle);
+  const { results: scored, issues: runIssues } = run;
   const issues: DtiIssue[] = [...runIssues];
   let comparison: Comparison | undefined;
   if (options.previous) {
@@ -167,20 +188,22 @@ async function rankInto(
 
   const epoch = sourceDateEpochFrom(io.env);
   // exceljs and ECharts load only when a workbook or a report is written, not for every command.
-  const workbook = await (await import('../../report/workbook.js')).resultsWorkbook(doc, model, { lang, year: Number(options.year), ...epoch, ...(comparison ? { comparison } : {}) });
-  const text = (name: string, content: string): OutputFile => ({ name, bytes: Buffer.from(content, 'utf8') });
-  // The visual report: charts, robustness and a card per agency, in one self-contained page.
-  const html = await (await import('../../report/html/report.js')).reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) });
+  const { writeResultsWorkbook } = await import('../../report/workbook.js');
+  // Each output is made while its own file is written, and let go before the next is made: at
+  // national scale no two large outputs are in memory at once.
+  const text = (name: string, content: () => string): OutputFile => ({ name, produce: (put) => put(content()) });
+  const { reportHtml } = await import('../../report/html/report.js');
   // The run's output set, written as one folder (all or nothing): one line per file.
   const outputs: OutputFile[] = [
-    { name: 'results.xlsx', bytes: workbook },
-    { name: 'results.json', bytes: resultsJsonBytes(doc) },
-    ...(comparison ? [text('comparison.json', JSON.stringify(comparison, null, 2) + '\n')] : []),
-    ...doc.groups.map((g) => text(`${g.id}.csv`, rankingCsv(doc, lang, [g.id], csvStyle))),
-    text('summary.md', summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),
-    text('report.html', html),
+    { name: 'results.xlsx', produce: (put) => writeResultsWorkbook(doc, model, { lang, year: Number(options.year), ...epoch, ...(comparison ? { comparison } : {}) }, put) },
+    { name: 'results.json', produce: (put) => writeResultsJson(doc, put) },
+    ...(comparison ? [text('comparison.json', () => JSON.stringify(comparison, null, 2) + '\n')] : []),
+    ...doc.groups.map((g) => text(`${g.id}.csv`, () => rankingCsv(doc, lang, [g.id], csvStyle))),
+    text('summary.md', () => summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),
+    // The visual report: charts, robustness and a card per agency, in one self-contained page.
+    { name: 'report.html', produce: async (put) => put(await reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) })) },
   ];
-  folder.write(outputs);
+  await folder.writeAsync(outputs);
 
   // --format as on validate and check: json and github put every finding on stdout; text lists the first ones on stderr.
   const { agencies, ...counts } = doc.summary;

@@ -2,10 +2,12 @@ import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, issue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
-import { scoreFilesThreaded } from '../../pipeline-threads.js';
+import { readEach, scoreReads, type CompactRun } from '../../pipeline.js';
+import type { FrameworkModel } from '../../framework/model.js';
+import { readFilesParallel } from '../../submission/parallel/index.js';
 import { rankingCsv } from '../../report/csv.js';
 import { githubAnnotations } from '../../report/issues.js';
-import { resultsJson, resultsJsonBytes } from '../../report/json.js';
+import { writeResultsJson } from '../../report/json.js';
 import { issuesOfGroups, withIssues } from '../../results/build.js';
 import { expandInputs } from '../../sheets/files.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -14,7 +16,7 @@ import { xlsxLimitsFrom, type LimitOptions } from '../limit-options.js';
 import { chalkFor } from '../io.js';
 import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
-import { agencyListOptions, checkOutput, isFile, withSideInputs, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
+import { agencyListOptions, preferSmallHeap, checkOutput, isFile, withSideInputs, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { csvStyleOption } from '../csv-style.js';
 import { threadsFrom, withThreads } from '../threads-option.js';
 
@@ -56,6 +58,7 @@ export function registerScore(program: Command, ctx: CommandContext): void {
     .option('--threads <n>', t('OPT_THREADS', lang))
     .option('--force', t('OPT_FORCE', lang))
     .action(async (paths: string[], options: ScoreOptions) => {
+      preferSmallHeap();
       ctx.exitCode = await score(paths, options, ctx);
     });
 }
@@ -88,24 +91,31 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
     if (!OUT_EXTENSIONS.includes(ext)) throw new UsageError([issue('E_OUT_FORMAT', {}, { ext })]);
   }
   // Inputs are never overwritten; an existing file only with --force. Checked before any work.
-  const guard = {
-    force: options.force,
-    inputs: [...expanded.files, ...[review, options.agencies].filter((f): f is string => f !== undefined), ...(isFile(options.framework) ? [options.framework] : [])],
-  };
+  const guard = guardOf(expanded.files, options);
   if (options.out !== undefined) checkOutput(ctx, options.out, guard);
 
-  const side = [review, options.agencies].filter((f): f is string => f !== undefined);
-  const files = expanded.files.filter((f) => !side.some((s) => resolve(s) === resolve(f)));
+  const sideFiles = [review, options.agencies].filter((f): f is string => f !== undefined);
+  const files = expanded.files.filter((f) => !sideFiles.some((s) => resolve(s) === resolve(f)));
   if (files.length === 0) throw new UsageError([issue('E_NO_INPUT_FILES', {}, { paths: paths.join(', ') })]);
-  // Only the results, issues and adjustments are kept: submissions and scores can be freed before the outputs are built.
-  const { results, issues: allIssues, adjustments } = await withThreads(() => scoreFilesThreaded(files, model, {
-    lang,
-    threads,
-    xlsxLimits,
-    ...(options.sheet ? { sheet: options.sheet } : {}),
-    ...(review !== undefined ? { review } : {}),
-    ...withSkipped(agencyListOptions(options.agencies, model), expanded.skipped),
-  }));
+  // Per agency only what the outputs need is kept; the audit trails wait on disk until written (src/results/fold.ts).
+  const side = withSkipped(agencyListOptions(options.agencies, model), expanded.skipped);
+  const reading = { xlsxLimits, ...(options.sheet ? { sheet: options.sheet } : {}), ...side };
+  // With --threads the files are read on worker threads, in the same order (src/submission/parallel).
+  const reads = threads > 1 ? readFilesParallel(files, model, reading, threads) : readEach(files, model, reading);
+  const run = await withThreads(() => scoreReads(reads, model, { lang, xlsxLimits, ...(review !== undefined ? { review } : {}), ...side }));
+  try {
+    return await report(run, files, guard, options, model, ctx);
+  } finally {
+    run.release();
+  }
+}
+
+/** Prints the ranking and findings and writes --out, from a scored run. */
+async function report(run: CompactRun, files: readonly string[], guard: ReturnType<typeof guardOf>, options: ScoreOptions, model: FrameworkModel, ctx: CommandContext): Promise<number> {
+  const { lang, io } = ctx;
+  const { results, issues: allIssues, adjustments } = run;
+  const review = options.review;
+  const csvStyle = csvStyleOption(options.csvStyle);
   // Every input with its hash, side files included, for the method sheet and results.json.
   const all = withSideInputs(results, { agencies: options.agencies, framework: options.framework });
   // --group: the group's agencies, and only the findings (and counts) that concern them.
@@ -116,13 +126,12 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
 
   const out = chalkFor(io.stdout, io.env, ctx.color);
   const err = chalkFor(io.stderr, io.env, ctx.color);
-  // Each text is built at most once, whether it goes to stdout, to --out, or both; results.json for
-  // --out alone is built as bytes, never as one string (see resultsJsonBytes).
-  let json: string | undefined;
+  // The CSV is built at most once, whether it goes to stdout, to --out, or both; results.json is
+  // never one string (a national batch's is past what a string may hold): it is written in
+  // chunks, each a whole UTF-8 text, to stdout and to --out alike.
   let csv: string | undefined;
-  const jsonText = () => (json ??= resultsJson(filtered));
   const csvText = () => (csv ??= rankingCsv(filtered, lang, undefined, csvStyle));
-  if (options.format === 'json') io.stdout.write(jsonText());
+  if (options.format === 'json') writeResultsJson(filtered, (chunk) => io.stdout.write(chunk.toString('utf8')));
   else if (options.format === 'csv') io.stdout.write(csvText());
   else if (options.format === 'github') io.stdout.write(githubAnnotations(filtered.issues));
   else io.stdout.write(rankingTable(filtered, lang, out));
@@ -140,10 +149,16 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
         ? await (await import('../../report/workbook.js')).resultsWorkbook(filtered, model, { lang, ...sourceDateEpochFrom(io.env) })
         : ext === '.csv'
           ? csvText()
-          : json !== undefined
-            ? json
-            : resultsJsonBytes(filtered);
+          : { produce: (put: (chunk: Uint8Array) => void) => writeResultsJson(filtered, put) };
     writeOutput(ctx, options.out, () => content, guard);
   }
   return hasErrors(issues) ? EXIT.dataErrors : EXIT.ok;
+}
+
+/** Inputs are never overwritten; an existing file only with --force. */
+function guardOf(files: readonly string[], options: ScoreOptions): { force: boolean | undefined; inputs: string[] } {
+  return {
+    force: options.force,
+    inputs: [...files, ...[options.review, options.agencies].filter((f): f is string => f !== undefined), ...(isFile(options.framework) ? [options.framework] : [])],
+  };
 }

@@ -1,5 +1,6 @@
 // The file system is used through its default object (fs.writeSync, not a named import) so a
 // test can inject a fault such as ENOSPC into one call: that object is the writer's fs seam.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { caseClashes, fileNameProblem } from '../../core/file-names.js';
@@ -11,11 +12,15 @@ import { makeFolder, OutputFolderError } from './make-folder.js';
 import { isWithin, realPath } from './paths.js';
 import { OutputRefused } from './refused.js';
 
-/** One file of an output set: its name in the folder and its bytes. */
-export interface OutputFile {
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
+/**
+ * One file of an output set: its name in the folder and its bytes, or a function that produces
+ * them in chunks (a national batch's results.json or workbook is too large to hold as one Buffer).
+ * A producer is given `put`, which writes each chunk straight into the staging folder; an async
+ * producer (a stream) makes the set written with `writeAsync`.
+ */
+export type OutputFile =
+  | { readonly name: string; readonly bytes: Uint8Array }
+  | { readonly name: string; readonly produce: (put: (chunk: Uint8Array | string) => void) => void | Promise<void> };
 
 export interface OutputFolderOptions {
   /** Write into a folder holding files dti did not write (they are kept), replacing those of the names the run writes. */
@@ -58,6 +63,8 @@ export function writeOutputFolder(target: string, files: readonly OutputFile[], 
 export interface OpenOutputFolder {
   /** Writes the set, all or nothing; notes of the opening (a restored folder, a lock taken over) come with the result. */
   write(files: readonly OutputFile[]): OutputFolderResult;
+  /** write, for sets with async producers (streams): the same guarantees. */
+  writeAsync(files: readonly OutputFile[]): Promise<OutputFolderResult>;
   /** Releases the lock; never throws. */
   close(): void;
 }
@@ -106,43 +113,87 @@ export function openOutputFolder(target: string, options: OutputFolderOptions = 
   return {
     close: () => lock.release(),
     write: (files) => {
-      refuseUnsafeNames(files);
-      let staging: string | undefined;
+      const run = begin(files);
       try {
-        // Looked at again: the folder is locked, but a person may have dropped a file in meanwhile.
-        const foreign = foreignEntries(target, real, options);
-        const produced = new Set(files.map((f) => f.name));
-        staging = join(parent, `${names.stagingPrefix}${process.pid}`);
-        fs.mkdirSync(staging);
-        for (const f of files) writeSynced(join(staging, f.name), f.bytes);
-        // Kept with force: what dti did not write, unless the run writes a file of that name.
-        for (const e of foreign) if (!produced.has(e.name)) carryOver(join(real, e.name), join(staging, e.name));
-        writeSynced(join(staging, MANIFEST_NAME), Buffer.from(manifestText(files), 'utf8'));
-        syncFolder(staging);
-
-        if (isFolder(real)) {
-          fs.renameSync(real, names.backup);
-          try {
-            fs.renameSync(staging, real);
-          } catch (e) {
-            fs.renameSync(names.backup, real);
-            throw e;
-          }
-        } else {
-          fs.renameSync(staging, real);
-        }
-        staging = undefined;
-        syncFolder(parent);
-        removeQuietly(names.backup);
-        return { folder: real, notes };
+        const hashes = files.map((f) => {
+          const written = writeSynced(join(run.dir, f.name), f);
+          if (written instanceof Promise) throw new Error(`${f.name}: an async producer needs writeAsync`);
+          return written;
+        });
+        return finish(run, files, hashes);
       } catch (e) {
-        if (e instanceof OutputRefused || e instanceof OutputError) throw e;
-        throw new OutputError(target, codeOf(e));
+        throw failure(e);
       } finally {
-        if (staging !== undefined) removeQuietly(staging);
+        if (!run.swapped) removeQuietly(run.dir);
+      }
+    },
+    writeAsync: async (files) => {
+      const run = begin(files);
+      try {
+        const hashes: string[] = [];
+        for (const f of files) hashes.push(await writeSynced(join(run.dir, f.name), f));
+        return finish(run, files, hashes);
+      } catch (e) {
+        throw failure(e);
+      } finally {
+        if (!run.swapped) removeQuietly(run.dir);
       }
     },
   };
+
+  /** Checks again and makes the staging folder; what goes wrong leaves nothing behind. */
+  function begin(files: readonly OutputFile[]): StagedRun {
+    refuseUnsafeNames(files);
+    try {
+      // Looked at again: the folder is locked, but a person may have dropped a file in meanwhile.
+      const foreign = foreignEntries(target, real, options);
+      const staging = join(parent, `${names.stagingPrefix}${process.pid}`);
+      fs.mkdirSync(staging);
+      return { dir: staging, foreign, swapped: false };
+    } catch (e) {
+      throw failure(e);
+    }
+  }
+
+  /** The files written: the ones kept, the manifest, then the swap into place. */
+  function finish(run: StagedRun, files: readonly OutputFile[], hashes: readonly string[]): OutputFolderResult {
+    const staging = run.dir;
+    const produced = new Set(files.map((f) => f.name));
+    // Kept with force: what dti did not write, unless the run writes a file of that name.
+    for (const e of run.foreign) if (!produced.has(e.name)) carryOver(join(real, e.name), join(staging, e.name));
+    writeSynced(join(staging, MANIFEST_NAME), { name: MANIFEST_NAME, bytes: Buffer.from(manifestText(files.map((f, i) => ({ name: f.name, sha256: hashes[i]! }))), 'utf8') });
+    syncFolder(staging);
+
+    if (isFolder(real)) {
+      fs.renameSync(real, names.backup);
+      try {
+        fs.renameSync(staging, real);
+      } catch (e) {
+        fs.renameSync(names.backup, real);
+        throw e;
+      }
+    } else {
+      fs.renameSync(staging, real);
+    }
+    run.swapped = true;
+    syncFolder(parent);
+    removeQuietly(names.backup);
+    return { folder: real, notes };
+  }
+
+  /** What the file system refused (a code such as ENOSPC) is the folder's failure; a producer's own error is passed on as it is. */
+  function failure(e: unknown): unknown {
+    if (e instanceof OutputRefused || e instanceof OutputError) return e;
+    if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code !== 'string') return e;
+    return new OutputError(target, codeOf(e));
+  }
+}
+
+/** A set being written: its staging folder, removed unless it was swapped into place. */
+interface StagedRun {
+  readonly dir: string;
+  readonly foreign: Entry[];
+  swapped: boolean;
 }
 
 /** Names first: nothing is written when one of them cannot be a file everywhere. */
@@ -229,15 +280,37 @@ function sameHash(file: string, expected: string): boolean {
   }
 }
 
-function writeSynced(file: string, bytes: Uint8Array): void {
+/**
+ * Writes one file of the set, flushed to disk, hashing its bytes as they go (a large file is
+ * never read back or held whole); returns its SHA-256, or a promise of it for an async producer.
+ */
+function writeSynced(file: string, out: OutputFile): string | Promise<string> {
   const fd = fs.openSync(file, 'wx');
-  try {
+  const hash = createHash('sha256');
+  const put = (chunk: Uint8Array | string) => {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    hash.update(bytes);
     let offset = 0;
     while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+  };
+  const done = () => {
     fs.fsyncSync(fd);
-  } finally {
+    return hash.digest('hex');
+  };
+  let pending: void | Promise<void> = undefined;
+  try {
+    if ('bytes' in out) put(out.bytes);
+    else pending = out.produce(put);
+    if (!(pending instanceof Promise)) {
+      const digest = done();
+      fs.closeSync(fd);
+      return digest;
+    }
+  } catch (e) {
     fs.closeSync(fd);
+    throw e;
   }
+  return pending.then(done).finally(() => fs.closeSync(fd));
 }
 
 /** A file kept with --force: hard-linked when the file system allows (no copy, same bytes), copied otherwise. */

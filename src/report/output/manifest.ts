@@ -19,10 +19,10 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The manifest's text: names in a fixed order, so the same outputs give the same bytes. */
-export function manifestText(files: readonly { name: string; bytes: Uint8Array }[]): string {
+/** The manifest's text, from each file's name and SHA-256: names in a fixed order, so the same outputs give the same bytes. */
+export function manifestText(files: readonly { name: string; sha256: string }[]): string {
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const doc: Manifest = { tool: 'dti', files: Object.fromEntries(sorted.map((f) => [f.name, sha256(f.bytes)])) };
+  const doc: Manifest = { tool: 'dti', files: Object.fromEntries(sorted.map((f) => [f.name, f.sha256])) };
   return JSON.stringify(doc, null, 2) + '\n';
 }
 

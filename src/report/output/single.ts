@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { issue } from '../../core/issues.js';
-import { writeFileAtomic } from '../atomic.js';
+import { writeFileAtomic, type Chunked } from '../atomic.js';
 import { pidAlive, realPath } from './paths.js';
 import { OutputRefused } from './refused.js';
 
@@ -25,7 +25,7 @@ export function checkSingleOutput(file: string, options: SingleOutputOptions = {
 }
 
 /** Checks, then writes atomically; temporary files of dead runs beside it are removed first. */
-export function writeSingleOutput(file: string, bytes: string | Uint8Array, options: SingleOutputOptions = {}): void {
+export function writeSingleOutput(file: string, bytes: string | Uint8Array | Chunked, options: SingleOutputOptions = {}): void {
   checkSingleOutput(file, options);
   removeStaleTemporaries(file);
   writeFileAtomic(file, bytes);
