@@ -192,7 +192,7 @@ async function writeRankOutputs(
   // Each output is made while its own file is written, and let go before the next is made: at
   // national scale no two large outputs are in memory at once.
   const text = (name: string, content: () => string): OutputFile => ({ name, produce: (put) => put(content()) });
-  const { reportHtml } = await import('../../report/html/report.js');
+  const { reportChunks } = await import('../../report/html/report.js');
   // The run's output set, written as one folder (all or nothing): one line per file.
   const outputs: OutputFile[] = [
     { name: 'results.xlsx', produce: (put) => writeResultsWorkbook(doc, model, { lang, year: Number(options.year), ...epoch, ...(comparison ? { comparison } : {}) }, put) },
@@ -201,7 +201,13 @@ async function writeRankOutputs(
     ...doc.groups.map((g) => text(`${g.id}.csv`, () => rankingCsv(doc, lang, [g.id], csvStyle))),
     text('summary.md', () => summaryMarkdown(doc, { lang, ...(comparison ? { comparison } : {}) })),
     // The visual report: charts, robustness and a card per agency, in one self-contained page.
-    { name: 'report.html', produce: async (put) => put(await reportHtml(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) })) },
+    // Written a chart and a card at a time (reportChunks), never held whole: at national scale it is the largest output.
+    {
+      name: 'report.html',
+      produce: async (put) => {
+        for (const chunk of await reportChunks(doc, { lang, ...frameworkContext(model), ...(comparison ? { comparison } : {}) })) put(chunk);
+      },
+    },
   ];
   await folder.writeAsync(outputs);
 
