@@ -80,4 +80,4 @@ export { validateFiles } from './pipeline.js';
 export { checkSubmission } from './validate/checks.js';
 // Reading with worker threads (--threads).
 export { readFilesParallel, WorkerStartError } from './submission/parallel/index.js';
-export { scoreFilesThreaded, validateFilesThreaded } from './pipeline-threads.js';
+export { validateFilesThreaded } from './pipeline-threads.js';

@@ -1,8 +1,7 @@
 /**
- * `--threads`: the pipeline's entries with the files read on worker threads
- * (src/submission/parallel). Kept apart from src/pipeline.ts on purpose: once scoreFiles takes
- * FileReads as they come (AsyncIterable<FileRead>), these become scoreFiles(readFilesParallel(…))
- * and this file goes. Until then the steps after reading mirror scoreFiles and validateFiles.
+ * `--threads` for validation: validateFiles with the files read on worker threads
+ * (src/submission/parallel). Scoring needs no such entry: scoreReads takes the reads as they
+ * come, `scoreReads(readFilesParallel(files, model, options, threads), model, options)`.
  */
 import type { FrameworkModel } from './framework/model.js';
 import { scoreAndRank, scoreFiles, validateFiles, type ScoreFilesOptions, type ScoreRun, type ValidateRun } from './pipeline.js';
@@ -28,25 +27,6 @@ export async function readSubmissionsParallel(
   const batch = new SubmissionBatch();
   for await (const read of readFilesParallel(files, model, options, threads)) batch.add(read);
   return { submissions: batch.submissions, issues: batch.issues, inputs: batch.inputs };
-}
-
-/** scoreFiles, with the files read on threads. */
-export async function scoreFilesThreaded(
-  files: readonly string[],
-  model: FrameworkModel,
-  options: ScoreFilesOptions & SubmissionCheckOptions & ReadProgress & ThreadsOption = {},
-): Promise<ScoreRun> {
-  const threads = options.threads ?? 1;
-  if (threads <= 1) return scoreFiles(files, model, options);
-  const read = await readSubmissionsParallel(files, model, options, threads);
-  // From here as scoreFiles does after readSubmissions.
-  const checks = options.year === undefined ? [] : read.submissions.flatMap((s) => checkSubmission(model, s, options));
-  const review = options.review === undefined ? undefined : readReview(options.review, model, undefined, options.xlsxLimits ? { xlsxLimits: options.xlsxLimits } : {});
-  const submitted = read.inputs.map((i): InputFile => ({ ...i, kind: 'submission' }));
-  const inputs = review?.sha256 === undefined ? submitted : [...submitted, { file: options.review!, sha256: review.sha256, kind: 'review' as const }];
-  const adjustments = [...(options.adjustments ?? []), ...(review?.adjustments ?? [])];
-  const issues = [...(options.sideIssues ?? []), ...read.issues, ...checks, ...(review?.issues ?? [])];
-  return scoreAndRank(model, read.submissions, issues, inputs, options.lang ?? 'vi', adjustments);
 }
 
 /** validateFiles, with the files read on threads. */
