@@ -4,13 +4,10 @@
  * come, `scoreReads(readFilesParallel(files, model, options, threads), model, options)`.
  */
 import type { FrameworkModel } from './framework/model.js';
-import { scoreAndRank, scoreFiles, validateFiles, type ScoreFilesOptions, type ScoreRun, type ValidateRun } from './pipeline.js';
-import type { InputFile } from './results/schema.js';
-import { readReview } from './review/read.js';
-import { scoreSubmissions } from './engine/score.js';
+import { validateFiles, validateRead, type ScoreFilesOptions, type ValidateRun } from './pipeline.js';
 import { readFilesParallel } from './submission/parallel/index.js';
 import { SubmissionBatch, type ReadProgress, type ReadSubmissionsResult } from './submission/read.js';
-import { checkSubmission, type SubmissionCheckOptions } from './validate/checks.js';
+import type { SubmissionCheckOptions } from './validate/checks.js';
 
 export interface ThreadsOption {
   /** Threads reading the files (1: read in this thread, exactly as scoreFiles and validateFiles). */
@@ -37,14 +34,5 @@ export async function validateFilesThreaded(
 ): Promise<ValidateRun> {
   const threads = options.threads ?? 1;
   if (threads <= 1) return validateFiles(files, model, options);
-  const read = await readSubmissionsParallel(files, model, options, threads);
-  // From here as validateFiles does after readSubmissions.
-  const scores = scoreSubmissions(model, read.submissions);
-  const issues = [
-    ...(options.sideIssues ?? []),
-    ...read.issues,
-    ...scores.flatMap((s) => s.issues),
-    ...read.submissions.flatMap((s) => checkSubmission(model, s, options)),
-  ];
-  return { submissions: read.submissions, issues, inputs: read.inputs };
+  return validateRead(model, await readSubmissionsParallel(files, model, options, threads), options);
 }

@@ -10,7 +10,7 @@ import { readReview } from './review/read.js';
 import type { Adjustment } from './review/schema.js';
 import type { ReadOptions } from './sheets/read.js';
 import type { ParseOptions } from './submission/parse.js';
-import { readSubmissionFile, readSubmissions, type FileRead, type ReadProgress } from './submission/read.js';
+import { readSubmissionFile, readSubmissions, type ReadSubmissionsResult, type FileRead, type ReadProgress } from './submission/read.js';
 import { ScoringFold, type CompactRun } from './results/fold.js';
 import type { Submission } from './submission/schema.js';
 import { toolVersion } from './version.js';
@@ -139,7 +139,11 @@ export interface ValidateRun {
  * plus the checks an appraisal needs (year, evidence links). One bad file never stops the rest.
  */
 export function validateFiles(files: readonly string[], model: FrameworkModel, options: ScoreFilesOptions & SubmissionCheckOptions = {}): ValidateRun {
-  const read = readSubmissions(files, model, options);
+  return validateRead(model, readSubmissions(files, model, options), options);
+}
+
+/** What validateFiles reports once the files are read (in this thread or on worker threads). */
+export function validateRead(model: FrameworkModel, read: ReadSubmissionsResult, options: ScoreFilesOptions & SubmissionCheckOptions = {}): ValidateRun {
   const scores = scoreSubmissions(model, read.submissions);
   const issues = [
     ...(options.sideIssues ?? []),

@@ -10,6 +10,8 @@ function unbundled(args: string[]) {
   const out = spawnSync(process.execPath, ['--input-type=module', '-e', launcher, '--', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    // Results of the samples on stdout pass spawnSync's default 1 MiB, which kills the child mid-write.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', DTI_LANG: '' },
   });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
