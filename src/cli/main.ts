@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { FileReadError } from '../core/file-error.js';
 import type { DtiIssue } from '../core/issues.js';
-import { resolveLang, t } from '../i18n/catalog.js';
+import { hasMessage, resolveLang, t } from '../i18n/catalog.js';
+import { SpoolError } from '../results/spool.js';
 import type { Lang } from '../i18n/types.js';
 import { toolVersion } from '../version.js';
 import { COMMAND_TABLE, commandTyped } from './commands/index.js';
@@ -89,6 +90,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       if (io.env.DTI_DEBUG) io.stderr.write(String((e.cause as Error)?.stack ?? e.stack) + '\n');
       await report((issue) => [issue('E_FILE_FAILED', { file: e.file }, { detail: e.message })]);
       return EXIT.dataErrors;
+    }
+    // The temporary folder a large run spools to is full or unusable: the user's to fix, named.
+    if (e instanceof SpoolError) {
+      const reason = hasMessage(`OUT_REASON_${e.reason}`) ? t(`OUT_REASON_${e.reason}`, lang) : e.reason;
+      return fail((issue) => [issue('E_TEMP_FOLDER', {}, { folder: e.folder, reason })]);
     }
     // Not the user's fault: say so plainly, with the detail, but no stack trace unless DTI_DEBUG is set.
     if (io.env.DTI_DEBUG) io.stderr.write(String((e as Error).stack) + '\n');

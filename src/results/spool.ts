@@ -10,6 +10,27 @@ import { pidAlive } from '../report/output/paths.js';
  * and goes when the spool is closed, or at the latest when the process exits; one left by a killed
  * run (named after its process) is removed by the next run.
  */
+/** The temporary folder could not be made, written or read (full, missing, not writable): the user's to fix, not a bug. */
+export class SpoolError extends Error {
+  constructor(
+    readonly folder: string,
+    readonly reason: string,
+  ) {
+    super(`${folder}: ${reason}`);
+  }
+}
+
+/** Runs a file-system step of the spool; its failure names the folder and the system's reason. */
+function inFolder<T>(folder: string, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') throw new SpoolError(folder, code);
+    throw e;
+  }
+}
+
 export class Spool {
   private readonly dir: string;
   private fd: number | undefined;
@@ -19,8 +40,8 @@ export class Spool {
 
   constructor() {
     removeDeadSpools();
-    this.dir = fs.mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
-    this.fd = fs.openSync(join(this.dir, 'records'), 'w+');
+    this.dir = inFolder(tmpdir(), () => fs.mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`)));
+    this.fd = inFolder(this.dir, () => fs.openSync(join(this.dir, 'records'), 'w+'));
     open.add(this);
   }
 
@@ -32,7 +53,9 @@ export class Spool {
   put(bytes: Uint8Array): number {
     const fd = this.handle();
     let done = 0;
-    while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done, this.end + done);
+    inFolder(this.dir, () => {
+      while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done, this.end + done);
+    });
     this.offsets.push(this.end);
     this.lengths.push(bytes.length);
     this.end += bytes.length;

@@ -39,6 +39,10 @@ export const outputMessages: MessageTable = {
     vi: 'Khoá của lần chạy đã dừng (tiến trình {pid}) trên {folder} đã được gỡ',
     en: 'The lock left on {folder} by a stopped run (process {pid}) was taken over',
   },
+  E_TEMP_FOLDER: {
+    vi: 'Không dùng được thư mục tạm {folder} ({reason}), nơi dti để tạm các bài nộp khi chấm một đợt; chưa ghi tệp kết quả nào. Hãy giải phóng chỗ trống, hoặc chọn thư mục tạm khác bằng biến môi trường TMPDIR',
+    en: 'Could not use the temporary folder {folder} ({reason}), where dti keeps submissions aside while scoring a batch; no output was written. Free some space, or choose another temporary folder with the TMPDIR environment variable',
+  },
   E_OUT_FOLDER: {
     vi: 'Không tạo được thư mục {folder} ({reason}); chưa ghi tệp nào. Hãy chọn thư mục khác cho --out',
     en: 'Could not make the folder {folder} ({reason}); nothing was written. Choose another folder for --out',
