@@ -1,5 +1,7 @@
 import { issue } from '../core/issues.js';
-import { WorkerStartError } from '../submission/parallel/index.js';
+import type { FrameworkModel } from '../framework/model.js';
+import { readEach } from '../pipeline.js';
+import { readFilesParallel, WorkerStartError } from '../submission/parallel/index.js';
 import { UsageError } from './errors.js';
 
 /** More threads than this only costs memory: a batch is read by a handful of cores at most. */
@@ -24,4 +26,9 @@ export async function withThreads<T>(run: () => Promise<T>): Promise<T> {
     if (e instanceof WorkerStartError) throw new UsageError([issue('E_THREADS_START', {}, { detail: e.message })]);
     throw e;
   }
+}
+
+/** The files' reads in file order: on `threads` worker threads, or one after another in this thread. */
+export function readsOn(threads: number, files: readonly string[], model: FrameworkModel, reading: Parameters<typeof readEach>[2]) {
+  return threads > 1 ? readFilesParallel(files, model, reading ?? {}, threads) : readEach(files, model, reading);
 }

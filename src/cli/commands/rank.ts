@@ -7,8 +7,7 @@ import { append } from '../../core/arrays.js';
 import { hasErrors, issue, type DtiIssue } from '../../core/issues.js';
 import type { FrameworkModel } from '../../framework/model.js';
 import { t } from '../../i18n/catalog.js';
-import { readEach, scoreReads, type CompactRun } from '../../pipeline.js';
-import { readFilesParallel } from '../../submission/parallel/index.js';
+import { scoreReads, type CompactRun } from '../../pipeline.js';
 import { rankingCsv } from '../../report/csv.js';
 import { writeResultsJson } from '../../report/json.js';
 import { withIssues } from '../../results/build.js';
@@ -21,7 +20,7 @@ import { csvStyleOption } from '../csv-style.js';
 import { EXIT, UsageError } from '../errors.js';
 import { chalkFor } from '../io.js';
 import { fileProgress } from '../progress.js';
-import { threadsFrom, withThreads } from '../threads-option.js';
+import { readsOn, threadsFrom, withThreads } from '../threads-option.js';
 import { ISSUE_FORMATS } from '../emit-issues.js';
 import { formatIssues } from '../report-issues.js';
 import { githubAnnotations } from '../../report/issues.js';
@@ -141,7 +140,7 @@ async function rankInto(
   const reading = { ...(options.sheet ? { sheet: options.sheet } : {}), ...(progress ? { onFile: progress } : {}), ...side };
   // With --threads the files are read on worker threads, in the same order (src/submission/parallel).
   const threads = threadsFrom(options.threads);
-  const reads = threads > 1 ? readFilesParallel(files, model, reading, threads) : readEach(files, model, reading);
+  const reads = readsOn(threads, files, model, reading);
   const run = await withThreads(() => scoreReads(reads, model, {
     lang,
     year: Number(options.year),

@@ -2,9 +2,8 @@ import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, issue } from '../../core/issues.js';
 import { t } from '../../i18n/catalog.js';
-import { readEach, scoreReads, type CompactRun } from '../../pipeline.js';
+import { scoreReads, type CompactRun } from '../../pipeline.js';
 import type { FrameworkModel } from '../../framework/model.js';
-import { readFilesParallel } from '../../submission/parallel/index.js';
 import { rankingCsv } from '../../report/csv.js';
 import { githubAnnotations } from '../../report/issues.js';
 import { writeResultsJson } from '../../report/json.js';
@@ -18,7 +17,7 @@ import { rankingTable } from '../ranking-table.js';
 import { formatIssues } from '../report-issues.js';
 import { agencyListOptions, preferSmallHeap, checkOutput, isFile, withSideInputs, withSkipped, loadFrameworkOrThrow, sourceDateEpochFrom, writeOutput, type CommandContext } from '../context.js';
 import { csvStyleOption } from '../csv-style.js';
-import { threadsFrom, withThreads } from '../threads-option.js';
+import { readsOn, threadsFrom, withThreads } from '../threads-option.js';
 
 /** `text` is `table` (the word validate, check and rank use); `github` prints the findings as annotations, as they do. */
 const FORMATS = ['table', 'text', 'json', 'csv', 'github'] as const;
@@ -101,7 +100,7 @@ async function score(paths: string[], options: ScoreOptions, ctx: CommandContext
   const side = withSkipped(agencyListOptions(options.agencies, model), expanded.skipped);
   const reading = { xlsxLimits, ...(options.sheet ? { sheet: options.sheet } : {}), ...side };
   // With --threads the files are read on worker threads, in the same order (src/submission/parallel).
-  const reads = threads > 1 ? readFilesParallel(files, model, reading, threads) : readEach(files, model, reading);
+  const reads = readsOn(threads, files, model, reading);
   const run = await withThreads(() => scoreReads(reads, model, { lang, xlsxLimits, ...(review !== undefined ? { review } : {}), ...side }));
   try {
     return await report(run, files, guard, options, model, ctx);
